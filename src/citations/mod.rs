@@ -1,0 +1,240 @@
+//! The citation linter: find legal citations in text, check them against the GDPR's structure.
+//!
+//! `text` turns Markdown/HTML into plain text with an offset map, `scan` finds citations
+//! (the grammar lives in `parse`), `check` turns them into PRV4xx diagnostics and `fix`
+//! rewrites them into one style.
+
+pub mod check;
+pub mod fix;
+mod parse;
+pub mod scan;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+use crate::source::SourceFile;
+
+pub use check::{LintOptions, check};
+pub use fix::{apply_fixes, rewrite};
+pub use scan::scan;
+pub use text::{Extracted, Format};
+
+/// Where `shared/` (reference data, seed) sits relative to the crate root, for tests.
+pub const SHARED_DIR: &str = "../shared";
+
+/// One citation found in text; a list or range is expanded into one provision each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Byte range in the scanned (extracted) text.
+    pub span: Range<usize>,
+    /// The citation as written.
+    pub text: String,
+    /// The law cited: named, or the GDPR implied.
+    pub law: Law,
+    /// True when no law was named and the GDPR was assumed (`implied_gdpr`).
+    pub law_implied: bool,
+    /// Every provision cited, in order.
+    pub provisions: Vec<Provision>,
+    /// How the citation is written.
+    pub style: Style,
+    /// The part of `span` that names provisions (the law name and any prefix lie outside).
+    #[serde(skip)]
+    pub path: Range<usize>,
+}
+
+/// A law a citation refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Law {
+    /// Regulation (EU) 2016/679, in any language's name.
+    Gdpr,
+    /// Any other law, by its short name ("BDSG", "TDDDG", "ePrivacy Directive").
+    Other(String),
+}
+
+impl Law {
+    /// The short name used in output ("GDPR", "BDSG").
+    pub fn as_str(&self) -> &str {
+        match self {
+            Law::Gdpr => "GDPR",
+            Law::Other(name) => name,
+        }
+    }
+}
+
+impl fmt::Display for Law {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Law {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One cited provision: article and optional parts; absent parts are `None` (JSON null).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Provision {
+    /// Article (or section, for "§" laws) number.
+    pub article: u32,
+    /// Paragraph number.
+    pub paragraph: Option<u32>,
+    /// Subparagraph number (German "UAbs.").
+    pub subparagraph: Option<u32>,
+    /// Sentence number (German "S."/"Satz").
+    pub sentence: Option<u32>,
+    /// Point label without parentheses: "f", or "11" for Art. 4's definitions.
+    pub point: Option<String>,
+    /// Subpoint label ("a" in Art. 4(16)(a)).
+    pub subpoint: Option<String>,
+    /// Whether the provision exists in the GDPR; `None` for other laws.
+    pub exists: Option<bool>,
+}
+
+impl Provision {
+    /// An article-only provision.
+    pub fn article(article: u32) -> Self {
+        Provision {
+            article,
+            ..Provision::default()
+        }
+    }
+
+    /// The same provision without the `exists` flag, for comparing what is cited.
+    pub fn cited(&self) -> Provision {
+        Provision {
+            exists: None,
+            ..self.clone()
+        }
+    }
+}
+
+impl fmt::Display for Provision {
+    /// The compact EU form: "Art. 6(1)(f)", with subparagraph and sentence spelled out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&fix::write_one(self, Style::Parens))
+    }
+}
+
+/// The notation a citation is written in; PRV404 wants one per document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Style {
+    /// "Art. 6 para. 1 lit. f GDPR".
+    ParaLit,
+    /// "Art. 6(1)(f) GDPR".
+    Parens,
+    /// "Art. 6 Abs. 1 lit. f DSGVO".
+    AbsLit,
+    /// "Art. 6 I lit. f DSGVO".
+    Roman,
+    /// "article 6.1.f du RGPD".
+    Dotted,
+    /// "point (f) of Article 6(1) GDPR".
+    PointOf,
+    /// A DPV identifier, "A6-1-f".
+    Dpv,
+    /// Neutral: an article alone ("Art. 28 GDPR") or a notation no other style competes with.
+    Bare,
+}
+
+impl Style {
+    /// True when the style takes part in the one-style-per-document rule.
+    pub fn is_distinct(self) -> bool {
+        !matches!(self, Style::Bare | Style::Dpv)
+    }
+
+    /// The configuration name ("para-lit").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::ParaLit => "para-lit",
+            Style::Parens => "parens",
+            Style::AbsLit => "abs-lit",
+            Style::Roman => "roman",
+            Style::Dotted => "dotted",
+            Style::PointOf => "point-of",
+            Style::Dpv => "dpv",
+            Style::Bare => "bare",
+        }
+    }
+
+    /// Parses a configuration name.
+    pub fn parse(s: &str) -> Option<Style> {
+        Some(match s {
+            "para-lit" => Style::ParaLit,
+            "parens" => Style::Parens,
+            "abs-lit" => Style::AbsLit,
+            "roman" => Style::Roman,
+            "dotted" => Style::Dotted,
+            "point-of" => Style::PointOf,
+            _ => return None,
+        })
+    }
+
+    /// An example citation in this style, for messages.
+    pub fn example(self) -> &'static str {
+        match self {
+            Style::ParaLit => "Art. 6 para. 1 lit. f",
+            Style::Parens => "Art. 6(1)(f)",
+            Style::AbsLit => "Art. 6 Abs. 1 lit. f",
+            Style::Roman => "Art. 6 I lit. f",
+            Style::Dotted => "Art. 6.1.f",
+            Style::PointOf => "point (f) of Article 6(1)",
+            Style::Dpv => "A6-1-f",
+            Style::Bare => "Art. 6",
+        }
+    }
+}
+
+/// One entry of `privreg citations --format json`: a citation with its original position.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationRecord {
+    /// File name as shown to users.
+    pub file: String,
+    /// 1-based line of the first character.
+    pub line: usize,
+    /// 1-based character column of the first character.
+    pub column: usize,
+    /// 1-based line of the last character.
+    pub end_line: usize,
+    /// 1-based character column just past the last character.
+    pub end_column: usize,
+    /// The citation as written in the scanned text.
+    pub text: String,
+    /// Short law name ("GDPR").
+    pub law: Law,
+    /// True when the law was implied.
+    pub law_implied: bool,
+    /// The provisions, expanded.
+    pub provisions: Vec<Provision>,
+}
+
+/// Positions `citations` (found in `extracted`) in `file` for the JSON listing.
+pub fn records(file: &SourceFile, extracted: &Extracted, citations: &[Citation]) -> Vec<CitationRecord> {
+    citations
+        .iter()
+        .map(|c| {
+            let span = extracted.span_to_source(c.span.clone());
+            let start = file.line_col(span.start);
+            let end = file.line_col(span.end);
+            CitationRecord {
+                file: file.name.clone(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                text: c.text.clone(),
+                law: c.law.clone(),
+                law_implied: c.law_implied,
+                provisions: c.provisions.clone(),
+            }
+        })
+        .collect()
+}

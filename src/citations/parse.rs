@@ -1,0 +1,852 @@
+//! The citation grammar: one verbose token regex plus a small state machine that folds
+//! tokens into provisions, and the law-name grammar that follows (or precedes) them.
+//!
+//! Tokens are matched anchored at the current position (`^` on a suffix slice), so the
+//! cost is proportional to the citation's length, never to the text's.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::{Law, Provision, Style};
+
+/// The structural tokens of a citation path; values (numbers, letters) are read by [`VALUE`].
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^(?P<ws>\s*)
+        (?:
+          # another article in a list: Art. 13 und Art. 14
+            (?P<art>art(?:icles?|ikels?|ikeln|icolo|icoli|[ií]culos?|t\.|s\.|\.)?-?)
+          | (?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))
+          | (?P<para_de>abs(?:atz|ätze|\.|(?-u:\b)))
+          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.)
+          | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|comma(?-u:\b))
+          | (?P<sent>(?-i:S\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.)
+          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|buchst(?:abe|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letra(?-u:\b)|sous(?-u:\b)|pkt\.?)
+          | (?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))
+          | (?P<al>alinéa|al\.)
+          | (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?)\s+
+            (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?))(?-u:\b)
+          | (?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))
+          | (?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))
+          | (?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)
+          | (?P<conj>,|;|/|&|(?:and|und|et|or|oder|ou|sowie|i\.\s?V\.\s?m\.|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as)(?-u:\b))
+          | (?P<range>(?:bis|to|through|thru|au)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
+        )",
+    )
+    .expect("citation token grammar")
+});
+
+/// A value after a keyword, connector or article: number, parenthesised label, roman numeral, letter.
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^(?P<ws>\s*)
+        (?:
+            \(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\)
+          | (?P<num>[0-9]{1,3})(?:er|st|nd|rd|th)?(?-u:\b)
+          | (?P<roman>(?-i:[IVX]{1,4}))(?-u:\b)
+          | (?P<letter>[a-z])(?:(?P<close>\))|(?-u:\b))
+        )",
+    )
+    .expect("citation value grammar")
+});
+
+/// The law named after the provisions: GDPR in its language variants, or another law.
+static LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^\s*(?:,\s*)?
+        (?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z)\s+)?
+        (?i:(?:the|die|le|la|il|el)\s+)?
+        (?:
+            (?P<other>
+                UK[-\s]GDPR
+              | (?-i:BDSG(?:[-\s]neu)?|TDDDG|TTDSG|TMG|DDG|UWG|TKG|BGB|HGB|StGB|SGB\s*[IVX]+|KUG|KunstUrhG|GG|GRCh|AEUV|TFEU|EUV|TEU|EMRK|ECHR|EMRK|revDSG|nDSG|DSG|VDSG|LDSG|BayDSG|HDSIG|DSG-EKD|KDG|LOPDGDD|CCPA|CPRA|LGPD|PIPL|PIPEDA|FADP|DPA\s+[0-9]{4}|DSGVO-AnpG)(?-u:\b)
+              | (?i:e-?Privacy[-\s]?(?:Directive|Richtlinie|RL|Regulation|Verordnung|VO))
+              | (?i:(?:Directive|Richtlinie|directive)\s+(?:\((?:EU|UE)\)\s+)?(?:No\.?\s+|Nr\.\s+)?[0-9]{2,4}/[0-9]{1,4}(?:/(?:EC|EG|EU|EWG|EEC|CE))?)
+              | (?i:Data\s+Protection\s+Act(?:\s+[0-9]{4})?)
+              | (?i:(?:EU[-\s])?Charter(?:\s+of\s+Fundamental\s+Rights(?:\s+of\s+the\s+European\s+Union)?)?)
+              | (?i:Bundesdatenschutzgesetz(?:es)?|Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz(?:es)?|Telemediengesetz(?:es)?|Grundgesetz(?:es)?)
+            )
+          | (?P<gdpr>
+                (?i:(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD))(?-u:\b)
+              | (?-i:AVG|RODO)(?-u:\b)
+              | (?i:Datenschutz-?Grundverordnung|General\s+Data\s+Protection\s+Regulation)
+              | (?i:(?:Regulation|Verordnung|Règlement|Regolamento|Reglamento|Verordening|Rozporządzenie)\s*(?:\((?:EU|UE)\)\s*)?(?:No\.?\s*|Nr\.\s*|n\.\s*)?2016/679)
+              | (?i:Règlement\s+général\s+sur\s+la\s+protection\s+des\s+données|Regolamento\s+generale\s+sulla\s+protezione\s+dei\s+dati|Reglamento\s+general\s+de\s+protección\s+de\s+datos|Algemene\s+verordening\s+gegevensbescherming)
+            )
+        )",
+    )
+    .expect("law grammar")
+});
+
+/// Words after a number that show "Art. 29" is not a citation of a law we track.
+static NOT_A_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^(?:
+            -?\s*(?:Data\s+Protection\s+)?Working\s+Party | \s*WP(?-u:\b) | -?\s*(?:Datenschutz)?-?Gruppe
+          | \s*(?:,\s*)?(?:of|der|des|du|de)\s+(?:the|these|this|our|dieser|diesen|dieses|unserer|unseren|der|des|ces|nos)\s+
+            (?:Terms|Agreement|Contract|Vertrag|Vertrages|AGB|Bedingungen|DPA|AVV|Nutzungsbedingungen|Policy|Conditions|Clauses|Standard\s+Contractual|SCC|Decision|Beschlusses|Treaty|Vertrags|Vereinbarung|conditions|contrat)
+        )",
+    )
+    .expect("non-citation grammar")
+});
+
+/// A law name right before the article: "GDPR Art. 6(1)".
+static LAW_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\w-])(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD)\s*$").expect("law prefix grammar"));
+
+/// Reversed parts before the article: "point (f) of", "the second subparagraph of".
+static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?:^|[^\w])
+        (?P<rev>
+          (?:
+            (?:
+                (?:points?|lit(?:t|era)?\.?|letters?|buchst(?:abe|\.)?|pts?\.|lettera)\s*
+                    \(?[a-z0-9]{1,2}\)?(?:\s*(?:,|and|or|und|oder|et|ou|to|bis|à|[-\u{2013}])\s*\(?[a-z0-9]{1,2}\)?)*
+              | (?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:subparagraph|sentence)
+              | (?:sub)?paragraphs?\s+[0-9]{1,2}
+              | (?:sentence|Satz|Unterabsatz|Absatz|paragraphe)\s+[0-9]{1,2}
+              | (?:premier|deuxième|troisième)\s+alinéa
+            )
+            \s*,?\s+(?:of|des|der|de|du|del|della|dell'|de\s+la|d')\s*(?:the\s+|l')?
+          )+
+        )$",
+    )
+    .expect("reversed citation grammar")
+});
+
+/// Separates the pieces of a reversed prefix.
+static REVERSED_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s+(?:of|des|der|de|du|del|della|dell'|de\s+la|d')(?:\s+the|\s*l')?(?:\s+|$)|\s*l'$")
+        .expect("reversed separator")
+});
+
+/// A citation before its law is resolved: provisions and where they were written.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    pub span: Range<usize>,
+    pub path: Range<usize>,
+    pub provisions: Vec<Provision>,
+    pub style: Style,
+    pub law: Option<Law>,
+    /// Started with "§": a national law's section, never the GDPR by implication.
+    pub section: bool,
+}
+
+/// Parses the citation whose article keyword ("Art.", "§") starts at `pos`; `floor` is the
+/// end of the previous citation, which a reversed prefix must not reach into.
+pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
+    let section = text[pos..].starts_with('§');
+    let after_kw = if section {
+        pos + text[pos..].chars().take_while(|&c| c == '§').map(char::len_utf8).sum::<usize>()
+    } else {
+        let m = TOKEN.captures(&text[pos..])?;
+        let art = m.name("art")?;
+        if art.start() != 0 {
+            return None;
+        }
+        pos + art.end()
+    };
+    let plural = section && text[pos..].starts_with("§§") || is_plural(&text[pos..after_kw]);
+    let v = value(text, after_kw)?;
+    let Val::Num(article) = v.val else { return None };
+    if article == 0 {
+        return None;
+    }
+    let mut st = State::new(Provision::article(article), after_kw, v.end, plural);
+    st.run(text);
+    if NOT_A_CITATION.is_match(&text[st.end..]) {
+        return None;
+    }
+    let mut provisions = st.finish();
+    let mut start = pos;
+    let mut style = st.style();
+
+    if let Some(window) = window_before(text, pos, floor)
+        && let Some(c) = REVERSED.captures(&text[window..pos])
+    {
+        let rev = c.name("rev").expect("group");
+        let rev_start = window + rev.start();
+        if let Some(parts) = reversed_parts(text, rev_start, pos) {
+            provisions = combine(&provisions, &parts);
+            start = rev_start;
+            style = Style::PointOf;
+        }
+    }
+    let path = start..st.end;
+    let mut end = st.end;
+    let mut law = None;
+    if let Some(c) = LAW.captures(&text[end..]) {
+        law = Some(if c.name("gdpr").is_some() {
+            Law::Gdpr
+        } else {
+            Law::Other(law_short_name(c.name("other").expect("group").as_str()))
+        });
+        end += c.get(0).expect("match").end();
+    } else if let Some(window) = window_before(text, start, floor)
+        && let Some(m) = LAW_BEFORE.find(&text[window..start])
+    {
+        law = Some(Law::Gdpr);
+        let found = &text[window + m.start()..start];
+        start = window + m.start() + (found.len() - found.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+    }
+    if matches!(law, Some(Law::Gdpr)) || law.is_none() && !section {
+        provisions.iter_mut().for_each(normalize_article_4);
+    }
+    Some(Parsed {
+        span: start..end,
+        path,
+        provisions,
+        style,
+        law,
+        section,
+    })
+}
+
+/// The short name of another law as written ("ePrivacy Directive", "BDSG").
+fn law_short_name(written: &str) -> String {
+    let w: String = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = w.to_lowercase();
+    if lower.starts_with("eprivacy") || lower.starts_with("e-privacy") || lower.contains("2002/58") {
+        return "ePrivacy Directive".into();
+    }
+    if lower.starts_with("bundesdatenschutzgesetz") || lower.starts_with("bdsg") {
+        return "BDSG".into();
+    }
+    if lower.starts_with("telekommunikation-digitale") {
+        return "TDDDG".into();
+    }
+    if lower.starts_with("telemediengesetz") {
+        return "TMG".into();
+    }
+    if lower.starts_with("grundgesetz") {
+        return "GG".into();
+    }
+    if lower.contains("charter") {
+        return "EU Charter".into();
+    }
+    if lower.contains("95/46") {
+        return "Directive 95/46/EC".into();
+    }
+    if lower.starts_with("uk") {
+        return "UK GDPR".into();
+    }
+    w
+}
+
+fn is_plural(kw: &str) -> bool {
+    let k = kw.to_lowercase();
+    k.starts_with("articles") || k.starts_with("artikeln") || k == "arts." || k == "artt." || k.starts_with("articoli")
+        || k.starts_with("artículos")
+}
+
+/// Where a look-back may start: at most 120 bytes back, never before `floor`, on a char boundary.
+fn window_before(text: &str, pos: usize, floor: usize) -> Option<usize> {
+    let mut w = pos.saturating_sub(120).max(floor);
+    while !text.is_char_boundary(w) {
+        w += 1;
+    }
+    (w < pos).then_some(w)
+}
+
+/// In Art. 4 "(11)" is the 11th definition, not a paragraph: Art. 4 has none.
+fn normalize_article_4(p: &mut Provision) {
+    if p.article != 4 {
+        return;
+    }
+    if let Some(n) = p.paragraph {
+        match &p.point {
+            Some(pt) if pt.as_bytes()[0].is_ascii_digit() => {
+                if n == 1 {
+                    p.paragraph = None;
+                }
+            }
+            _ => {
+                p.subpoint = p.point.take();
+                p.point = Some(n.to_string());
+                p.paragraph = None;
+            }
+        }
+    }
+}
+
+/// The reversed prefix's pieces, each a list of partial provisions (article 0).
+fn reversed_parts(text: &str, start: usize, end: usize) -> Option<Vec<Vec<Provision>>> {
+    let mut parts = Vec::new();
+    let mut at = start;
+    for sep in REVERSED_SEP.find_iter(&text[start..end]) {
+        let piece_end = start + sep.start();
+        if piece_end > at {
+            parts.push(parse_piece(text, at, piece_end)?);
+        }
+        at = start + sep.end();
+    }
+    if at < end && !text[at..end].trim().is_empty() {
+        parts.push(parse_piece(text, at, end)?);
+    }
+    (!parts.is_empty()).then_some(parts)
+}
+
+fn parse_piece(text: &str, start: usize, end: usize) -> Option<Vec<Provision>> {
+    let mut st = State::new(Provision::article(0), start, start, true);
+    st.limit = end;
+    st.run(text);
+    if st.end < end && !text[st.end..end].trim().is_empty() {
+        return None;
+    }
+    let items = st.finish();
+    (items.iter().any(|p| *p != Provision::article(0))).then_some(items)
+}
+
+/// Applies each reversed piece's parts to every provision of the forward path.
+fn combine(base: &[Provision], parts: &[Vec<Provision>]) -> Vec<Provision> {
+    let mut out: Vec<Provision> = base.to_vec();
+    for piece in parts {
+        let mut next = Vec::new();
+        for b in &out {
+            for p in piece {
+                let mut q = b.clone();
+                for level in LEVELS.into_iter().skip(1) {
+                    if let Some(v) = get(p, level) {
+                        set(&mut q, level, &v);
+                    }
+                }
+                // `set` clears deeper parts; restore those the piece did not name.
+                for level in LEVELS.into_iter().skip(1) {
+                    if get(p, level).is_none()
+                        && get(&q, level).is_none()
+                        && let Some(v) = get(b, level)
+                    {
+                        set_only(&mut q, level, &v);
+                    }
+                }
+                next.push(q);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Article,
+    Paragraph,
+    Subparagraph,
+    Sentence,
+    Point,
+    Subpoint,
+}
+
+const LEVELS: [Level; 6] = [
+    Level::Article,
+    Level::Paragraph,
+    Level::Subparagraph,
+    Level::Sentence,
+    Level::Point,
+    Level::Subpoint,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Val {
+    Num(u32),
+    Label(String),
+}
+
+impl Val {
+    fn label(&self) -> String {
+        match self {
+            Val::Num(n) => n.to_string(),
+            Val::Label(s) => s.clone(),
+        }
+    }
+}
+
+fn get(p: &Provision, level: Level) -> Option<Val> {
+    match level {
+        Level::Article => Some(Val::Num(p.article)),
+        Level::Paragraph => p.paragraph.map(Val::Num),
+        Level::Subparagraph => p.subparagraph.map(Val::Num),
+        Level::Sentence => p.sentence.map(Val::Num),
+        Level::Point => p.point.clone().map(Val::Label),
+        Level::Subpoint => p.subpoint.clone().map(Val::Label),
+    }
+}
+
+/// Sets one level and clears the deeper ones: a new paragraph has no point yet.
+fn set(p: &mut Provision, level: Level, v: &Val) {
+    set_only(p, level, v);
+    for deeper in LEVELS.into_iter().filter(|&l| l > level) {
+        match deeper {
+            Level::Article => {}
+            Level::Paragraph => p.paragraph = None,
+            Level::Subparagraph => p.subparagraph = None,
+            Level::Sentence => p.sentence = None,
+            Level::Point => p.point = None,
+            Level::Subpoint => p.subpoint = None,
+        }
+    }
+}
+
+fn set_only(p: &mut Provision, level: Level, v: &Val) {
+    let num = match v {
+        Val::Num(n) => Some(*n),
+        Val::Label(s) => s.parse().ok(),
+    };
+    match level {
+        Level::Article => p.article = num.unwrap_or(p.article),
+        Level::Paragraph => p.paragraph = num,
+        Level::Subparagraph => p.subparagraph = num,
+        Level::Sentence => p.sentence = num,
+        Level::Point => p.point = Some(v.label()),
+        Level::Subpoint => p.subpoint = Some(v.label()),
+    }
+}
+
+/// How the paragraph was written, which decides the citation's style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Note {
+    Paren,
+    ParaEn,
+    Abs,
+    Roman,
+    Dot,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    None,
+    Comma,
+    List,
+    Range,
+}
+
+struct Value {
+    val: Val,
+    roman: bool,
+    paren: bool,
+    closed: bool,
+    end: usize,
+}
+
+fn value(text: &str, pos: usize) -> Option<Value> {
+    let c = VALUE.captures(&text[pos..])?;
+    let end = pos + c.get(0)?.end();
+    if let Some(m) = c.name("pv") {
+        return Some(Value {
+            val: label_val(m.as_str()),
+            roman: false,
+            paren: true,
+            closed: true,
+            end,
+        });
+    }
+    if let Some(m) = c.name("num") {
+        return Some(Value {
+            val: Val::Num(m.as_str().parse().ok()?),
+            roman: false,
+            paren: false,
+            closed: false,
+            end,
+        });
+    }
+    if let Some(m) = c.name("roman") {
+        return Some(Value {
+            val: Val::Num(roman(m.as_str())?),
+            roman: true,
+            paren: false,
+            closed: false,
+            end,
+        });
+    }
+    let m = c.name("letter")?;
+    Some(Value {
+        val: Val::Label(m.as_str().to_lowercase()),
+        roman: false,
+        paren: false,
+        closed: c.name("close").is_some(),
+        end,
+    })
+}
+
+fn label_val(s: &str) -> Val {
+    match s.parse() {
+        Ok(n) => Val::Num(n),
+        Err(_) => Val::Label(s.to_lowercase()),
+    }
+}
+
+fn roman(s: &str) -> Option<u32> {
+    let n = match s {
+        "I" => 1,
+        "II" => 2,
+        "III" => 3,
+        "IV" => 4,
+        "V" => 5,
+        "VI" => 6,
+        "VII" => 7,
+        "VIII" => 8,
+        "IX" => 9,
+        "X" => 10,
+        "XI" => 11,
+        "XII" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// The fold from tokens to provisions.
+struct State {
+    items: Vec<Provision>,
+    cur: Provision,
+    level: Level,
+    pending: Pending,
+    /// Where the next token is looked for.
+    pos: usize,
+    /// End of the last accepted part: the citation's path ends here.
+    end: usize,
+    plural: bool,
+    limit: usize,
+    para_note: Option<Note>,
+    point_paren: bool,
+    roman_para: bool,
+    /// The last value was a paragraph given as a bare number right after a roman numeral.
+    last_value_end: usize,
+}
+
+impl State {
+    fn new(first: Provision, pos: usize, end: usize, plural: bool) -> State {
+        State {
+            items: Vec::new(),
+            cur: first,
+            level: Level::Article,
+            pending: Pending::None,
+            pos: end.max(pos),
+            end,
+            plural,
+            limit: usize::MAX,
+            para_note: None,
+            point_paren: false,
+            roman_para: false,
+            last_value_end: end,
+        }
+    }
+
+    fn finish(&mut self) -> Vec<Provision> {
+        let mut items = std::mem::take(&mut self.items);
+        items.push(self.cur.clone());
+        items
+    }
+
+    fn style(&self) -> Style {
+        match self.para_note {
+            Some(Note::Paren) => Style::Parens,
+            Some(Note::ParaEn) => Style::ParaLit,
+            Some(Note::Abs) => Style::AbsLit,
+            Some(Note::Roman) => Style::Roman,
+            Some(Note::Dot) => Style::Dotted,
+            Some(Note::Other) => Style::Bare,
+            None if self.point_paren => Style::Parens,
+            None => Style::Bare,
+        }
+    }
+
+    fn run(&mut self, text: &str) {
+        let text = &text[..self.limit.min(text.len())];
+        while self.pos < text.len() {
+            if !self.step(text) {
+                break;
+            }
+        }
+    }
+
+    /// Consumes one token; false when the citation ends here.
+    fn step(&mut self, text: &str) -> bool {
+        let Some(c) = TOKEN.captures(&text[self.pos..]) else {
+            return self.bare(text);
+        };
+        let ws = !c.name("ws").is_some_and(|m| m.is_empty());
+        let tok_end = self.pos + c.get(0).map_or(0, |m| m.end());
+        if c.name("art").is_some() {
+            if self.pending == Pending::None || self.pending == Pending::Range && self.level != Level::Article {
+                return false;
+            }
+            let Some(v) = value(text, tok_end) else { return false };
+            if v.paren || v.roman || !matches!(v.val, Val::Num(_)) {
+                return false;
+            }
+            return self.accept(Level::Article, v.val, v.end);
+        }
+        if let Some((level, note)) = keyword(&c) {
+            let Some(v) = value(text, tok_end) else { return false };
+            let level = match level {
+                // "al." is the paragraph in Swiss/Belgian usage, the subparagraph after one.
+                Level::Paragraph if note == Some(Note::Other) && c.name("al").is_some() && self.cur.paragraph.is_some() => {
+                    Level::Subparagraph
+                }
+                l => l,
+            };
+            if v.paren && level < Level::Point && matches!(v.val, Val::Label(_)) {
+                return false;
+            }
+            if level == Level::Paragraph && self.para_note.is_none() {
+                self.para_note = note;
+            }
+            if level == Level::Point && v.paren && self.para_note.is_none() {
+                self.point_paren = true;
+            }
+            return self.accept(level, v.val, v.end);
+        }
+        if let Some(ord) = c.name("ord") {
+            let n = ordinal(ord.as_str());
+            let level = if c.name("ordsub").is_some() { Level::Subparagraph } else { Level::Sentence };
+            return self.accept(level, Val::Num(n), tok_end);
+        }
+        if c.name("paren").is_some() {
+            let val = label_val(c.name("pv").map_or("", |m| m.as_str()));
+            let level = self.paren_level(&val);
+            if level == Level::Paragraph && self.para_note.is_none() {
+                self.para_note = Some(Note::Paren);
+            }
+            if level == Level::Point && self.para_note.is_none() {
+                self.point_paren = true;
+            }
+            return self.accept(level, val, tok_end);
+        }
+        if c.name("dot").is_some() {
+            if ws || self.pending != Pending::None || self.pos != self.last_value_end {
+                return false;
+            }
+            if let Some(n) = c.name("dnum") {
+                if self.level != Level::Article {
+                    return false;
+                }
+                self.para_note.get_or_insert(Note::Dot);
+                return self.accept(Level::Paragraph, Val::Num(n.as_str().parse().unwrap_or(0)), tok_end);
+            }
+            if let Some(l) = c.name("dlet") {
+                if self.level != Level::Paragraph {
+                    return false;
+                }
+                return self.accept(Level::Point, Val::Label(l.as_str().to_lowercase()), tok_end);
+            }
+            return false;
+        }
+        if c.name("ff").is_some() {
+            if self.pending != Pending::None {
+                return false;
+            }
+            self.pos = tok_end;
+            self.end = tok_end;
+            return true;
+        }
+        if let Some(m) = c.name("conj") {
+            let comma = m.as_str() == ",";
+            self.pending = match (self.pending, comma) {
+                (Pending::None, true) => Pending::Comma,
+                (Pending::None, false) | (Pending::Comma, false) => Pending::List,
+                _ => return false,
+            };
+            self.pos = tok_end;
+            return true;
+        }
+        if c.name("range").is_some() {
+            if self.pending != Pending::None {
+                return false;
+            }
+            self.pending = Pending::Range;
+            self.pos = tok_end;
+            return true;
+        }
+        self.bare(text)
+    }
+
+    /// A value with no keyword: a list item, a range end, or roman-style parts.
+    fn bare(&mut self, text: &str) -> bool {
+        let Some(v) = value(text, self.pos) else { return false };
+        if self.pending == Pending::None {
+            // "Art. 6 I lit. f": a roman paragraph right after the article number.
+            if v.roman && self.level == Level::Article && self.para_note.is_none() && roman_continues(text, v.end) {
+                self.para_note = Some(Note::Roman);
+                self.roman_para = true;
+                return self.accept(Level::Paragraph, v.val, v.end);
+            }
+            // "Art. 6 I 1 lit. f": a plain number after a roman paragraph is the sentence.
+            if self.roman_para && self.level == Level::Paragraph && !v.roman && !v.paren && matches!(v.val, Val::Num(_)) {
+                return self.accept(Level::Sentence, v.val, v.end);
+            }
+            // "article 6.1 f)" / "paragraphe 1, f)": a letter closed by a parenthesis is a point.
+            if v.closed && !v.paren && self.level < Level::Point && self.level > Level::Article {
+                return self.accept(Level::Point, v.val, v.end);
+            }
+            return false;
+        }
+        let level = if self.pending == Pending::Comma && v.closed && !v.paren && self.level < Level::Point && self.level > Level::Article {
+            Level::Point
+        } else {
+            self.level
+        };
+        let val = match (&v.val, level, v.roman) {
+            (_, Level::Point | Level::Subpoint, true) => Val::Label(
+                v.val.label().chars().next().map(|c| c.to_ascii_lowercase().to_string()).unwrap_or_default(),
+            ),
+            (Val::Num(_), _, true) if !self.roman_para => return false,
+            (Val::Label(_), l, _) if l < Level::Point => return false,
+            _ => v.val.clone(),
+        };
+        if !v.paren && !v.closed && !self.bare_ok(text, v.end, matches!(val, Val::Num(_))) {
+            return false;
+        }
+        self.accept(level, val, v.end)
+    }
+
+    /// A bare list item must not be the start of a prose phrase: "lit. f and a balancing test".
+    fn bare_ok(&self, text: &str, end: usize, numeric: bool) -> bool {
+        let rest = &text[end..self.limit.min(text.len())];
+        let next = rest.trim_start();
+        let Some(ch) = next.chars().next() else { return true };
+        if !ch.is_alphabetic() {
+            return true;
+        }
+        if numeric && self.plural {
+            return true;
+        }
+        if LAW.is_match(rest) || NOT_A_CITATION.is_match(rest) {
+            return true;
+        }
+        TOKEN.captures(rest).is_some_and(|c| {
+            ["art", "para_en", "para_de", "subpara", "sent", "point", "nr", "conj", "range", "ff", "ord"]
+                .iter()
+                .any(|g| c.name(g).is_some())
+        })
+    }
+
+    fn paren_level(&self, val: &Val) -> Level {
+        let after_list = self.pending != Pending::None;
+        match val {
+            Val::Label(_) if self.level >= Level::Point && !after_list => Level::Subpoint,
+            Val::Label(_) if self.level == Level::Subpoint => Level::Subpoint,
+            Val::Label(_) => Level::Point,
+            Val::Num(_) if self.level == Level::Article => Level::Paragraph,
+            Val::Num(_) if !after_list => Level::Point,
+            Val::Num(_) if self.level >= Level::Point
+                && self.cur.point.as_deref().is_some_and(|p| !p.as_bytes()[0].is_ascii_digit()) =>
+            {
+                Level::Paragraph
+            }
+            Val::Num(_) => self.level,
+        }
+    }
+
+    /// Adds a part at `level`: deeper continues the path, same or shallower starts a new item.
+    fn accept(&mut self, level: Level, val: Val, end: usize) -> bool {
+        match self.pending {
+            Pending::None | Pending::Comma if level > self.level => {
+                set(&mut self.cur, level, &val);
+            }
+            Pending::None => return false,
+            Pending::Range if level == self.level => {
+                let Some(from) = get(&self.cur, level) else { return false };
+                let expanded = expand(&from, &val);
+                if expanded.is_empty() {
+                    return false;
+                }
+                for v in expanded {
+                    let mut next = self.cur.clone();
+                    set(&mut next, level, &v);
+                    self.items.push(std::mem::replace(&mut self.cur, next));
+                }
+            }
+            Pending::Range => return false,
+            Pending::Comma | Pending::List if level <= self.level => {
+                let mut next = self.cur.clone();
+                set(&mut next, level, &val);
+                self.items.push(std::mem::replace(&mut self.cur, next));
+            }
+            Pending::List => return false,
+            Pending::Comma => unreachable!("deeper levels handled above"),
+        }
+        self.level = level;
+        self.pending = Pending::None;
+        self.pos = end;
+        self.end = end;
+        self.last_value_end = end;
+        true
+    }
+}
+
+/// Values strictly after `from` up to `to` inclusive; empty when not a sensible range.
+fn expand(from: &Val, to: &Val) -> Vec<Val> {
+    let num = |v: &Val| match v {
+        Val::Num(n) => Some(*n),
+        Val::Label(s) => s.parse().ok(),
+    };
+    if let (Some(a), Some(b)) = (num(from), num(to)) {
+        if a < b && b - a <= 100 {
+            let label = matches!(from, Val::Label(_));
+            return (a + 1..=b)
+                .map(|n| if label { Val::Label(n.to_string()) } else { Val::Num(n) })
+                .collect();
+        }
+        return Vec::new();
+    }
+    if let (Val::Label(a), Val::Label(b)) = (from, to)
+        && let (Some(a), Some(b)) = (a.chars().next(), b.chars().next())
+        && a < b
+        && a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+    {
+        return ((a as u8 + 1)..=(b as u8)).map(|c| Val::Label((c as char).to_string())).collect();
+    }
+    Vec::new()
+}
+
+/// A roman paragraph must be followed by more of the citation or a law, not by prose ("Art. 6 I think").
+fn roman_continues(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    if LAW.is_match(rest) {
+        return true;
+    }
+    if VALUE.captures(rest).is_some_and(|c| c.name("num").is_some()) {
+        return true;
+    }
+    TOKEN.captures(rest).is_some_and(|c| {
+        ["subpara", "sent", "point", "nr"].iter().any(|g| c.name(g).is_some())
+    })
+}
+
+fn keyword(c: &Captures<'_>) -> Option<(Level, Option<Note>)> {
+    if c.name("para_en").is_some() {
+        Some((Level::Paragraph, Some(Note::ParaEn)))
+    } else if c.name("para_de").is_some() {
+        Some((Level::Paragraph, Some(Note::Abs)))
+    } else if c.name("para_other").is_some() || c.name("al").is_some() {
+        Some((Level::Paragraph, Some(Note::Other)))
+    } else if c.name("subpara").is_some() {
+        Some((Level::Subparagraph, None))
+    } else if c.name("sent").is_some() {
+        Some((Level::Sentence, None))
+    } else if c.name("point").is_some() || c.name("nr").is_some() {
+        Some((Level::Point, None))
+    } else {
+        None
+    }
+}
+
+fn ordinal(s: &str) -> u32 {
+    match s.to_lowercase().as_str() {
+        "first" | "1st" | "premier" | "première" | "erster" | "erste" => 1,
+        "second" | "2nd" | "deuxième" | "zweiter" | "zweite" => 2,
+        "third" | "3rd" | "troisième" | "dritter" | "dritte" => 3,
+        "fourth" | "4th" => 4,
+        _ => 5,
+    }
+}

@@ -1,0 +1,179 @@
+//! Diagnostics are data: the library returns them, the emitters in `report/` present them.
+
+use std::sync::Arc;
+
+use crate::rules::Rule;
+use crate::source::{SourceFile, Span};
+
+/// How serious a finding is. `Off` exists only in configuration: the sink drops such findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The rule is disabled.
+    Off,
+    /// Reported; fails the run only under `--deny warnings`.
+    Warning,
+    /// Reported; fails the run (exit status 1) and stops `build` from writing.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in configuration and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `error`, `warning` (or `warn`) and `off` (or `allow`).
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" | "deny" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "off" | "allow" => Some(Severity::Off),
+            _ => None,
+        }
+    }
+}
+
+/// A secondary location: "first defined here".
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// Byte range in the diagnostic's file.
+    pub span: Span,
+    /// What the reader should see there.
+    pub message: String,
+}
+
+/// A mechanical replacement of one span; only ever offered where no legal choice is involved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// Byte range to replace.
+    pub span: Span,
+    /// Replacement text.
+    pub replacement: String,
+}
+
+/// One finding: a rule, where it applies, and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// The rule that produced the finding.
+    pub rule: &'static Rule,
+    /// Effective severity after configuration.
+    pub severity: Severity,
+    /// Lower case, no final period, names the offending value.
+    pub message: String,
+    /// The file the finding is in.
+    pub file: Arc<SourceFile>,
+    /// Primary byte range.
+    pub span: Span,
+    /// Text under the primary span, if any beyond the message.
+    pub label: Option<String>,
+    /// Related places in the same file.
+    pub secondary: Vec<Label>,
+    /// The next step for the user.
+    pub help: Option<String>,
+    /// Legal facts and context ("GDPR Art. 6(1) has points (a) to (f)").
+    pub notes: Vec<String>,
+    /// A safe, mechanical fix.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at `span` in `file`, at the rule's default severity.
+    pub fn new(
+        rule: &'static Rule,
+        file: &Arc<SourceFile>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.default_severity,
+            message: message.into(),
+            file: Arc::clone(file),
+            span,
+            label: None,
+            secondary: Vec::new(),
+            help: None,
+            notes: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// Sets the label under the primary span.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Attaches a mechanical fix.
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// The rule code, e.g. `PRV301`.
+    pub fn code(&self) -> &'static str {
+        self.rule.code
+    }
+
+    /// Sort key: file, position, code.
+    pub fn sort_key(&self) -> (&str, usize, &'static str, usize) {
+        (
+            &self.file.name,
+            self.span.start,
+            self.rule.code,
+            self.span.end,
+        )
+    }
+}
+
+/// Counts of reported findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Error-level findings.
+    pub errors: usize,
+    /// Warning-level findings.
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// Counts the diagnostics by their effective severity.
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let mut s = Summary::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Off => {}
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,41 @@
+//! Failures that stop the program (exit status 2). Problems in user content are
+//! diagnostics, never these.
+
+use std::path::PathBuf;
+
+/// A failure that prevents privreg from doing its job.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        /// What was being read.
+        path: PathBuf,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file is not UTF-8.
+    #[error("{} is not valid UTF-8 (first invalid byte at offset {offset})", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Output could not be written.
+    #[error("cannot write {}", path.display())]
+    Write {
+        /// What was being written.
+        path: PathBuf,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A template failed to compile or render.
+    #[error("template error: {0}")]
+    Template(String),
+    /// The command line named something that does not exist.
+    #[error("{0}")]
+    Usage(String),
+}

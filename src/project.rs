@@ -1,0 +1,233 @@
+//! Discovery and loading of a project: `privreg.yaml` and the files in `registers/`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::load::{self, FromNode, LoadCx};
+use crate::model::{Config, Section};
+use crate::source::SourceFile;
+
+/// The configuration file's name at the project root.
+pub const CONFIG_FILE: &str = "privreg.yaml";
+
+/// A register file that loaded into a section.
+#[derive(Debug)]
+pub struct LoadedSection {
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// Its contents.
+    pub section: Section,
+}
+
+/// A loaded project: settings, sections and the problems met while loading.
+#[derive(Debug)]
+pub struct Project {
+    /// The project root.
+    pub root: PathBuf,
+    /// `privreg.yaml` as text, if present.
+    pub config_file: Option<Arc<SourceFile>>,
+    /// The settings (defaults where the file is absent or broken).
+    pub config: Settings,
+    /// Register files, sorted by path; only those that loaded.
+    pub sections: Vec<LoadedSection>,
+    /// Every register file read, loaded or not (for citation linting of free text).
+    pub files: Vec<Arc<SourceFile>>,
+    /// Structural problems found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The effective settings, with defaults applied.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The parsed `privreg.yaml`, if it loaded.
+    pub raw: Option<Config>,
+    /// Chapter number (default "10").
+    pub chapter: String,
+    /// Directory of the register files, relative to the root.
+    pub registers: String,
+    /// Output directory, relative to the root.
+    pub output: String,
+    /// Whether citations without a law name count as GDPR citations.
+    pub implied_gdpr: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::from_config(None)
+    }
+}
+
+impl Settings {
+    fn from_config(raw: Option<Config>) -> Settings {
+        let get = |f: fn(&Config) -> Option<&str>, default: &str| {
+            raw.as_ref().and_then(f).unwrap_or(default).to_owned()
+        };
+        Settings {
+            chapter: get(|c| c.chapter.as_ref().map(|s| s.value.as_str()), "10"),
+            registers: get(
+                |c| c.registers.as_ref().map(|s| s.value.as_str()),
+                "registers",
+            ),
+            output: get(|c| c.output.as_ref().map(|s| s.value.as_str()), "dist"),
+            implied_gdpr: raw
+                .as_ref()
+                .and_then(|c| c.implied_gdpr.as_ref())
+                .is_none_or(|b| b.value),
+            raw,
+        }
+    }
+}
+
+/// Reads a file relative to `root`, naming it relative to the root with `/` separators.
+pub fn read_source(root: &Path, path: &Path) -> Result<Arc<SourceFile>, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let name = display_name(root, path);
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(Error::NotUtf8 {
+                path: path.to_owned(),
+                offset: e.utf8_error().valid_up_to(),
+            });
+        }
+    };
+    Ok(SourceFile::new(name, path, text))
+}
+
+/// `path` relative to `root`, `/`-separated; the path itself when outside the root.
+pub fn display_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Loads `privreg.yaml` (optional) and every `.yaml`/`.yml` file of the registers directory,
+/// in sorted order so results never depend on directory listing order.
+pub fn load(root: &Path) -> Result<Project, Error> {
+    let mut diagnostics = Vec::new();
+    let config_path = root.join(CONFIG_FILE);
+    let (config_file, raw) = if config_path.is_file() {
+        let file = read_source(root, &config_path)?;
+        let raw = load_file::<Config>(&file, &mut diagnostics);
+        (Some(file), raw)
+    } else {
+        (None, None)
+    };
+    let config = Settings::from_config(raw);
+    let dir = root.join(&config.registers);
+    let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
+        path: dir.clone(),
+        source,
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Read {
+            path: dir.clone(),
+            source,
+        })?;
+        let path = entry.path();
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if is_yaml && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let excludes = config
+        .raw
+        .as_ref()
+        .map(|c| {
+            c.exclude
+                .iter()
+                .map(|e| e.value.clone())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let mut sections = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        let name = display_name(root, &path);
+        if excludes.iter().any(|pat| glob_match(pat, &name)) {
+            continue;
+        }
+        let file = read_source(root, &path)?;
+        if let Some(section) = load_file::<Section>(&file, &mut diagnostics) {
+            sections.push(LoadedSection {
+                file: Arc::clone(&file),
+                section,
+            });
+        }
+        files.push(file);
+    }
+    Ok(Project {
+        root: root.to_owned(),
+        config_file,
+        config,
+        sections,
+        files,
+        diagnostics,
+    })
+}
+
+/// Parses and maps one file; its structural problems go to `out`.
+pub fn load_file<T: FromNode>(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) -> Option<T> {
+    let node = match load::parse(file) {
+        Ok(node) => node,
+        Err(d) => {
+            out.push(*d);
+            return None;
+        }
+    };
+    let mut cx = LoadCx::new(file);
+    let value = T::from_node(&node, &mut cx);
+    out.append(&mut cx.diagnostics);
+    value
+}
+
+/// Matches `*` (any run of characters) and `?` (one character) against a whole path.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob_match;
+
+    #[test]
+    fn globs_match_whole_paths() {
+        assert!(glob_match(
+            "registers/draft-*.yaml",
+            "registers/draft-a.yaml"
+        ));
+        assert!(glob_match("*", "registers/a.yaml"));
+        assert!(!glob_match("registers/*.yml", "registers/a.yaml"));
+        assert!(glob_match("registers/?.yaml", "registers/a.yaml"));
+    }
+}

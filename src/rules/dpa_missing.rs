@@ -1,0 +1,68 @@
+//! PRV302: a processor without a data processing agreement.
+
+use super::RuleCx;
+use crate::diagnostic::Diagnostic;
+
+crate::declare_rule! {
+    /// A processor has no data processing agreement.
+    ///
+    /// ## What it does
+    /// Reports a processor without `dpa`, or with `dpa: { concluded: false }`.
+    ///
+    /// ## Why is this bad?
+    /// Processing by a processor must be governed by a contract that binds it to the
+    /// controller's instructions and to the duties of Art. 28(3) GDPR. A processor without
+    /// one processes unlawfully, and the policy's statement that one exists would be false.
+    ///
+    /// ## Example
+    /// A processor with no `dpa:` key. Use instead:
+    /// ```yaml
+    /// dpa:
+    ///   concluded: true
+    ///   counterparty: Slack Technologies Limited
+    /// ```
+    ///
+    /// ## Legal source
+    /// GDPR Art. 28(3).
+    pub static DPA_MISSING = ("PRV302", "dpa-missing", Error);
+}
+
+/// Reports processors without a concluded DPA.
+pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
+    for (file, _, p) in cx.processors() {
+        let span = match &p.dpa {
+            None => p.service.span.clone(),
+            Some(d) if !d.concluded.value => d.concluded.span.clone(),
+            Some(_) => continue,
+        };
+        out.push(
+            Diagnostic::new(
+                &DPA_MISSING,
+                file,
+                span,
+                format!(
+                    "processor {} has no data processing agreement",
+                    p.service.value
+                ),
+            )
+            .label("no concluded DPA")
+            .help("conclude a DPA and record it as `dpa: { concluded: true }`")
+            .note("GDPR Art. 28(3): processing by a processor shall be governed by a contract"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{codes, with_processor};
+
+    #[test]
+    fn a_processor_needs_a_concluded_dpa() {
+        // GDPR Art. 28(3).
+        let none = with_processor("DE", "").replace("    dpa:\n      concluded: true\n", "");
+        assert_eq!(codes(&[("a.yaml", &none)]), ["PRV302"]);
+        let no = with_processor("DE", "").replace("concluded: true", "concluded: false");
+        assert_eq!(codes(&[("a.yaml", &no)]), ["PRV302"]);
+        assert!(codes(&[("a.yaml", &with_processor("DE", ""))]).is_empty());
+    }
+}

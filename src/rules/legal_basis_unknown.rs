@@ -1,0 +1,84 @@
+//! PRV101: a legal basis code privreg does not know.
+
+use super::RuleCx;
+use crate::diagnostic::Diagnostic;
+use crate::law::bases;
+
+crate::declare_rule! {
+    /// A legal basis is not one of the bases of Art. 6(1) or conditions of Art. 9(2) GDPR.
+    ///
+    /// ## What it does
+    /// Checks each `basis` against the friendly codes (`consent`, `contract`,
+    /// `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`, and the
+    /// Art. 9(2) conditions such as `explicit-consent`) and the DPV ids (`A6-1-a` to
+    /// `A6-1-f`, `A9-2-a` to `A9-2-j`), suggesting the nearest.
+    ///
+    /// ## Why is this bad?
+    /// The basis code is what the policy's legal citation is generated from. A basis that
+    /// does not exist, like the seed's "Art. 6 para. 1 lit. 6", is a wrong statement of law.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// legal_bases:
+    ///   - basis: A6-1-6
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// legal_bases:
+    ///   - basis: contract
+    /// ```
+    ///
+    /// ## Legal source
+    /// GDPR Art. 6(1) points (a) to (f); Art. 9(2) points (a) to (j); Art. 13(1)(c).
+    pub static LEGAL_BASIS_UNKNOWN = ("PRV101", "legal-basis-unknown", Error);
+}
+
+/// Reports unknown basis codes.
+pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
+    for (file, section) in cx.sections() {
+        for lb in &section.legal_bases {
+            let code = &lb.basis;
+            if bases::lookup(&code.value).is_some() {
+                continue;
+            }
+            let help = match crate::suggest::closest(&code.value, bases::spellings()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "use `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests` or a DPV id such as `A6-1-f`".to_owned(),
+            };
+            out.push(
+                Diagnostic::new(
+                    &LEGAL_BASIS_UNKNOWN,
+                    file,
+                    code.span.clone(),
+                    format!("unknown legal basis `{}`", code.value),
+                )
+                .label("not a basis of Art. 6(1) or Art. 9(2) GDPR")
+                .help(help)
+                .note("GDPR Art. 6(1) has points (a) to (f); Art. 9(2) has points (a) to (j)"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{codes, section};
+
+    #[test]
+    fn a_point_that_does_not_exist_is_unknown() {
+        // Art. 6(1) GDPR has points (a) to (f): there is no "A6-1-6".
+        let y = section("").replace("basis: contract", "basis: A6-1-6");
+        assert_eq!(codes(&[("a.yaml", &y)]), ["PRV101"]);
+    }
+
+    #[test]
+    fn friendly_names_and_dpv_ids_pass() {
+        assert!(
+            codes(&[(
+                "a.yaml",
+                &section("").replace("basis: contract", "basis: A6-1-b")
+            )])
+            .is_empty()
+        );
+    }
+}

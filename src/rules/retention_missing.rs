@@ -1,0 +1,62 @@
+//! PRV301: no storage period or criteria.
+
+use super::RuleCx;
+use crate::diagnostic::Diagnostic;
+
+crate::declare_rule! {
+    /// A section says nothing about how long data is kept.
+    ///
+    /// ## What it does
+    /// Reports a section without `retention`, or whose `retention` has neither `period`
+    /// nor `criteria`.
+    ///
+    /// ## Why is this bad?
+    /// The controller must tell data subjects the period for which personal data will be
+    /// stored or, if that is not possible, the criteria used to determine it. Two of the
+    /// five sections of the hand-written seed chapter omit it.
+    ///
+    /// ## Example
+    /// A section with no `retention:` key. Use instead:
+    /// ```yaml
+    /// retention:
+    ///   period: as long as necessary to fulfil the purposes described above
+    /// ```
+    ///
+    /// ## Legal source
+    /// GDPR Art. 13(2)(a) and Art. 14(2)(a).
+    pub static RETENTION_MISSING = ("PRV301", "retention-missing", Warning);
+}
+
+/// Reports sections without a retention period or criteria.
+pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
+    for (file, section) in cx.sections() {
+        match &section.retention {
+            None => out.push(
+                Diagnostic::new(&RETENTION_MISSING, file, section.id.span.clone(), format!("section `{}` states no retention period", section.id.value))
+                    .label("this section has no `retention`")
+                    .help("add `retention:` with a `period` or the `criteria` that determine it")
+                    .note("GDPR Art. 13(2)(a): the period for which the data will be stored, or the criteria used to determine it, must be stated"),
+            ),
+            Some(r) if r.period.is_none() && r.criteria.is_none() => out.push(
+                Diagnostic::new(&RETENTION_MISSING, file, r.span.clone(), format!("retention of section `{}` has neither `period` nor `criteria`", section.id.value))
+                    .help("add `period:` or `criteria:`")
+                    .note("GDPR Art. 13(2)(a): the period for which the data will be stored, or the criteria used to determine it, must be stated"),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{codes, section};
+
+    #[test]
+    fn a_section_without_retention_gets_a_warning() {
+        // GDPR Art. 13(2)(a).
+        let bad = section("").replace("retention:\n  period: one year\n", "");
+        assert_eq!(codes(&[("a.yaml", &bad)]), ["PRV301"]);
+        let notes_only = section("").replace("  period: one year\n", "  notes: [kept]\n");
+        assert_eq!(codes(&[("a.yaml", &notes_only)]), ["PRV301"]);
+    }
+}

@@ -1,0 +1,76 @@
+//! PRV206: a transfer mechanism code privreg does not know.
+
+use super::RuleCx;
+use crate::diagnostic::Diagnostic;
+use crate::law::mechanisms;
+
+crate::declare_rule! {
+    /// A transfer mechanism is not one privreg knows.
+    ///
+    /// ## What it does
+    /// Checks each entry of `mechanisms` against the known codes (`adequacy`, `dpf`, `scc`,
+    /// `bcr`, `code-of-conduct`, `certification`, `derogation-*`, ...) and DPV ids
+    /// (`A45-3`, `A46-2-c`, ...), suggesting the nearest. Invalidated instruments have
+    /// their own rule, PRV204.
+    ///
+    /// ## Why is this bad?
+    /// The mechanism code is what the policy's sentence and citation on the transfer are
+    /// generated from; an unknown code cannot be rendered.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// mechanisms: [standard-clauses]
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// mechanisms: [scc]
+    /// ```
+    ///
+    /// ## Legal source
+    /// GDPR Art. 45, 46 and 49 list the transfer tools.
+    pub static TRANSFER_MECHANISM_UNKNOWN = ("PRV206", "transfer-mechanism-unknown", Error);
+}
+
+/// Reports unknown mechanism codes.
+pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
+    for (file, _, t) in cx.transfers() {
+        for m in &t.mechanisms {
+            if mechanisms::lookup(&m.value).is_some() || mechanisms::invalid(&m.value).is_some() {
+                continue;
+            }
+            let help = match crate::suggest::closest(&m.value, mechanisms::spellings()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "use `adequacy`, `dpf`, `scc`, `bcr`, `code-of-conduct`, `certification` or a `derogation-*` code".to_owned(),
+            };
+            out.push(
+                Diagnostic::new(
+                    &TRANSFER_MECHANISM_UNKNOWN,
+                    file,
+                    m.span.clone(),
+                    format!("unknown transfer mechanism `{}`", m.value),
+                )
+                .label("not a transfer tool of Chapter V GDPR")
+                .help(help),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{codes, with_processor};
+
+    #[test]
+    fn unknown_codes_are_reported_and_dpv_ids_accepted() {
+        let t = |m: &str| {
+            with_processor(
+                "US",
+                &format!(
+                    "    transfers:\n      - country: US\n        certainty: possible\n        mechanisms: [{m}]\n"
+                ),
+            )
+        };
+        assert_eq!(codes(&[("a.yaml", &t("sccs"))]), ["PRV206"]);
+        assert!(codes(&[("a.yaml", &t("A46-2-c"))]).is_empty());
+    }
+}

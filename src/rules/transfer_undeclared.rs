@@ -1,0 +1,65 @@
+//! PRV205: a provider outside the EEA with no transfer declared.
+
+use super::RuleCx;
+use crate::diagnostic::Diagnostic;
+use crate::law::countries;
+
+crate::declare_rule! {
+    /// A processor's provider sits outside the EEA but no transfer is declared.
+    ///
+    /// ## What it does
+    /// Reports a processor whose `provider.country` is a third country while its
+    /// `transfers` name no transfer to that country.
+    ///
+    /// ## Why is this bad?
+    /// Using a provider established in a third country almost always means personal data
+    /// goes there. The policy must say so and name the mechanism, or the register must
+    /// show why not.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// provider: { legal_name: "HiHello, Inc.", address: "...", country: US }
+    /// ```
+    /// Use instead: add
+    /// ```yaml
+    /// transfers:
+    ///   - country: US
+    ///     certainty: cannot-be-excluded
+    ///     mechanisms: [dpf, scc]
+    /// ```
+    ///
+    /// ## Legal source
+    /// GDPR Art. 13(1)(f) and Art. 44.
+    pub static TRANSFER_UNDECLARED = ("PRV205", "transfer-undeclared", Error);
+}
+
+/// Reports third-country providers without a matching transfer.
+pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
+    for (file, _, p) in cx.processors() {
+        let country = &p.provider.country;
+        if countries::name(&country.value).is_none() || countries::is_eea(&country.value) {
+            continue;
+        }
+        if p.transfers.iter().any(|t| t.country.value == country.value) {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(&TRANSFER_UNDECLARED, file, country.span.clone(), format!("provider of {} is in {} but no transfer there is declared", p.service.value, country.value))
+                .label("third country")
+                .help(format!("add a `transfers` entry for {} with its mechanism", country.value))
+                .note("GDPR Art. 13(1)(f): the controller must state any intended transfer to a third country"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{codes, with_processor};
+
+    #[test]
+    fn a_us_provider_needs_a_declared_transfer() {
+        // GDPR Art. 13(1)(f).
+        assert_eq!(codes(&[("a.yaml", &with_processor("US", ""))]), ["PRV205"]);
+        assert!(codes(&[("a.yaml", &with_processor("IE", ""))]).is_empty());
+    }
+}

@@ -1,0 +1,80 @@
+//! `privreg check` on the shipped register and on single broken inputs.
+
+use crate::support::{Project, repo_root, run_in};
+
+#[test]
+fn shipped_register_passes_with_retention_warnings_only() {
+    let t = run_in(&repo_root(), &["check"]);
+    assert_eq!(t.code, 0, "{t}");
+    insta::assert_snapshot!(t.to_string());
+}
+
+#[test]
+fn shipped_register_as_json_names_each_warning_with_its_location() {
+    let t = run_in(&repo_root(), &["check", "--format", "json"]);
+    assert_eq!(t.code, 0, "{t}");
+    insta::assert_snapshot!(t.stdout);
+}
+
+#[test]
+fn deny_warnings_turns_the_retention_warnings_into_failure() {
+    let t = run_in(&repo_root(), &["check", "--deny", "warnings"]);
+    assert_eq!(t.code, 1, "{t}");
+}
+
+#[test]
+fn bogus_field_appended_to_any_register_is_reported_at_exactly_that_line() {
+    for entry in std::fs::read_dir(repo_root().join("registers")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let p = Project::example();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let line = text.lines().count() + 1;
+        text.push_str("bogus_field: 1\n");
+        p.write(&format!("registers/{name}"), &text);
+        let t = p.run(&["check", "--format", "json"]);
+        assert_eq!(t.code, 1, "{name}: {t}");
+        let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
+        let hits: Vec<_> = doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "PRV002")
+            .collect();
+        assert_eq!(hits.len(), 1, "{name}: {t}");
+        assert_eq!(hits[0]["file"], format!("registers/{name}"));
+        assert_eq!(hits[0]["line"], line, "{name}");
+        assert_eq!(hits[0]["column"], 1, "{name}");
+    }
+}
+
+#[test]
+fn duplicated_top_level_key_is_reported_at_the_second_occurrence() {
+    let p = Project::example();
+    let text = p.read("registers/10-3-sipgate.yaml");
+    p.write(
+        "registers/10-3-sipgate.yaml",
+        &format!("{text}title: Sipgate again\n"),
+    );
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(t.code, 1, "{t}");
+    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PRV006")
+        .unwrap();
+    assert_eq!(d["line"], text.lines().count() + 1);
+}
+
+#[test]
+fn a_missing_registers_directory_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = run_in(dir.path(), &["check"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("cannot read"), "{t}");
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real binary on fixture projects. One test binary, many modules,
+//! because each `tests/*.rs` file links separately and linking dominates CI on two cores.
+
+mod support;
+
+mod check;

@@ -1,0 +1,109 @@
+//! A temp project, the real binary with a clean environment, and one string holding
+//! exit code, stdout and stderr for snapshots.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root (where the shipped example register lives).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `privreg` with no inherited colour or date settings.
+pub fn privreg() -> Command {
+    let mut cmd = Command::cargo_bin("privreg").expect("binary is built");
+    cmd.env_clear()
+        .env("NO_COLOR", "1")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    cmd
+}
+
+/// A throwaway project directory.
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    /// An empty project with a `registers/` directory.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("registers")).unwrap();
+        Project { dir }
+    }
+
+    /// A copy of the shipped example: privreg.yaml and registers/.
+    pub fn example() -> Self {
+        let p = Project::new();
+        let root = repo_root();
+        std::fs::copy(root.join("privreg.yaml"), p.path().join("privreg.yaml")).unwrap();
+        for entry in std::fs::read_dir(root.join("registers")).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(
+                &path,
+                p.path().join("registers").join(path.file_name().unwrap()),
+            )
+            .unwrap();
+        }
+        p
+    }
+
+    /// The project root.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `text` to `rel`, creating directories.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Reads `rel`.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    /// Runs `privreg ARGS --root <project>` and returns the combined transcript.
+    pub fn run(&self, args: &[&str]) -> Transcript {
+        run_in(self.path(), args)
+    }
+}
+
+/// Exit code and output of one run.
+pub struct Transcript {
+    /// Process exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl std::fmt::Display for Transcript {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs privreg with `--root root` and the arguments.
+pub fn run_in(root: &Path, args: &[&str]) -> Transcript {
+    let out = privreg()
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .current_dir(root)
+        .output()
+        .expect("privreg runs");
+    Transcript {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
