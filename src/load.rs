@@ -122,18 +122,15 @@ fn syntax_diagnostic(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Diagn
         .map_or(0, |l| file.offset(l.line() as usize, l.column() as usize));
     let text = inner.to_string();
     let message = text
-        .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(m, _)| m)
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
         .trim()
         .to_owned();
-    let limit = matches!(
-        inner,
-        serde_saphyr::Error::Budget { .. }
-            | serde_saphyr::Error::AliasReplayLimitExceeded { .. }
-            | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
-            | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
-            | serde_saphyr::Error::AliasReplayCounterOverflow { .. }
-    );
+    // Alias errors arrive wrapped with their locations, so the variant alone does not tell.
+    let limit = matches!(inner, serde_saphyr::Error::Budget { .. })
+        || message.contains("limit exceeded")
+        || message.contains("budget");
     if limit {
         Diagnostic::new(
             &rules::YAML_TOO_COMPLEX,
@@ -143,7 +140,13 @@ fn syntax_diagnostic(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Diagn
         )
         .help("write the values out instead of expanding aliases; a register needs no anchors")
     } else {
-        let message = if message.is_empty() {
+        // serde-saphyr's own hint names its API; users need to know what to change in YAML.
+    let message = if message.contains("multiple YAML documents") {
+        "a register file holds one YAML document, found a second one after `---`".to_owned()
+    } else {
+        message
+    };
+    let message = if message.is_empty() {
             "invalid YAML".to_owned()
         } else {
             format!("invalid YAML: {message}")
@@ -321,7 +324,7 @@ impl FromNode for u32 {
         match &node.value {
             Value::Int(n) if (0..=i64::from(u32::MAX)).contains(n) => Some(*n as u32),
             _ => {
-                cx.wrong_type(node, "a whole number from 0 to 4294967295");
+                cx.wrong_type(node, "a whole number (0 or more)");
                 None
             }
         }
@@ -500,12 +503,15 @@ macro_rules! yaml_struct {
                 let entries = $crate::load::map_entries(node, cx, $what)?;
                 $( let mut $field: Option<&$crate::load::Node> = None; )*
                 let mut ok = true;
+                // Keys present but empty: already reported, so not "missing" as well.
+                let mut empty: Vec<&str> = Vec::new();
                 for (key, value) in entries {
                     match key.value.as_str() {
                         $( stringify!($field) => {
                             // An empty `list` field means "none"; rules decide if that is wrong.
                             if stringify!($kind) != "list" && $crate::load::is_empty(value) {
                                 $crate::load::empty_field(cx, key, value, $what);
+                                empty.push(stringify!($field));
                                 ok = false;
                             } else {
                                 $field = Some(value);
@@ -514,7 +520,7 @@ macro_rules! yaml_struct {
                         _ => $crate::load::unknown_field(cx, key, Self::FIELDS, $what),
                     }
                 }
-                $( let $field = $crate::yaml_struct!(@get $kind $ty, $field, node, cx, ok, $what); )*
+                $( let $field = $crate::yaml_struct!(@get $kind $ty, $field, node, cx, ok, empty, $what); )*
                 if !ok {
                     return None;
                 }
@@ -526,20 +532,22 @@ macro_rules! yaml_struct {
     (@ty opt $ty:ty) => { Option<$crate::load::Spanned<$ty>> };
     (@ty list $ty:ty) => { Vec<$crate::load::Spanned<$ty>> };
     (@ty req_list $ty:ty) => { Vec<$crate::load::Spanned<$ty>> };
-    (@get req $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $what:literal) => {
+    (@get req $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $empty:ident, $what:literal) => {
         match $field {
             Some(v) => match <$ty as $crate::load::FromNode>::from_node(v, $cx) {
                 Some(x) => Some($crate::load::Spanned::new(x, v.span.clone())),
                 None => { $ok = false; None }
             },
             None => {
-                $crate::load::missing_field($cx, &$node.span, stringify!($field), $what);
+                if !$empty.contains(&stringify!($field)) {
+                    $crate::load::missing_field($cx, &$node.span, stringify!($field), $what);
+                }
                 $ok = false;
                 None
             }
         }
     };
-    (@get opt $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $what:literal) => {
+    (@get opt $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $empty:ident, $what:literal) => {
         match $field {
             Some(v) => match <$ty as $crate::load::FromNode>::from_node(v, $cx) {
                 Some(x) => Some(Some($crate::load::Spanned::new(x, v.span.clone()))),
@@ -548,7 +556,7 @@ macro_rules! yaml_struct {
             None => Some(None),
         }
     };
-    (@get list $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $what:literal) => {
+    (@get list $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $empty:ident, $what:literal) => {
         match $field {
             Some(v) => match <Vec<$crate::load::Spanned<$ty>> as $crate::load::FromNode>::from_node(v, $cx) {
                 Some(x) => Some(x),
@@ -557,8 +565,8 @@ macro_rules! yaml_struct {
             None => Some(Vec::new()),
         }
     };
-    (@get req_list $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $what:literal) => {
-        $crate::yaml_struct!(@get req Vec<$crate::load::Spanned<$ty>>, $field, $node, $cx, $ok, $what)
+    (@get req_list $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $empty:ident, $what:literal) => {
+        $crate::yaml_struct!(@get req Vec<$crate::load::Spanned<$ty>>, $field, $node, $cx, $ok, $empty, $what)
             .map(|s: $crate::load::Spanned<Vec<$crate::load::Spanned<$ty>>>| s.value)
     };
 }

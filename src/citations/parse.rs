@@ -295,6 +295,9 @@ fn reversed_parts(text: &str, start: usize, end: usize) -> Option<Vec<Vec<Provis
 }
 
 fn parse_piece(text: &str, start: usize, end: usize) -> Option<Vec<Provision>> {
+    let piece = &text[start..end];
+    let lower = piece.to_lowercase();
+    let start = if lower.starts_with("the ") { start + 4 } else { start };
     let mut st = State::new(Provision::article(0), start, start, true);
     st.limit = end;
     st.run(text);
@@ -431,6 +434,7 @@ enum Pending {
 
 struct Value {
     val: Val,
+    raw: String,
     roman: bool,
     paren: bool,
     closed: bool,
@@ -440,9 +444,11 @@ struct Value {
 fn value(text: &str, pos: usize) -> Option<Value> {
     let c = VALUE.captures(&text[pos..])?;
     let end = pos + c.get(0)?.end();
+    let raw = c.name("pv").or(c.name("num")).or(c.name("roman")).or(c.name("letter"))?.as_str().to_owned();
     if let Some(m) = c.name("pv") {
         return Some(Value {
             val: label_val(m.as_str()),
+            raw: raw.clone(),
             roman: false,
             paren: true,
             closed: true,
@@ -452,6 +458,7 @@ fn value(text: &str, pos: usize) -> Option<Value> {
     if let Some(m) = c.name("num") {
         return Some(Value {
             val: Val::Num(m.as_str().parse().ok()?),
+            raw: raw.clone(),
             roman: false,
             paren: false,
             closed: false,
@@ -461,6 +468,7 @@ fn value(text: &str, pos: usize) -> Option<Value> {
     if let Some(m) = c.name("roman") {
         return Some(Value {
             val: Val::Num(roman(m.as_str())?),
+            raw: raw.clone(),
             roman: true,
             paren: false,
             closed: false,
@@ -470,6 +478,7 @@ fn value(text: &str, pos: usize) -> Option<Value> {
     let m = c.name("letter")?;
     Some(Value {
         val: Val::Label(m.as_str().to_lowercase()),
+        raw,
         roman: false,
         paren: false,
         closed: c.name("close").is_some(),
@@ -586,7 +595,14 @@ impl State {
             return self.accept(Level::Article, v.val, v.end);
         }
         if let Some((level, note)) = keyword(&c) {
-            let Some(v) = value(text, tok_end) else { return false };
+            let Some(mut v) = value(text, tok_end) else { return false };
+            if v.roman && level >= Level::Point {
+                // Upper-case text: "LIT. I" is point (i), not a roman numeral.
+                if v.raw.len() != 1 {
+                    return false;
+                }
+                v.val = Val::Label(v.raw.to_lowercase());
+            }
             let level = match level {
                 // "al." is the paragraph in Swiss/Belgian usage, the subparagraph after one.
                 Level::Paragraph if note == Some(Note::Other) && c.name("al").is_some() && self.cur.paragraph.is_some() => {
@@ -633,7 +649,7 @@ impl State {
                 return self.accept(Level::Paragraph, Val::Num(n.as_str().parse().unwrap_or(0)), tok_end);
             }
             if let Some(l) = c.name("dlet") {
-                if self.level != Level::Paragraph {
+                if self.level != Level::Paragraph || self.para_note != Some(Note::Dot) {
                     return false;
                 }
                 return self.accept(Level::Point, Val::Label(l.as_str().to_lowercase()), tok_end);
@@ -652,7 +668,7 @@ impl State {
             let comma = m.as_str() == ",";
             self.pending = match (self.pending, comma) {
                 (Pending::None, true) => Pending::Comma,
-                (Pending::None, false) | (Pending::Comma, false) => Pending::List,
+                (Pending::None | Pending::Comma | Pending::List, false) => Pending::List,
                 _ => return false,
             };
             self.pos = tok_end;
@@ -695,9 +711,8 @@ impl State {
             self.level
         };
         let val = match (&v.val, level, v.roman) {
-            (_, Level::Point | Level::Subpoint, true) => Val::Label(
-                v.val.label().chars().next().map(|c| c.to_ascii_lowercase().to_string()).unwrap_or_default(),
-            ),
+            (_, Level::Point | Level::Subpoint, true) if v.raw.len() == 1 => Val::Label(v.raw.to_lowercase()),
+            (_, Level::Point | Level::Subpoint, true) => return false,
             (Val::Num(_), _, true) if !self.roman_para => return false,
             (Val::Label(_), l, _) if l < Level::Point => return false,
             _ => v.val.clone(),
