@@ -4,6 +4,7 @@
 //! diagnostics; the binary (`cli.rs`) presents them.
 
 pub mod diagnostic;
+pub mod docs;
 pub mod error;
 pub mod law;
 pub mod load;

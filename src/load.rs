@@ -471,6 +471,74 @@ pub fn empty_field(cx: &mut LoadCx, key: &Spanned<String>, node: &Node, what: &s
     );
 }
 
+/// A register type's description, as declared with `yaml_struct!`.
+#[derive(Debug)]
+pub struct TypeInfo {
+    /// Rust type name, e.g. `Section`.
+    pub name: &'static str,
+    /// How messages name it ("a register section").
+    pub what: &'static str,
+    /// Its doc comment.
+    pub docs: &'static str,
+    /// Its fields in declaration order.
+    pub fields: &'static [FieldInfo],
+}
+
+/// One field of a register type.
+#[derive(Debug)]
+pub struct FieldInfo {
+    /// YAML key.
+    pub name: &'static str,
+    /// `req`, `opt`, `list` or `req_list`.
+    pub kind: &'static str,
+    /// Rust type of the value (of each item for lists), e.g. `String`, `u32`, `Entity`.
+    pub ty: &'static str,
+    /// Its doc comment; a line starting `Example:` holds a YAML example.
+    pub docs: &'static str,
+}
+
+impl FieldInfo {
+    /// Whether the field must be present.
+    pub fn required(&self) -> bool {
+        matches!(self.kind, "req" | "req_list")
+    }
+
+    /// Whether the value is a list.
+    pub fn is_list(&self) -> bool {
+        matches!(self.kind, "list" | "req_list")
+    }
+
+    /// The description without the example, on one line.
+    pub fn description(&self) -> String {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.starts_with("Example:"))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The YAML example after `Example:`, if any, dedented.
+    pub fn example(&self) -> Option<String> {
+        let mut lines = self
+            .docs
+            .lines()
+            .skip_while(|l| !l.trim().starts_with("Example:"));
+        let first = lines.next()?.trim().trim_start_matches("Example:").trim();
+        if !first.is_empty() {
+            return Some(first.to_owned());
+        }
+        let rest: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+        let indent = rest
+            .iter()
+            .map(|l| l.len() - l.trim_start().len())
+            .min()
+            .unwrap_or(0);
+        Some(rest.iter().map(|l| &l[indent..]).collect::<Vec<_>>().join("\n"))
+    }
+}
+
 /// Declares a register type: the struct, its field list and its `FromNode` mapping.
 ///
 /// Field kinds: `req` (must be present and non-empty), `opt` (may be absent), `list`
@@ -478,22 +546,35 @@ pub fn empty_field(cx: &mut LoadCx, key: &Spanned<String>, node: &Node, what: &s
 #[macro_export]
 macro_rules! yaml_struct {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         pub struct $Name:ident as $what:literal {
-            $( $(#[$fmeta:meta])* $field:ident : $kind:ident $ty:ty ),* $(,)?
+            $( $(#[doc = $fdoc:literal])* $field:ident : $kind:ident $ty:ty ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(Debug, Clone)]
         pub struct $Name {
             /// Where the mapping starts.
             pub span: $crate::source::Span,
-            $( $(#[$fmeta])* pub $field: $crate::yaml_struct!(@ty $kind $ty), )*
+            $( $(#[doc = $fdoc])* pub $field: $crate::yaml_struct!(@ty $kind $ty), )*
         }
 
         impl $Name {
             /// The YAML keys this type accepts.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The type's description and fields, for the reference docs and the JSON Schema.
+            pub const INFO: $crate::load::TypeInfo = $crate::load::TypeInfo {
+                name: stringify!($Name),
+                what: $what,
+                docs: concat!($($doc, "\n"),*),
+                fields: &[$( $crate::load::FieldInfo {
+                    name: stringify!($field),
+                    kind: stringify!($kind),
+                    ty: stringify!($ty),
+                    docs: concat!($($fdoc, "\n"),*),
+                } ),*],
+            };
         }
 
         impl $crate::load::FromNode for $Name {

@@ -1,0 +1,121 @@
+//! Generated documentation: the field reference (`docs/reference.md`) from the same
+//! declarations the loader uses, so the two cannot drift. A test compares the committed
+//! file with this output; `PRIVREG_BLESS=1 cargo test` rewrites it.
+
+use std::fmt::Write;
+
+use crate::law::{bases, mechanisms};
+use crate::load::TypeInfo;
+use crate::model::{Config, Dpa, Entity, LegalBasis, Processor, Recipient, Retention, Section, Transfer};
+use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY};
+
+/// Every register type, the section first.
+pub const REGISTER_TYPES: &[&TypeInfo] = &[
+    &Section::INFO,
+    &LegalBasis::INFO,
+    &Processor::INFO,
+    &Entity::INFO,
+    &Dpa::INFO,
+    &Transfer::INFO,
+    &Recipient::INFO,
+    &Retention::INFO,
+];
+
+/// The field reference as Markdown.
+pub fn reference() -> String {
+    let mut out = String::from(
+        "<!-- Generated from src/model.rs by `PRIVREG_BLESS=1 cargo test`; do not edit. -->\n\
+         # Register format reference\n\n\
+         A project holds `privreg.yaml` (optional) and a `registers/` directory with one YAML\n\
+         file (`.yaml` or `.yml`) per policy section. Files are read in sorted order; a file\n\
+         over 1 MiB, YAML aliases that expand beyond privreg's limits, duplicate keys and\n\
+         unknown fields are errors. Plain scalars such as `94105` are read as text where a\n\
+         field takes text. Field names are public interface: they change only with a\n\
+         CHANGELOG entry.\n\n\
+         Kinds: **required** fields must be present and non-empty; **optional** fields may be\n\
+         absent; **list** fields may be absent or empty (meaning none); **required list**\n\
+         fields need at least one item.\n\n",
+    );
+    for ty in REGISTER_TYPES.iter().copied().chain([&Config::INFO]) {
+        type_section(&mut out, ty);
+    }
+    out.push_str("## Codes\n\n### Legal bases (`basis`)\n\n| code | DPV id | provision | meaning |\n|---|---|---|---|\n");
+    for b in bases::BASES {
+        let _ = writeln!(out, "| `{}` | `{}` | Art. {}({})({}) GDPR | {} |", b.code, b.dpv, b.article, b.paragraph, b.point, b.label);
+    }
+    out.push_str("\n### Transfer mechanisms (`mechanisms`)\n\n| code | id | provision | meaning |\n|---|---|---|---|\n");
+    for m in mechanisms::MECHANISMS {
+        let (a, p, pt) = m.provision;
+        let prov = match pt {
+            Some(pt) => format!("Art. {a}({p})({pt}) GDPR"),
+            None => format!("Art. {a}({p}) GDPR"),
+        };
+        let _ = writeln!(out, "| `{}` | `{}` | {} | {} |", m.code, m.dpv, prov, m.label);
+    }
+    out.push_str("\n`privacy-shield` and `safe-harbor` are recognised and rejected (PRV204).\n");
+    let _ = write!(
+        out,
+        "\n### Other values\n\n- `processed_by`: {}\n- `certainty`: {}\n- `special_categories`: {}\n",
+        codes(PROCESSED_BY),
+        codes(CERTAINTY),
+        codes(&bases::SPECIAL_CATEGORIES.iter().map(|(c, _)| *c).collect::<Vec<_>>())
+    );
+    out
+}
+
+fn codes(list: &[&str]) -> String {
+    list.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn type_section(out: &mut String, ty: &TypeInfo) {
+    let title = if ty.name == "Config" { "`privreg.yaml`".to_owned() } else { format!("{} ({})", ty.name, ty.what) };
+    let _ = writeln!(out, "## {title}\n");
+    let docs: Vec<&str> = ty.docs.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let _ = writeln!(out, "{}\n", docs.join(" "));
+    for f in ty.fields {
+        let kind = match f.kind {
+            "req" => "required",
+            "opt" => "optional",
+            "list" => "list",
+            _ => "required list",
+        };
+        let ty_name = match f.ty {
+            "String" => "text",
+            "u32" => "whole number",
+            "bool" => "`true`/`false`",
+            other => other,
+        };
+        let of = if f.is_list() { format!("list of {ty_name}") } else { ty_name.to_owned() };
+        let _ = writeln!(out, "### `{}`\n\n*{kind}, {of}.* {}\n", f.name, f.description());
+        if let Some(ex) = f.example() {
+            let _ = writeln!(out, "```yaml\n{ex}\n```\n");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_description_and_an_example() {
+        for ty in REGISTER_TYPES.iter().copied().chain([&Config::INFO]) {
+            for f in ty.fields {
+                assert!(!f.description().is_empty(), "{}.{} has no description", ty.name, f.name);
+                let ex = f.example().unwrap_or_else(|| panic!("{}.{} has no example", ty.name, f.name));
+                assert!(ex.contains(f.name), "{}.{}: the example should show the key", ty.name, f.name);
+            }
+        }
+    }
+
+    #[test]
+    fn committed_reference_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/reference.md");
+        let generated = reference();
+        if std::env::var_os("PRIVREG_BLESS").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(committed == generated, "docs/reference.md is stale: run `PRIVREG_BLESS=1 cargo test`");
+    }
+}
