@@ -99,6 +99,35 @@ pub fn read_source(root: &Path, path: &Path) -> Result<Arc<SourceFile>, Error> {
     Ok(SourceFile::new(name, path, text))
 }
 
+/// Reads a user file leniently: invalid UTF-8 becomes a PRV001 diagnostic at the first bad
+/// byte (the text is decoded lossily so the location can still be shown).
+pub fn read_user_file(
+    root: &Path,
+    path: &Path,
+) -> Result<(Arc<SourceFile>, Option<Diagnostic>), Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let name = display_name(root, path);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((SourceFile::new(name, path, text), None)),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = SourceFile::new(name, path, text);
+            let d = Diagnostic::new(
+                &crate::rules::YAML_SYNTAX,
+                &file,
+                offset..offset,
+                format!("file is not valid UTF-8: invalid byte at offset {offset}"),
+            )
+            .help("save the file as UTF-8");
+            Ok((file, Some(d)))
+        }
+    }
+}
+
 /// `path` relative to `root`, `/`-separated; the path itself when outside the root.
 pub fn display_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -114,8 +143,14 @@ pub fn load(root: &Path) -> Result<Project, Error> {
     let mut diagnostics = Vec::new();
     let config_path = root.join(CONFIG_FILE);
     let (config_file, raw) = if config_path.is_file() {
-        let file = read_source(root, &config_path)?;
-        let raw = load_file::<Config>(&file, &mut diagnostics);
+        let (file, bad) = read_user_file(root, &config_path)?;
+        let raw = match bad {
+            Some(d) => {
+                diagnostics.push(d);
+                None
+            }
+            None => load_file::<Config>(&file, &mut diagnostics),
+        };
         (Some(file), raw)
     } else {
         (None, None)
@@ -159,8 +194,10 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         if excludes.iter().any(|pat| glob_match(pat, &name)) {
             continue;
         }
-        let file = read_source(root, &path)?;
-        if let Some(section) = load_file::<Section>(&file, &mut diagnostics) {
+        let (file, bad) = read_user_file(root, &path)?;
+        if let Some(d) = bad {
+            diagnostics.push(d);
+        } else if let Some(section) = load_file::<Section>(&file, &mut diagnostics) {
             sections.push(LoadedSection {
                 file: Arc::clone(&file),
                 section,
@@ -187,6 +224,18 @@ pub fn load_file<T: FromNode>(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>)
             return None;
         }
     };
+    if matches!(node.value, load::Value::Null) {
+        out.push(
+            Diagnostic::new(
+                &crate::rules::FIELD_EMPTY,
+                file,
+                0..0,
+                "the file holds no YAML value",
+            )
+            .help(format!("write {} here, or delete the file", T::EXPECTED)),
+        );
+        return None;
+    }
     let mut cx = LoadCx::new(file);
     let value = T::from_node(&node, &mut cx);
     out.append(&mut cx.diagnostics);

@@ -35,7 +35,10 @@ fn every_broken_input_exits_1_with_its_rule_at_a_pinned_location() {
     assert!(cases.len() >= 30, "the suite needs at least 30 cases");
     for name in cases {
         let p = Project::new();
-        copy_dir(&repo_root().join("tests/fixtures/broken").join(&name), p.path());
+        copy_dir(
+            &repo_root().join("tests/fixtures/broken").join(&name),
+            p.path(),
+        );
         if name.starts_with("PRV011") {
             // Generated here so the repository does not carry a megabyte of filler.
             let filler = format!("id: big\n# {}\n", "x".repeat(1024 * 1024));
@@ -45,7 +48,10 @@ fn every_broken_input_exits_1_with_its_rule_at_a_pinned_location() {
         assert_eq!(t.code, 1, "{name}: {t}");
         assert!(!t.stderr.contains("panicked"), "{name}: {t}");
         if let Some(code) = name.split('-').next().filter(|c| c.starts_with("PRV")) {
-            assert!(t.stdout.contains(&format!("[{code}]")), "{name} must report {code}: {t}");
+            assert!(
+                t.stdout.contains(&format!("[{code}]")),
+                "{name} must report {code}: {t}"
+            );
         }
         insta::assert_snapshot!(name.clone(), t.to_string());
     }
@@ -64,5 +70,22 @@ fn every_register_rule_has_a_broken_case() {
             rule.code,
             rule.name
         );
+    }
+}
+
+#[test]
+fn every_broken_snapshot_belongs_to_a_case() {
+    let cases = cases();
+    for entry in std::fs::read_dir(repo_root().join("tests/cli/snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if let Some(case) = name
+            .strip_prefix("cli__broken__")
+            .and_then(|n| n.strip_suffix(".snap"))
+        {
+            assert!(
+                cases.iter().any(|c| c == case),
+                "unreferenced snapshot {name}: delete it"
+            );
+        }
     }
 }
