@@ -11,7 +11,7 @@ pub mod scan;
 pub mod text;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::fmt;
 use std::ops::Range;
@@ -217,7 +217,11 @@ pub struct CitationRecord {
 }
 
 /// Positions `citations` (found in `extracted`) in `file` for the JSON listing.
-pub fn records(file: &SourceFile, extracted: &Extracted, citations: &[Citation]) -> Vec<CitationRecord> {
+pub fn records(
+    file: &SourceFile,
+    extracted: &Extracted,
+    citations: &[Citation],
+) -> Vec<CitationRecord> {
     citations
         .iter()
         .map(|c| {

@@ -21,7 +21,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
             (?P<art>art(?:icles?|ikels?|ikeln|icolo|icoli|[ií]culos?|t\.|s\.|\.)?-?)
           | (?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))
           | (?P<para_de>abs(?:atz|ätze|\.|(?-u:\b)))
-          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.)
+          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|lid(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.)
           | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|comma(?-u:\b))
           | (?P<sent>(?-i:S\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.)
           | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|buchst(?:abe|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letra(?-u:\b)|sous(?-u:\b)|pkt\.?)
@@ -32,12 +32,42 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))
           | (?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))
           | (?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)
-          | (?P<conj>,|;|/|&|(?:and|und|et|or|oder|ou|sowie|i\.\s?V\.\s?m\.|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as)(?-u:\b))
+          | (?P<conj>,|;|/|&|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as)(?-u:\b)|i\.\s?V\.\s?m\.)
           | (?P<range>(?:bis|to|through|thru|au)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
         )",
     )
     .expect("citation token grammar")
 });
+
+// Group indices of TOKEN and VALUE (named groups are their only groups); a test pins them.
+const T_ART: usize = 2;
+const T_PARA_EN: usize = 3;
+const T_PARA_DE: usize = 4;
+const T_PARA_OTHER: usize = 5;
+const T_SUBPARA: usize = 6;
+const T_SENT: usize = 7;
+const T_POINT: usize = 8;
+const T_NR: usize = 9;
+const T_AL: usize = 10;
+const T_ORD: usize = 11;
+const T_ORDSUB: usize = 12;
+// Only the group-index test reads it: the parser tells the two ordinals apart by `ordsub`.
+#[cfg(test)]
+const T_ORDSENT: usize = 13;
+const T_PAREN: usize = 14;
+const T_PV: usize = 15;
+const T_DOT: usize = 16;
+const T_DNUM: usize = 17;
+const T_DLET: usize = 18;
+const T_FF: usize = 19;
+const T_CONJ: usize = 20;
+const T_RANGE: usize = 21;
+const V_PV: usize = 2;
+const V_NUM: usize = 3;
+const V_ROMAN: usize = 4;
+const V_LETTER: usize = 5;
+const V_CLOSE: usize = 6;
+const T_WS: usize = 1;
 
 /// A value after a keyword, connector or article: number, parenthesised label, roman numeral, letter.
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,15 +84,11 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("citation value grammar")
 });
 
-/// The law named after the provisions: GDPR in its language variants, or another law.
-static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        ^\s*(?:,\s*)?
-        (?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z)\s+)?
-        (?i:(?:the|die|le|la|il|el)\s+)?
-        (?:
-            (?P<other>
+/// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
+const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
+
+/// Other laws' names; a citation of one of them is never checked against the GDPR.
+const OTHER_LAWS: &str = r"(?x)(?:
                 UK[-\s]GDPR
               | (?-i:BDSG(?:[-\s]neu)?|TDDDG|TTDSG|TMG|DDG|UWG|TKG|BGB|HGB|StGB|SGB\s*[IVX]+|KUG|KunstUrhG|GG|GRCh|AEUV|TFEU|EUV|TEU|EMRK|ECHR|EMRK|revDSG|nDSG|DSG|VDSG|LDSG|BayDSG|HDSIG|DSG-EKD|KDG|LOPDGDD|CCPA|CPRA|LGPD|PIPL|PIPEDA|FADP|DPA\s+[0-9]{4}|DSGVO-AnpG)(?-u:\b)
               | (?i:e-?Privacy[-\s]?(?:Directive|Richtlinie|RL|Regulation|Verordnung|VO))
@@ -70,18 +96,46 @@ static LAW: LazyLock<Regex> = LazyLock::new(|| {
               | (?i:Data\s+Protection\s+Act(?:\s+[0-9]{4})?)
               | (?i:(?:EU[-\s])?Charter(?:\s+of\s+Fundamental\s+Rights(?:\s+of\s+the\s+European\s+Union)?)?)
               | (?i:Bundesdatenschutzgesetz(?:es)?|Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz(?:es)?|Telemediengesetz(?:es)?|Grundgesetz(?:es)?)
-            )
-          | (?P<gdpr>
+            
+)";
+
+/// The GDPR's names in its language variants.
+const GDPR_NAMES: &str = r"(?x)(?:
                 (?i:(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD))(?-u:\b)
               | (?-i:AVG|RODO)(?-u:\b)
               | (?i:Datenschutz-?Grundverordnung|General\s+Data\s+Protection\s+Regulation)
               | (?i:(?:Regulation|Verordnung|Règlement|Regolamento|Reglamento|Verordening|Rozporządzenie)\s*(?:\((?:EU|UE)\)\s*)?(?:No\.?\s*|Nr\.\s*|n\.\s*)?2016/679)
               | (?i:Règlement\s+général\s+sur\s+la\s+protection\s+des\s+données|Regolamento\s+generale\s+sulla\s+protezione\s+dei\s+dati|Reglamento\s+general\s+de\s+protección\s+de\s+datos|Algemene\s+verordening\s+gegevensbescherming)
-            )
-        )",
-    )
-    .expect("law grammar")
-});
+)";
+
+/// The GDPR named after the provisions (matched without captures: the DFA alone is fast).
+static LAW_GDPR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{LAW_PREFIX}{GDPR_NAMES}")).expect("GDPR names"));
+
+/// Another law named after the provisions.
+static LAW_OTHER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{LAW_PREFIX}{OTHER_LAWS}")).expect("other laws"));
+
+/// The other law's name inside a [`LAW_OTHER`] match.
+static OTHER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(OTHER_LAWS).expect("other law names"));
+
+/// The law named at the start of `rest` and the length of the text naming it.
+fn law_after(rest: &str) -> Option<(Law, usize)> {
+    if let Some(m) = LAW_OTHER.find(rest) {
+        // "UK GDPR" is another law although it ends in "GDPR".
+        let name = OTHER_NAME
+            .find(m.as_str())
+            .map_or(m.as_str(), |n| n.as_str());
+        return Some((Law::Other(law_short_name(name)), m.end()));
+    }
+    LAW_GDPR.find(rest).map(|m| (Law::Gdpr, m.end()))
+}
+
+/// True when a law's name starts `rest`.
+fn law_follows(rest: &str) -> bool {
+    LAW_OTHER.is_match(rest) || LAW_GDPR.is_match(rest)
+}
 
 /// Words after a number that show "Art. 29" is not a citation of a law we track.
 static NOT_A_CITATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -97,8 +151,10 @@ static NOT_A_CITATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A law name right before the article: "GDPR Art. 6(1)".
-static LAW_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\w-])(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD)\s*$").expect("law prefix grammar"));
+static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w-])(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD)\s*$")
+        .expect("law prefix grammar")
+});
 
 /// Reversed parts before the article: "point (f) of", "the second subparagraph of".
 static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,10 +201,14 @@ pub(crate) struct Parsed {
 pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let section = text[pos..].starts_with('§');
     let after_kw = if section {
-        pos + text[pos..].chars().take_while(|&c| c == '§').map(char::len_utf8).sum::<usize>()
+        pos + text[pos..]
+            .chars()
+            .take_while(|&c| c == '§')
+            .map(char::len_utf8)
+            .sum::<usize>()
     } else {
-        let m = TOKEN.captures(&text[pos..])?;
-        let art = m.name("art")?;
+        let m = TOKEN.captures(head(text, pos, 32))?;
+        let art = m.get(T_ART)?;
         if art.start() != 0 {
             return None;
         }
@@ -156,7 +216,9 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     };
     let plural = section && text[pos..].starts_with("§§") || is_plural(&text[pos..after_kw]);
     let v = value(text, after_kw)?;
-    let Val::Num(article) = v.val else { return None };
+    let Val::Num(article) = v.val else {
+        return None;
+    };
     if article == 0 {
         return None;
     }
@@ -170,6 +232,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let mut style = st.style();
 
     if let Some(window) = window_before(text, pos, floor)
+        && ends_with_of(&text[window..pos])
         && let Some(c) = REVERSED.captures(&text[window..pos])
     {
         let rev = c.name("rev").expect("group");
@@ -183,19 +246,23 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let path = start..st.end;
     let mut end = st.end;
     let mut law = None;
-    if let Some(c) = LAW.captures(&text[end..]) {
-        law = Some(if c.name("gdpr").is_some() {
-            Law::Gdpr
-        } else {
-            Law::Other(law_short_name(c.name("other").expect("group").as_str()))
-        });
-        end += c.get(0).expect("match").end();
+    if let Some((named, len)) = law_after(&text[end..]) {
+        law = Some(named);
+        end += len;
     } else if let Some(window) = window_before(text, start, floor)
+        && text[window..start]
+            .trim_end()
+            .ends_with(['R', 'O', 'D', 'r', 'o', 'd'])
         && let Some(m) = LAW_BEFORE.find(&text[window..start])
     {
         law = Some(Law::Gdpr);
         let found = &text[window + m.start()..start];
-        start = window + m.start() + (found.len() - found.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+        start = window
+            + m.start()
+            + (found.len()
+                - found
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len());
     }
     if matches!(law, Some(Law::Gdpr)) || law.is_none() && !section {
         provisions.iter_mut().for_each(normalize_article_4);
@@ -210,11 +277,45 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     })
 }
 
+/// At most `n` bytes of `text` from `pos`: tokens are short, and a short haystack keeps the
+/// capture engine cheap.
+fn head(text: &str, pos: usize, n: usize) -> &str {
+    let mut end = (pos + n).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[pos..end]
+}
+
+/// A cheap test before the reversed grammar: reversed parts end in "of", "de l'", "der" ...
+fn ends_with_of(before: &str) -> bool {
+    let t = before.trim_end().as_bytes();
+    let tail: Vec<u8> = t[t.len().saturating_sub(5)..]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [
+        &b"of"[..],
+        b"de",
+        b"du",
+        b"des",
+        b"der",
+        b"del",
+        b"della",
+        b"l'",
+        b"d'",
+        b"the",
+    ]
+    .iter()
+    .any(|w| tail.ends_with(w))
+}
+
 /// The short name of another law as written ("ePrivacy Directive", "BDSG").
 fn law_short_name(written: &str) -> String {
     let w: String = written.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = w.to_lowercase();
-    if lower.starts_with("eprivacy") || lower.starts_with("e-privacy") || lower.contains("2002/58") {
+    if lower.starts_with("eprivacy") || lower.starts_with("e-privacy") || lower.contains("2002/58")
+    {
         return "ePrivacy Directive".into();
     }
     if lower.starts_with("bundesdatenschutzgesetz") || lower.starts_with("bdsg") {
@@ -243,7 +344,11 @@ fn law_short_name(written: &str) -> String {
 
 fn is_plural(kw: &str) -> bool {
     let k = kw.to_lowercase();
-    k.starts_with("articles") || k.starts_with("artikeln") || k == "arts." || k == "artt." || k.starts_with("articoli")
+    k.starts_with("articles")
+        || k.starts_with("artikeln")
+        || k == "arts."
+        || k == "artt."
+        || k.starts_with("articoli")
         || k.starts_with("artículos")
 }
 
@@ -297,7 +402,11 @@ fn reversed_parts(text: &str, start: usize, end: usize) -> Option<Vec<Vec<Provis
 fn parse_piece(text: &str, start: usize, end: usize) -> Option<Vec<Provision>> {
     let piece = &text[start..end];
     let lower = piece.to_lowercase();
-    let start = if lower.starts_with("the ") { start + 4 } else { start };
+    let start = if lower.starts_with("the ") {
+        start + 4
+    } else {
+        start
+    };
     let mut st = State::new(Provision::article(0), start, start, true);
     st.limit = end;
     st.run(text);
@@ -442,10 +551,16 @@ struct Value {
 }
 
 fn value(text: &str, pos: usize) -> Option<Value> {
-    let c = VALUE.captures(&text[pos..])?;
+    let c = VALUE.captures(head(text, pos, 64))?;
     let end = pos + c.get(0)?.end();
-    let raw = c.name("pv").or(c.name("num")).or(c.name("roman")).or(c.name("letter"))?.as_str().to_owned();
-    if let Some(m) = c.name("pv") {
+    let raw = c
+        .get(V_PV)
+        .or(c.get(V_NUM))
+        .or(c.get(V_ROMAN))
+        .or(c.get(V_LETTER))?
+        .as_str()
+        .to_owned();
+    if let Some(m) = c.get(V_PV) {
         return Some(Value {
             val: label_val(m.as_str()),
             raw: raw.clone(),
@@ -455,7 +570,7 @@ fn value(text: &str, pos: usize) -> Option<Value> {
             end,
         });
     }
-    if let Some(m) = c.name("num") {
+    if let Some(m) = c.get(V_NUM) {
         return Some(Value {
             val: Val::Num(m.as_str().parse().ok()?),
             raw: raw.clone(),
@@ -465,7 +580,7 @@ fn value(text: &str, pos: usize) -> Option<Value> {
             end,
         });
     }
-    if let Some(m) = c.name("roman") {
+    if let Some(m) = c.get(V_ROMAN) {
         return Some(Value {
             val: Val::Num(roman(m.as_str())?),
             raw: raw.clone(),
@@ -475,13 +590,13 @@ fn value(text: &str, pos: usize) -> Option<Value> {
             end,
         });
     }
-    let m = c.name("letter")?;
+    let m = c.get(V_LETTER)?;
     Some(Value {
         val: Val::Label(m.as_str().to_lowercase()),
         raw,
         roman: false,
         paren: false,
-        closed: c.name("close").is_some(),
+        closed: c.get(V_CLOSE).is_some(),
         end,
     })
 }
@@ -579,23 +694,29 @@ impl State {
 
     /// Consumes one token; false when the citation ends here.
     fn step(&mut self, text: &str) -> bool {
-        let Some(c) = TOKEN.captures(&text[self.pos..]) else {
+        let Some(c) = TOKEN.captures(head(text, self.pos, 96)) else {
             return self.bare(text);
         };
-        let ws = !c.name("ws").is_some_and(|m| m.is_empty());
+        let ws = !c.get(T_WS).is_some_and(|m| m.is_empty());
         let tok_end = self.pos + c.get(0).map_or(0, |m| m.end());
-        if c.name("art").is_some() {
-            if self.pending == Pending::None || self.pending == Pending::Range && self.level != Level::Article {
+        if c.get(T_ART).is_some() {
+            if self.pending == Pending::None
+                || self.pending == Pending::Range && self.level != Level::Article
+            {
                 return false;
             }
-            let Some(v) = value(text, tok_end) else { return false };
+            let Some(v) = value(text, tok_end) else {
+                return false;
+            };
             if v.paren || v.roman || !matches!(v.val, Val::Num(_)) {
                 return false;
             }
             return self.accept(Level::Article, v.val, v.end);
         }
         if let Some((level, note)) = keyword(&c) {
-            let Some(mut v) = value(text, tok_end) else { return false };
+            let Some(mut v) = value(text, tok_end) else {
+                return false;
+            };
             if v.roman && level >= Level::Point {
                 // Upper-case text: "LIT. I" is point (i), not a roman numeral.
                 if v.raw.len() != 1 {
@@ -604,8 +725,16 @@ impl State {
                 v.val = Val::Label(v.raw.to_lowercase());
             }
             let level = match level {
+                // "Art. 4 Nr. 16 lit. a": a point inside a point is a subpoint.
+                Level::Point if self.level == Level::Point && self.pending == Pending::None => {
+                    Level::Subpoint
+                }
                 // "al." is the paragraph in Swiss/Belgian usage, the subparagraph after one.
-                Level::Paragraph if note == Some(Note::Other) && c.name("al").is_some() && self.cur.paragraph.is_some() => {
+                Level::Paragraph
+                    if note == Some(Note::Other)
+                        && c.get(T_AL).is_some()
+                        && self.cur.paragraph.is_some() =>
+                {
                     Level::Subparagraph
                 }
                 l => l,
@@ -621,13 +750,17 @@ impl State {
             }
             return self.accept(level, v.val, v.end);
         }
-        if let Some(ord) = c.name("ord") {
+        if let Some(ord) = c.get(T_ORD) {
             let n = ordinal(ord.as_str());
-            let level = if c.name("ordsub").is_some() { Level::Subparagraph } else { Level::Sentence };
+            let level = if c.get(T_ORDSUB).is_some() {
+                Level::Subparagraph
+            } else {
+                Level::Sentence
+            };
             return self.accept(level, Val::Num(n), tok_end);
         }
-        if c.name("paren").is_some() {
-            let val = label_val(c.name("pv").map_or("", |m| m.as_str()));
+        if c.get(T_PAREN).is_some() {
+            let val = label_val(c.get(T_PV).map_or("", |m| m.as_str()));
             let level = self.paren_level(&val);
             if level == Level::Paragraph && self.para_note.is_none() {
                 self.para_note = Some(Note::Paren);
@@ -637,18 +770,22 @@ impl State {
             }
             return self.accept(level, val, tok_end);
         }
-        if c.name("dot").is_some() {
+        if c.get(T_DOT).is_some() {
             if ws || self.pending != Pending::None || self.pos != self.last_value_end {
                 return false;
             }
-            if let Some(n) = c.name("dnum") {
+            if let Some(n) = c.get(T_DNUM) {
                 if self.level != Level::Article {
                     return false;
                 }
                 self.para_note.get_or_insert(Note::Dot);
-                return self.accept(Level::Paragraph, Val::Num(n.as_str().parse().unwrap_or(0)), tok_end);
+                return self.accept(
+                    Level::Paragraph,
+                    Val::Num(n.as_str().parse().unwrap_or(0)),
+                    tok_end,
+                );
             }
-            if let Some(l) = c.name("dlet") {
+            if let Some(l) = c.get(T_DLET) {
                 if self.level != Level::Paragraph || self.para_note != Some(Note::Dot) {
                     return false;
                 }
@@ -656,7 +793,7 @@ impl State {
             }
             return false;
         }
-        if c.name("ff").is_some() {
+        if c.get(T_FF).is_some() {
             if self.pending != Pending::None {
                 return false;
             }
@@ -664,7 +801,7 @@ impl State {
             self.end = tok_end;
             return true;
         }
-        if let Some(m) = c.name("conj") {
+        if let Some(m) = c.get(T_CONJ) {
             let comma = m.as_str() == ",";
             self.pending = match (self.pending, comma) {
                 (Pending::None, true) => Pending::Comma,
@@ -674,7 +811,7 @@ impl State {
             self.pos = tok_end;
             return true;
         }
-        if c.name("range").is_some() {
+        if c.get(T_RANGE).is_some() {
             if self.pending != Pending::None {
                 return false;
             }
@@ -687,16 +824,27 @@ impl State {
 
     /// A value with no keyword: a list item, a range end, or roman-style parts.
     fn bare(&mut self, text: &str) -> bool {
-        let Some(v) = value(text, self.pos) else { return false };
+        let Some(v) = value(text, self.pos) else {
+            return false;
+        };
         if self.pending == Pending::None {
             // "Art. 6 I lit. f": a roman paragraph right after the article number.
-            if v.roman && self.level == Level::Article && self.para_note.is_none() && roman_continues(text, v.end) {
+            if v.roman
+                && self.level == Level::Article
+                && matches!(self.para_note, None | Some(Note::Roman))
+                && roman_continues(text, v.end)
+            {
                 self.para_note = Some(Note::Roman);
                 self.roman_para = true;
                 return self.accept(Level::Paragraph, v.val, v.end);
             }
             // "Art. 6 I 1 lit. f": a plain number after a roman paragraph is the sentence.
-            if self.roman_para && self.level == Level::Paragraph && !v.roman && !v.paren && matches!(v.val, Val::Num(_)) {
+            if self.roman_para
+                && self.level == Level::Paragraph
+                && !v.roman
+                && !v.paren
+                && matches!(v.val, Val::Num(_))
+            {
                 return self.accept(Level::Sentence, v.val, v.end);
             }
             // "article 6.1 f)" / "paragraphe 1, f)": a letter closed by a parenthesis is a point.
@@ -705,13 +853,20 @@ impl State {
             }
             return false;
         }
-        let level = if self.pending == Pending::Comma && v.closed && !v.paren && self.level < Level::Point && self.level > Level::Article {
+        let level = if self.pending == Pending::Comma
+            && v.closed
+            && !v.paren
+            && self.level < Level::Point
+            && self.level > Level::Article
+        {
             Level::Point
         } else {
             self.level
         };
         let val = match (&v.val, level, v.roman) {
-            (_, Level::Point | Level::Subpoint, true) if v.raw.len() == 1 => Val::Label(v.raw.to_lowercase()),
+            (_, Level::Point | Level::Subpoint, true) if v.raw.len() == 1 => {
+                Val::Label(v.raw.to_lowercase())
+            }
             (_, Level::Point | Level::Subpoint, true) => return false,
             (Val::Num(_), _, true) if !self.roman_para => return false,
             (Val::Label(_), l, _) if l < Level::Point => return false,
@@ -727,20 +882,25 @@ impl State {
     fn bare_ok(&self, text: &str, end: usize, numeric: bool) -> bool {
         let rest = &text[end..self.limit.min(text.len())];
         let next = rest.trim_start();
-        let Some(ch) = next.chars().next() else { return true };
+        let Some(ch) = next.chars().next() else {
+            return true;
+        };
         if !ch.is_alphabetic() {
             return true;
         }
         if numeric && self.plural {
             return true;
         }
-        if LAW.is_match(rest) || NOT_A_CITATION.is_match(rest) {
+        if law_follows(rest) || NOT_A_CITATION.is_match(rest) {
             return true;
         }
         TOKEN.captures(rest).is_some_and(|c| {
-            ["art", "para_en", "para_de", "subpara", "sent", "point", "nr", "conj", "range", "ff", "ord"]
-                .iter()
-                .any(|g| c.name(g).is_some())
+            [
+                T_ART, T_PARA_EN, T_PARA_DE, T_SUBPARA, T_SENT, T_POINT, T_NR, T_CONJ, T_RANGE,
+                T_FF, T_ORD,
+            ]
+            .iter()
+            .any(|&g| c.get(g).is_some())
         })
     }
 
@@ -752,8 +912,13 @@ impl State {
             Val::Label(_) => Level::Point,
             Val::Num(_) if self.level == Level::Article => Level::Paragraph,
             Val::Num(_) if !after_list => Level::Point,
-            Val::Num(_) if self.level >= Level::Point
-                && self.cur.point.as_deref().is_some_and(|p| !p.as_bytes()[0].is_ascii_digit()) =>
+            Val::Num(_)
+                if self.level >= Level::Point
+                    && self
+                        .cur
+                        .point
+                        .as_deref()
+                        .is_some_and(|p| !p.as_bytes()[0].is_ascii_digit()) =>
             {
                 Level::Paragraph
             }
@@ -769,7 +934,9 @@ impl State {
             }
             Pending::None => return false,
             Pending::Range if level == self.level => {
-                let Some(from) = get(&self.cur, level) else { return false };
+                let Some(from) = get(&self.cur, level) else {
+                    return false;
+                };
                 let expanded = expand(&from, &val);
                 if expanded.is_empty() {
                     return false;
@@ -808,7 +975,13 @@ fn expand(from: &Val, to: &Val) -> Vec<Val> {
         if a < b && b - a <= 100 {
             let label = matches!(from, Val::Label(_));
             return (a + 1..=b)
-                .map(|n| if label { Val::Label(n.to_string()) } else { Val::Num(n) })
+                .map(|n| {
+                    if label {
+                        Val::Label(n.to_string())
+                    } else {
+                        Val::Num(n)
+                    }
+                })
                 .collect();
         }
         return Vec::new();
@@ -819,37 +992,47 @@ fn expand(from: &Val, to: &Val) -> Vec<Val> {
         && a.is_ascii_lowercase()
         && b.is_ascii_lowercase()
     {
-        return ((a as u8 + 1)..=(b as u8)).map(|c| Val::Label((c as char).to_string())).collect();
+        return ((a as u8 + 1)..=(b as u8))
+            .map(|c| Val::Label((c as char).to_string()))
+            .collect();
     }
     Vec::new()
 }
 
 /// A roman paragraph must be followed by more of the citation or a law, not by prose ("Art. 6 I think").
 fn roman_continues(text: &str, end: usize) -> bool {
+    static LIST_OR_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:$|[.,;:)\]]|(?:,|und|oder|bis|[-\u{2013}])\s*(?:Art|[IVX]{1,4}(?-u:\b)))",
+        )
+        .expect("roman continuation")
+    });
     let rest = &text[end..];
-    if LAW.is_match(rest) {
+    if law_follows(rest) || LIST_OR_END.is_match(rest) {
         return true;
     }
-    if VALUE.captures(rest).is_some_and(|c| c.name("num").is_some()) {
+    if VALUE.captures(rest).is_some_and(|c| c.get(V_NUM).is_some()) {
         return true;
     }
     TOKEN.captures(rest).is_some_and(|c| {
-        ["subpara", "sent", "point", "nr"].iter().any(|g| c.name(g).is_some())
+        [T_SUBPARA, T_SENT, T_POINT, T_NR]
+            .iter()
+            .any(|&g| c.get(g).is_some())
     })
 }
 
 fn keyword(c: &Captures<'_>) -> Option<(Level, Option<Note>)> {
-    if c.name("para_en").is_some() {
+    if c.get(T_PARA_EN).is_some() {
         Some((Level::Paragraph, Some(Note::ParaEn)))
-    } else if c.name("para_de").is_some() {
+    } else if c.get(T_PARA_DE).is_some() {
         Some((Level::Paragraph, Some(Note::Abs)))
-    } else if c.name("para_other").is_some() || c.name("al").is_some() {
+    } else if c.get(T_PARA_OTHER).is_some() || c.get(T_AL).is_some() {
         Some((Level::Paragraph, Some(Note::Other)))
-    } else if c.name("subpara").is_some() {
+    } else if c.get(T_SUBPARA).is_some() {
         Some((Level::Subparagraph, None))
-    } else if c.name("sent").is_some() {
+    } else if c.get(T_SENT).is_some() {
         Some((Level::Sentence, None))
-    } else if c.name("point").is_some() || c.name("nr").is_some() {
+    } else if c.get(T_POINT).is_some() || c.get(T_NR).is_some() {
         Some((Level::Point, None))
     } else {
         None
@@ -863,5 +1046,50 @@ fn ordinal(s: &str) -> u32 {
         "third" | "3rd" | "troisième" | "dritter" | "dritte" => 3,
         "fourth" | "4th" => 4,
         _ => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_indices_match_the_grammar() {
+        let names: Vec<_> = TOKEN.capture_names().collect();
+        for (name, i) in [
+            ("ws", T_WS),
+            ("art", T_ART),
+            ("para_en", T_PARA_EN),
+            ("para_de", T_PARA_DE),
+            ("para_other", T_PARA_OTHER),
+            ("subpara", T_SUBPARA),
+            ("sent", T_SENT),
+            ("point", T_POINT),
+            ("nr", T_NR),
+            ("al", T_AL),
+            ("ord", T_ORD),
+            ("ordsub", T_ORDSUB),
+            ("ordsent", T_ORDSENT),
+            ("paren", T_PAREN),
+            ("pv", T_PV),
+            ("dot", T_DOT),
+            ("dnum", T_DNUM),
+            ("dlet", T_DLET),
+            ("ff", T_FF),
+            ("conj", T_CONJ),
+            ("range", T_RANGE),
+        ] {
+            assert_eq!(names[i], Some(name));
+        }
+        let names: Vec<_> = VALUE.capture_names().collect();
+        for (name, i) in [
+            ("pv", V_PV),
+            ("num", V_NUM),
+            ("roman", V_ROMAN),
+            ("letter", V_LETTER),
+            ("close", V_CLOSE),
+        ] {
+            assert_eq!(names[i], Some(name));
+        }
     }
 }

@@ -10,7 +10,8 @@ use crate::law::gdpr;
 
 /// DPV legal-basis identifiers: "A6-1-f", "A9-2-a", "A45-3".
 static DPV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^A(?P<a>[0-9]{1,2})-(?P<p>[0-9]{1,2})(?:-(?P<l>[a-z]))?(?-u:\b)").expect("dpv grammar")
+    Regex::new(r"^A(?P<a>[0-9]{1,2})-(?P<p>[0-9]{1,2})(?:-(?P<l>[a-z]))?(?-u:\b)")
+        .expect("dpv grammar")
 });
 
 /// Every citation in `text`, in order; citations without a law count as GDPR when `implied_gdpr`.
@@ -51,7 +52,14 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
 }
 
 fn word_start(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '_')
+    // URL paths and identifiers ("/art-6-gdpr/", "my_art") are not prose.
+    text[..i].chars().next_back().is_none_or(|c| {
+        !c.is_alphanumeric()
+            && !matches!(
+                c,
+                '_' | '/' | '-' | '.' | '=' | '#' | '?' | '&' | '%' | '+' | '@' | '\\' | '~'
+            )
+    })
 }
 
 fn article(text: &str, i: usize, floor: usize, implied_gdpr: bool) -> Option<Citation> {

