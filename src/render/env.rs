@@ -1,0 +1,251 @@
+//! The minijinja environment: embedded templates with per-file project overrides, strict
+//! undefined values, and the filters and functions the default templates use.
+
+use std::path::{Path, PathBuf};
+
+use minijinja::value::Value;
+use minijinja::{Environment, ErrorKind, UndefinedBehavior};
+
+use crate::error::Error;
+
+/// The default templates, embedded so privreg works from any directory.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("chapter.md", include_str!("../../templates/chapter.md")),
+    ("section.md", include_str!("../../templates/section.md")),
+    ("page.html", include_str!("../../templates/page.html")),
+];
+
+/// How legal citations are written; `citation_style` in `privreg.yaml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CitationStyle {
+    /// `Art. 6 para. 1 lit. f GDPR` (the default).
+    #[default]
+    ParaLit,
+    /// `Art. 6(1)(f) GDPR`.
+    Parens,
+}
+
+impl CitationStyle {
+    /// The style named in `privreg.yaml`; unknown names (already reported by `check`) fall
+    /// back to the default.
+    pub fn from_setting(name: Option<&str>) -> CitationStyle {
+        match name {
+            Some("parens") => CitationStyle::Parens,
+            _ => CitationStyle::ParaLit,
+        }
+    }
+
+    /// A GDPR citation of an article, optionally down to paragraph and point.
+    pub fn cite(self, article: u32, paragraph: Option<u32>, point: Option<&str>) -> String {
+        let mut s = format!("Art. {article}");
+        match self {
+            CitationStyle::ParaLit => {
+                if let Some(p) = paragraph {
+                    s.push_str(&format!(" para. {p}"));
+                }
+                if let Some(l) = point {
+                    s.push_str(&format!(" lit. {l}"));
+                }
+            }
+            CitationStyle::Parens => {
+                if let Some(p) = paragraph {
+                    s.push_str(&format!("({p})"));
+                }
+                if let Some(l) = point {
+                    s.push_str(&format!("({l})"));
+                }
+            }
+        }
+        s.push_str(" GDPR");
+        s
+    }
+}
+
+/// Builds the environment. `overrides` is the project's `templates/` directory: a file
+/// there replaces the embedded template of the same name.
+pub fn environment(overrides: Option<PathBuf>, style: CitationStyle) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_debug(true);
+    // Block tags on their own lines leave no trace, so templates can be indented readably.
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .expect("default delimiters are valid"),
+    );
+    env.set_loader(move |name| load(overrides.as_deref(), name));
+    env.add_function(
+        "cite",
+        move |article: u32, paragraph: Option<u32>, point: Option<String>| {
+            style.cite(article, paragraph, point.as_deref())
+        },
+    );
+    env.add_filter("join_list", join_list);
+    env.add_filter("sentence", sentence);
+    env.add_filter("end", end);
+    env.add_filter("upper_first", upper_first);
+    env.add_test("long", is_long);
+    env
+}
+
+/// Turns a minijinja failure into an [`Error::Template`] naming the template, the line,
+/// the source line and the offending expression.
+pub fn template_error(err: &minijinja::Error) -> Error {
+    // Errors inside an included template arrive wrapped; the innermost names the culprit.
+    let mut inner = err;
+    while let Some(next) = std::error::Error::source(inner)
+        .and_then(|s| s.downcast_ref::<minijinja::Error>())
+        .filter(|e| e.name().is_some())
+    {
+        inner = next;
+    }
+    let name = inner.name().unwrap_or("<template>");
+    let mut msg = match inner.line() {
+        Some(line) => format!("{name}:{line}: {}", inner.kind()),
+        None => format!("{name}: {}", inner.kind()),
+    };
+    if let Some(detail) = inner.detail() {
+        msg.push_str(&format!(": {detail}"));
+    }
+    if let (Some(source), Some(line)) = (inner.template_source(), inner.line())
+        && let Some(text) = source.lines().nth(line - 1)
+    {
+        msg.push_str(&format!("\n  {line} | {}", text.trim_end()));
+    }
+    if let (Some(source), Some(range)) = (inner.template_source(), inner.range())
+        && let Some(expr) = source.get(range)
+        && !expr.trim().is_empty()
+        && !msg.ends_with(&format!("| {}", expr.trim()))
+    {
+        msg.push_str(&format!("\n  in `{}`", expr.trim()));
+    }
+    Error::Template(msg)
+}
+
+fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, minijinja::Error> {
+    // Template names are plain relative paths; anything else could read outside the project.
+    let plain = !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains('\\')
+        && name
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..");
+    if plain && let Some(dir) = overrides {
+        let path = dir.join(name);
+        if path.is_file() {
+            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                minijinja::Error::new(
+                    ErrorKind::TemplateNotFound,
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            });
+        }
+    }
+    Ok(EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| (*text).to_owned()))
+}
+
+/// `a`, `a and b`, `a, b, and c`; items holding commas of their own are separated by
+/// semicolons so the list stays readable. The conjunction defaults to `and`.
+fn join_list(items: Vec<String>, conjunction: Option<String>) -> String {
+    let conj = conjunction.as_deref().unwrap_or("and");
+    let sep = if items.iter().any(|i| has_top_level_comma(i)) {
+        ";"
+    } else {
+        ","
+    };
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        2 if sep == "," => format!("{} {conj} {}", items[0], items[1]),
+        n => {
+            let mut s = items[..n - 1].join(&format!("{sep} "));
+            s.push_str(&format!("{sep} {conj} {}", items[n - 1]));
+            s
+        }
+    }
+}
+
+/// Whether `s` has a comma outside parentheses ("technical metadata (IP address, browser
+/// data)" has none).
+fn has_top_level_comma(s: &str) -> bool {
+    let mut depth = 0i32;
+    s.chars().any(|c| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        c == ',' && depth <= 0
+    })
+}
+
+/// A register fragment as a sentence: first letter capitalised, final period added.
+fn sentence(s: String) -> String {
+    end(upper_first(s))
+}
+
+/// Ends a sentence with a period unless the value already does ("HiHello, Inc.").
+fn end(mut s: String) -> String {
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
+}
+
+/// The first character in upper case; unlike `capitalize`, the rest stays as written.
+fn upper_first(s: String) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s,
+    }
+}
+
+/// A list of several items reads better as bullets than as a sentence when any item is long.
+fn is_long(items: Value) -> bool {
+    items.len().is_some_and(|n| n > 1)
+        && items
+            .try_iter()
+            .is_ok_and(|mut it| it.any(|v| v.as_str().is_some_and(|s| s.chars().count() > 100)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_citation_styles_cite_article_paragraph_and_point() {
+        let (pl, pa) = (CitationStyle::ParaLit, CitationStyle::Parens);
+        assert_eq!(pl.cite(6, Some(1), Some("f")), "Art. 6 para. 1 lit. f GDPR");
+        assert_eq!(pa.cite(6, Some(1), Some("f")), "Art. 6(1)(f) GDPR");
+        assert_eq!(pl.cite(28, None, None), "Art. 28 GDPR");
+        assert_eq!(pa.cite(45, Some(3), None), "Art. 45(3) GDPR");
+    }
+
+    #[test]
+    fn lists_join_with_oxford_comma_or_semicolons() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_list(v(&["a", "b"]), None), "a and b");
+        assert_eq!(
+            join_list(v(&["a", "b", "c"]), Some("or".into())),
+            "a, b, or c"
+        );
+        assert_eq!(join_list(v(&["a (x, y)", "b"]), None), "a (x, y) and b");
+        assert_eq!(join_list(v(&["a, b", "c"]), None), "a, b; and c");
+    }
+
+    #[test]
+    fn sentences_get_a_capital_and_a_period() {
+        assert_eq!(
+            sentence("the data stays here".into()),
+            "The data stays here."
+        );
+        assert_eq!(sentence("Done.".into()), "Done.");
+        assert_eq!(upper_first("dashboard: Login".into()), "Dashboard: Login");
+    }
+}

@@ -1,0 +1,147 @@
+//! Markdown to HTML through pulldown-cmark, so both outputs say the same. On the way,
+//! raw HTML becomes text, links keep only allowed schemes, and section headings get
+//! their stable anchors.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// The HTML of a Markdown document and the section headings found in it.
+#[derive(Debug)]
+pub struct Converted {
+    /// The HTML body content.
+    pub body: String,
+    /// One entry per section heading, in document order.
+    pub toc: Vec<TocEntry>,
+}
+
+/// A section heading for the table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// The heading's `id`.
+    pub anchor: String,
+    /// The heading as plain text ("10.1 Customer Communication via Slack").
+    pub text: String,
+}
+
+/// Converts CommonMark to HTML. `anchors` maps a section number ("10.1") to the section's
+/// id: a heading whose text starts with that number and a space gets it as its `id`.
+pub fn to_html(markdown: &str, anchors: &HashMap<String, String>) -> Converted {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, Options::empty()).collect();
+    let toc = add_heading_ids(&mut events, anchors);
+    let mut body = String::with_capacity(markdown.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut body, sanitise(events));
+    Converted { body, toc }
+}
+
+/// Whether a link destination is one privreg lets through: https, http, mailto, or a
+/// fragment within the page. Everything else (`javascript:`, `data:`, relative paths)
+/// turns the link into its text.
+pub fn allowed_destination(dest: &str) -> bool {
+    let lower = dest.trim_start().to_ascii_lowercase();
+    lower.starts_with('#')
+        || ["https:", "http:", "mailto:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+}
+
+/// Ids are set on the events rather than written as `{#id}` into the Markdown, which
+/// would leave the Markdown output outside plain CommonMark.
+fn add_heading_ids(events: &mut [Event], anchors: &HashMap<String, String>) -> Vec<TocEntry> {
+    let mut toc = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { .. }) = events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                match &events[j] {
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    Event::SoftBreak | Event::HardBreak => text.push(' '),
+                    _ => {}
+                }
+                j += 1;
+            }
+            let number = text.split(' ').next().unwrap_or("");
+            if let Some(anchor) = anchors.get(number)
+                && text.len() > number.len()
+                && let Event::Start(Tag::Heading { id, .. }) = &mut events[i]
+            {
+                *id = Some(CowStr::from(anchor.clone()));
+                toc.push(TocEntry {
+                    anchor: anchor.clone(),
+                    text,
+                });
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    toc
+}
+
+fn sanitise(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
+    // For each open link or image: whether its start was kept, so its end matches.
+    let mut kept: Vec<bool> = Vec::new();
+    events.into_iter().filter_map(move |event| match event {
+        Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
+        Event::Start(Tag::Link { ref dest_url, .. })
+        | Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let ok = allowed_destination(dest_url);
+            kept.push(ok);
+            ok.then_some(event)
+        }
+        Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+            kept.pop().unwrap_or(false).then_some(event)
+        }
+        other => Some(other),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        to_html(md, &HashMap::new()).body
+    }
+
+    #[test]
+    fn raw_html_becomes_text() {
+        assert_eq!(
+            html("<script>alert(1)</script>\n\na <b>b</b>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n"
+        );
+    }
+
+    #[test]
+    fn links_outside_the_allow_list_become_their_text() {
+        assert_eq!(
+            html("[x](javascript:alert(1)) [y](JAVASCRIPT:1) [z](data:text/html,1)"),
+            "<p>x y z</p>\n"
+        );
+        assert_eq!(
+            html("[a](https://a.example) <mailto:b@c.example>"),
+            "<p><a href=\"https://a.example\">a</a> <a href=\"mailto:b@c.example\">mailto:b@c.example</a></p>\n"
+        );
+        assert_eq!(html("![i](javascript:1)"), "<p>i</p>\n");
+    }
+
+    #[test]
+    fn section_headings_get_their_anchor_and_a_toc_entry() {
+        let anchors = HashMap::from([("10.1".to_owned(), "slack".to_owned())]);
+        let c = to_html(
+            "## 10 Chapter\n\n### 10.1 Slack\n\n### 10.10 Other\n",
+            &anchors,
+        );
+        assert!(
+            c.body.contains("<h3 id=\"slack\">10.1 Slack</h3>"),
+            "{}",
+            c.body
+        );
+        assert!(c.body.contains("<h3>10.10 Other</h3>"));
+        assert_eq!(c.toc.len(), 1);
+        assert_eq!(c.toc[0].text, "10.1 Slack");
+    }
+}

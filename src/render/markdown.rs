@@ -1,0 +1,141 @@
+//! Markdown escaping of register values and normalisation of the rendered Markdown.
+//!
+//! Every string a register supplies passes through [`escape`] before a template sees it,
+//! so a template cannot forget to escape: whatever the user typed renders as those
+//! characters, never as emphasis, a heading, a link or raw HTML.
+
+use crate::rules::url_scheme_invalid;
+
+/// Escapes `text` so CommonMark renders exactly the characters typed, wherever a template
+/// puts it: mid-sentence, at the start of a line, in a list item or a heading.
+///
+/// Whitespace runs (newlines included) collapse to one space, so a value never spans lines
+/// and the only line start it can sit at is its own first character.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    // ASCII whitespace only: a no-break space inside "CA\u{a0}94105" is content.
+    for (i, word) in text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            // The characters that open inline constructs (emphasis, code, links, autolinks,
+            // raw HTML, entities) or close an ATX heading. `!` only matters before `[`, and
+            // `[` is escaped; `(`, `.` and `-` only matter at a line start, handled below.
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    neutralise_line_start(out)
+}
+
+/// Neutralises the block constructs a value would open if it began a line: list markers
+/// (`-`, `+`, `1.`, `1)`), thematic breaks and setext underlines (`-`, `=`), tilde fences.
+fn neutralise_line_start(mut s: String) -> String {
+    match s.as_bytes().first() {
+        Some(b'-' | b'+' | b'=' | b'~') => s.insert(0, '\\'),
+        Some(b'0'..=b'9') => {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            // CommonMark ordered-list markers have at most nine digits.
+            if digits <= 9 && matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+                s.insert(digits, '\\');
+            }
+        }
+        _ => {}
+    }
+    s
+}
+
+/// A link field as Markdown: an autolink when the URL is one privreg publishes (https,
+/// http or mailto, no whitespace), otherwise the escaped text, so it shows but never links.
+pub fn link(url: &str) -> String {
+    let autolinkable = url_scheme_invalid::problem(url).is_none() && !url.contains(['<', '>']);
+    if autolinkable {
+        format!("<{url}>")
+    } else {
+        escape(url)
+    }
+}
+
+/// Tidies template output: no trailing spaces (they would be hard line breaks), at most
+/// one blank line in a row, no leading blank lines, exactly one final newline. Templates
+/// can then use `{% if %}` blocks freely without counting newlines.
+pub fn normalise(rendered: &str) -> String {
+    let mut out = String::with_capacity(rendered.len());
+    let mut blank_run = true;
+    for line in rendered.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank_run {
+                out.push('\n');
+            }
+            blank_run = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank_run = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_syntax_is_backslash_escaped() {
+        assert_eq!(escape("*bold*"), r"\*bold\*");
+        assert_eq!(escape("`code`"), r"\`code\`");
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            r"\<script\>alert(1)\</script\>"
+        );
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            r"\[x\](javascript:alert(1))"
+        );
+        assert_eq!(escape("a_b & c"), r"a\_b \& c");
+    }
+
+    #[test]
+    fn line_start_constructs_are_neutralised() {
+        assert_eq!(escape("# heading"), r"\# heading");
+        assert_eq!(escape("- item"), r"\- item");
+        assert_eq!(escape("1. first"), r"1\. first");
+        assert_eq!(escape("2024) year"), r"2024\) year");
+        assert_eq!(escape("==="), r"\===");
+        assert_eq!(escape("Gladbacher Str. 74"), "Gladbacher Str. 74");
+    }
+
+    #[test]
+    fn whitespace_collapses_but_no_break_spaces_stay() {
+        assert_eq!(escape("  a\n\n  b\tc "), "a b c");
+        assert_eq!(escape("CA\u{a0}94105"), "CA\u{a0}94105");
+    }
+
+    #[test]
+    fn only_publishable_urls_become_autolinks() {
+        assert_eq!(link("https://a.example/p?q=1"), "<https://a.example/p?q=1>");
+        assert_eq!(link("mailto:dpo@a.example"), "<mailto:dpo@a.example>");
+        assert_eq!(link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(link("https://a.example/<x>"), r"https://a.example/\<x\>");
+    }
+
+    #[test]
+    fn normalise_keeps_one_blank_line_and_one_final_newline() {
+        assert_eq!(normalise("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+}
