@@ -1,0 +1,161 @@
+//! `privreg init`: a new project in one command: settings with every key explained, one
+//! example register that passes `check` without a finding, and a `.gitignore` for output.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+
+/// The files `init` writes, relative to the project directory, with their contents.
+pub const FILES: &[(&str, &str)] = &[
+    ("privreg.yaml", CONFIG),
+    ("registers/example.yaml", REGISTER),
+    (".gitignore", GITIGNORE),
+];
+
+/// Writes [`FILES`] into `dir` (created if missing). Refuses before writing anything when
+/// any of them exists, so a project is never half-overwritten.
+pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let existing: Vec<String> = FILES
+        .iter()
+        .filter(|(rel, _)| dir.join(rel).exists())
+        .map(|(rel, _)| (*rel).to_owned())
+        .collect();
+    if !existing.is_empty() {
+        return Err(Error::Usage(format!(
+            "{} already exist{} in {}; privreg init overwrites nothing",
+            existing.join(", "),
+            if existing.len() == 1 { "s" } else { "" },
+            dir.display()
+        )));
+    }
+    let mut written = Vec::new();
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        let write = || -> std::io::Result<()> {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, text)
+        };
+        write().map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+const CONFIG: &str = r#"# yaml-language-server: $schema=https://raw.githubusercontent.com/privreg/privreg/main/schema/privreg.schema.json
+# privreg settings. Every key is optional; docs/reference.md describes each one.
+
+# Chapter number of the processors chapter: sections render as 10.1, 10.2, ...
+chapter: "10"
+# Chapter heading.
+title: Processors and services we use
+# The controller publishing the policy.
+# controller:
+#   legal_name: Example GmbH
+#   address: Hauptstr. 1, 10115 Berlin
+#   country: DE
+# Language of the output (`en`).
+language: en
+# `para-lit` ("Art. 6 para. 1 lit. f GDPR") or `parens` ("Art. 6(1)(f) GDPR").
+citation_style: para-lit
+# Date of the policy's last change (YYYY-MM-DD, quoted). Adequacy decisions are judged on
+# this date; without it, on SOURCE_DATE_EPOCH or today.
+# last_updated: "2026-01-31"
+# Directory of the register files, one YAML file per policy section.
+registers: registers
+# Output directory of `privreg build`.
+output: dist
+# Heading level of the chapter in Markdown (1-5); sections are one level deeper.
+heading_level: 2
+# Severity per rule: error, warning or off. `privreg rules` lists the codes.
+# rules:
+#   PRV301: error
+# Paths that `check` skips (relative to this file, `*` wildcards).
+# exclude: ["registers/draft-*.yaml"]
+# Treat citations without a law name ("Art. 6(1)(f)") as GDPR citations.
+implied_gdpr: true
+"#;
+
+const REGISTER: &str = r#"# yaml-language-server: $schema=https://raw.githubusercontent.com/privreg/privreg/main/schema/register.schema.json
+# One policy section per file. Replace this example with your first processing activity
+# and run `privreg check`. Every field: docs/reference.md; every rule: `privreg rules`.
+id: newsletter
+order: 1
+title: Newsletter
+purposes:
+  - sending our newsletter to subscribers
+data_subjects: [newsletter subscribers]
+data_categories: [email address, first name, opening and click statistics]
+legal_bases:
+  - basis: consent
+    condition: when you subscribe to the newsletter
+processors:
+  - service: Example Mail
+    provider:
+      legal_name: Example Mail GmbH
+      address: Musterstraße 1, 10115 Berlin
+      country: DE
+    dpa:
+      concluded: true
+    privacy_policy: https://mail.example/privacy
+retention:
+  period: until you unsubscribe
+"#;
+
+const GITIGNORE: &str = "# Output of `privreg build`.\n/dist\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Config;
+
+    #[test]
+    fn the_scaffolded_settings_mention_every_setting() {
+        for f in Config::INFO.fields {
+            let present = CONFIG.lines().any(|l| {
+                let l = l.trim_start_matches(['#', ' ']);
+                l.starts_with(&format!("{}:", f.name))
+            });
+            assert!(present, "privreg.yaml from init lacks `{}`", f.name);
+        }
+    }
+
+    #[test]
+    fn init_refuses_to_overwrite_and_then_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "mine\n").unwrap();
+        let err = scaffold(dir.path()).unwrap_err();
+        assert!(
+            err.to_string().contains(".gitignore already exists"),
+            "{err}"
+        );
+        assert!(!dir.path().join("privreg.yaml").exists());
+        assert!(!dir.path().join("registers").exists());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
+            "mine\n"
+        );
+    }
+
+    #[test]
+    fn the_scaffolded_project_has_no_finding_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        scaffold(dir.path()).unwrap();
+        let checked = crate::check(&crate::CheckOptions {
+            root: dir.path().to_owned(),
+            date: Some("2026-11-29".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        let found: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code(), d.message))
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

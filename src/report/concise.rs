@@ -1,0 +1,28 @@
+//! One line a finding, `file:line:col: severity[CODE] message`, for grep and editors'
+//! quickfix lists.
+
+use std::fmt::Write;
+
+use crate::diagnostic::Diagnostic;
+
+/// Renders one line per diagnostic; nothing else, so every line is a finding.
+pub fn render(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let at = d.file.line_col(d.span.start);
+        // A message never holds a line break in practice; flattening keeps the
+        // one-line-a-finding promise if one ever does.
+        let message = d.message.replace(['\r', '\n'], " ");
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            d.file.name,
+            at.line,
+            at.column,
+            d.severity.as_str(),
+            d.rule.code,
+            message
+        );
+    }
+    out
+}
