@@ -3,6 +3,11 @@
 //! Run: `cargo bench --bench check`. Prints the median of 15 runs; it is a measurement,
 //! never a pass/fail test.
 
+#![allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports its figures on stdout"
+)]
+
 use std::time::{Duration, Instant};
 
 fn section(i: usize) -> String {
@@ -26,7 +31,11 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir(dir.path().join("registers")).unwrap();
     for i in 1..=1000 {
-        std::fs::write(dir.path().join(format!("registers/s{i:04}.yaml")), section(i)).unwrap();
+        std::fs::write(
+            dir.path().join(format!("registers/s{i:04}.yaml")),
+            section(i),
+        )
+        .unwrap();
     }
     let opts = privreg::CheckOptions {
         root: dir.path().to_owned(),

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use privreg::report::{self, Format};
 use privreg::{CheckOptions, Error, Severity};
@@ -20,6 +20,10 @@ pub enum ExitStatus {
 }
 
 const AFTER_HELP: &str = "\
+Examples:
+  privreg init my-policy && cd my-policy && privreg check
+  privreg rules                 # every rule; `privreg rule PRV301` explains one
+
 Exit status:
   0  no error-level finding
   1  error-level findings (warnings count with --deny warnings)
@@ -47,7 +51,7 @@ struct GlobalArgs {
     /// When to colour human output (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Make a rule an error (code or name; repeatable)
+    /// Make a rule an error (code or name; repeatable); `--deny warnings` makes every warning one
     #[arg(short = 'D', long = "deny", global = true, value_name = "CODE")]
     deny: Vec<String>,
     /// Make a rule a warning (code or name; repeatable)
@@ -73,6 +77,83 @@ enum Command {
     /// Validate the register and report every problem
     #[command(after_help = "Example:\n  privreg check --root examples/acme --format json")]
     Check,
+    /// Check, then render the register into the policy chapter: Markdown, an HTML page and
+    /// an HTML fragment
+    #[command(
+        after_help = "Example:\n  privreg build --out public/privacy\n  privreg build --check    # in CI: exit 1 with a diff when dist/ is stale"
+    )]
+    Build {
+        /// Output directory, relative to the current directory [default: `output` in
+        /// privreg.yaml, else dist/]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Write nothing; print a unified diff and exit 1 if the output directory is stale
+        #[arg(long)]
+        check: bool,
+    },
+    /// Check the legal citations of policy texts (Markdown, HTML or plain text)
+    #[command(
+        after_help = "Examples:\n  privreg lint privacy-policy.md\n  privreg lint --diff docs/*.html     # show the style fixes\n  privreg lint --fix docs/*.html      # apply them\n\nFixes only ever rewrite a citation's notation into the configured `citation_style`;\nwhich provision is meant (\"lit. 6\"?) is left to you, with a suggestion."
+    )]
+    Lint {
+        /// Files to lint
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Rewrite citations into the configured style in place
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Print the fixes as a unified diff; write nothing
+        #[arg(long)]
+        diff: bool,
+    },
+    /// List every legal citation recognised in the files
+    #[command(
+        after_help = "Example:\n  privreg citations privacy-policy.html --format json | jq '.citations[].provisions'"
+    )]
+    Citations {
+        /// Files to scan
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List every rule: code, name, default severity and summary
+    #[command(
+        after_help = "Examples:\n  privreg rules\n  privreg rules --format json | jq '.rules[].code'"
+    )]
+    Rules,
+    /// Explain one rule: what it does, why it matters, an example and the legal source
+    #[command(after_help = "Examples:\n  privreg rule PRV301\n  privreg rule retention-missing")]
+    Rule {
+        /// Rule code (PRV301) or name (retention-missing)
+        code: String,
+    },
+    /// Print the JSON Schema of a register file or of privreg.yaml, for editors and CI
+    #[command(
+        after_help = "Examples:\n  privreg schema register > schema/register.schema.json\n  privreg schema config\n\nEditors with the YAML language server pick it up from a first line like\n  # yaml-language-server: $schema=../schema/register.schema.json"
+    )]
+    Schema {
+        /// Which file the schema describes
+        #[arg(value_enum, default_value = "register")]
+        target: privreg::schema::Target,
+    },
+    /// Create a new project: privreg.yaml, an example register and .gitignore
+    #[command(
+        after_help = "Example:\n  privreg init my-policy && cd my-policy && privreg check\n\nExisting files are never overwritten: if any of the three exists, nothing is written."
+    )]
+    Init {
+        /// Directory of the new project [default: --root, i.e. the current directory]
+        dir: Option<PathBuf>,
+    },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  privreg completions bash > ~/.local/share/bash-completion/completions/privreg\n  privreg completions zsh > ~/.zfunc/_privreg\n  privreg completions fish > ~/.config/fish/completions/privreg.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from these help texts
+    #[command(after_help = "Example:\n  privreg man > privreg.1 && man ./privreg.1")]
+    Man,
 }
 
 impl Cli {
@@ -100,6 +181,147 @@ impl Cli {
                 let checked = privreg::check(&g.check_options()?)?;
                 g.emit(&checked.diagnostics);
                 Ok(status_of(checked.summary()))
+            }
+            Command::Build { out, check } => {
+                let built = privreg::build(&privreg::BuildOptions {
+                    check: g.check_options()?,
+                    out: out.clone(),
+                    verify: *check,
+                })?;
+                g.emit(&built.diagnostics);
+                use privreg::render::Outcome;
+                Ok(match &built.outcome {
+                    Outcome::Blocked => ExitStatus::Failure,
+                    Outcome::Stale { diff } => {
+                        // Machine formats own stdout; the diff then goes to stderr.
+                        let _ = if g.format == Format::Human {
+                            std::io::stdout().lock().write_all(diff.as_bytes())
+                        } else {
+                            std::io::stderr().lock().write_all(diff.as_bytes())
+                        };
+                        ExitStatus::Failure
+                    }
+                    Outcome::Written { .. } | Outcome::Current => ExitStatus::Success,
+                })
+            }
+            Command::Lint { files, fix, diff } => {
+                let linted = privreg::lint::lint_files(&g.lint_options(files)?)?;
+                if *fix || *diff {
+                    let mut patch = String::new();
+                    for (file, _) in &linted.files {
+                        let Some(fixed) = privreg::lint::fixed_text(file, &linted.diagnostics)
+                        else {
+                            continue;
+                        };
+                        if *fix {
+                            privreg::lint::write_fixed(&file.path, &fixed)?;
+                        } else if let Some(d) = privreg::render::write::unified_diff(
+                            &file.text, &fixed, &file.name, &file.name,
+                        ) {
+                            patch.push_str(&d);
+                        }
+                    }
+                    if *fix {
+                        // Report what is left after fixing, as a fresh run would.
+                        let again = privreg::lint::lint_files(&g.lint_options(files)?)?;
+                        g.emit(&again.diagnostics);
+                        return Ok(status_of(privreg::Summary::of(&again.diagnostics)));
+                    }
+                    let _ = std::io::stdout().lock().write_all(patch.as_bytes());
+                    return Ok(ExitStatus::Success);
+                }
+                g.emit(&linted.diagnostics);
+                Ok(status_of(privreg::Summary::of(&linted.diagnostics)))
+            }
+            Command::Citations { files } => {
+                let linted = privreg::lint::lint_files(&g.lint_options(files)?)?;
+                let records = privreg::lint::records(&linted);
+                match g.format {
+                    Format::Json => {
+                        let doc = serde_json::json!({ "version": 1, "citations": records });
+                        let mut text = serde_json::to_string_pretty(&doc)
+                            .expect("JSON values always serialise");
+                        text.push('\n');
+                        print(&text)
+                    }
+                    Format::Human => {
+                        let mut text = String::new();
+                        for r in &records {
+                            let provisions: Vec<String> = r
+                                .provisions
+                                .iter()
+                                .map(|p| {
+                                    let mark = match p.exists {
+                                        Some(false) => " (does not exist)",
+                                        _ => "",
+                                    };
+                                    format!("{p}{mark}")
+                                })
+                                .collect();
+                            let implied = if r.law_implied { ", implied" } else { "" };
+                            text.push_str(&format!(
+                                "{}:{}:{}: {} [{}{}]: {}\n",
+                                r.file,
+                                r.line,
+                                r.column,
+                                r.text.replace('\n', " "),
+                                r.law.as_str(),
+                                implied,
+                                provisions.join("; ")
+                            ));
+                        }
+                        print(&text)
+                    }
+                    _ => Err(Error::Usage(
+                        "`privreg citations` prints `--format human` or `--format json`".into(),
+                    )),
+                }
+            }
+            Command::Rules => match g.format {
+                Format::Human => print(&privreg::docs::rules_table()),
+                Format::Json => print(&privreg::docs::rules_json()),
+                _ => Err(Error::Usage(
+                    "`privreg rules` prints `--format human` or `--format json`".into(),
+                )),
+            },
+            Command::Rule { code } => match privreg::rules::lookup(code) {
+                Some(rule) => print(&privreg::docs::rule_page(rule)),
+                None => {
+                    let hint = privreg::rules::suggest(code)
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    Err(Error::Usage(format!(
+                        "unknown rule `{code}`{hint} (`privreg rules` lists them all)"
+                    )))
+                }
+            },
+            Command::Schema { target } => print(&privreg::schema::render(*target)),
+            Command::Init { dir } => {
+                let dir = dir.as_ref().unwrap_or(&g.root);
+                let mut text = String::new();
+                for path in privreg::init::scaffold(dir)? {
+                    text.push_str(&format!("created {}\n", path.display()));
+                }
+                text.push_str(&format!(
+                    "\nnext: edit registers/example.yaml, then run `privreg check` in {}\n",
+                    dir.display()
+                ));
+                print(&text)
+            }
+            Command::Completions { shell } => {
+                let mut buf = Vec::new();
+                clap_complete::generate(*shell, &mut Cli::command(), "privreg", &mut buf);
+                print(&String::from_utf8_lossy(&buf))
+            }
+            Command::Man => {
+                let mut buf = Vec::new();
+                clap_mangen::Man::new(Cli::command())
+                    .render(&mut buf)
+                    .map_err(|source| Error::Write {
+                        path: "<stdout>".into(),
+                        source,
+                    })?;
+                print(&String::from_utf8_lossy(&buf))
             }
         }
     }
@@ -145,6 +367,16 @@ impl GlobalArgs {
         })
     }
 
+    fn lint_options(&self, files: &[PathBuf]) -> Result<privreg::lint::LintRunOptions, Error> {
+        let check = self.check_options()?;
+        Ok(privreg::lint::LintRunOptions {
+            root: check.root,
+            files: files.to_vec(),
+            overrides: check.overrides,
+            deny_warnings: check.deny_warnings,
+        })
+    }
+
     fn styled(&self) -> bool {
         match self.color {
             ColorChoice::Always => true,
@@ -173,4 +405,10 @@ fn status_of(summary: privreg::Summary) -> ExitStatus {
     } else {
         ExitStatus::Success
     }
+}
+
+/// Writes `text` to stdout; a closed pipe (`privreg rules | head`) is not an error.
+fn print(text: &str) -> Result<ExitStatus, Error> {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    Ok(ExitStatus::Success)
 }

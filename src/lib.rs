@@ -3,18 +3,24 @@
 //! The library returns data and never prints: [`check`] loads a project and returns its
 //! diagnostics; the binary (`cli.rs`) presents them.
 
+pub mod citations;
 pub mod diagnostic;
 pub mod docs;
 pub mod error;
+pub mod init;
 pub mod law;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod project;
+pub mod render;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod severity;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 
 use std::path::PathBuf;
 
@@ -65,11 +71,104 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
         date: &date,
     };
     rules::check_project(&cx, &mut diagnostics);
+    let lint_options = lint::options(&project.config);
+    for (file, tree) in &project.trees {
+        lint::lint_yaml(file, tree, &lint_options, &mut diagnostics);
+    }
+    let templates = project_templates(&project.root, &mut diagnostics)?;
+    for file in &templates {
+        lint::lint_text(file, &lint_options, &mut diagnostics);
+    }
     let overrides = Overrides::from_project(&project, &opts.overrides, &mut diagnostics)?;
+    // Before severities, so suppressing a rule that is also turned off still counts as used.
+    let files: Vec<_> = project
+        .files
+        .iter()
+        .chain(&project.config_file)
+        .chain(&templates)
+        .cloned()
+        .collect();
+    let diagnostics = suppress::apply(&files, diagnostics);
     let diagnostics = overrides.apply(diagnostics, opts.deny_warnings);
     Ok(Checked {
         project,
         diagnostics,
+    })
+}
+
+/// The project's own templates (`templates/*`, overriding the embedded ones), sorted, so
+/// their literal text is linted like any policy text.
+fn project_templates(
+    root: &std::path::Path,
+    out: &mut Vec<Diagnostic>,
+) -> Result<Vec<std::sync::Arc<source::SourceFile>>, Error> {
+    let dir = root.join("templates");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|source| Error::Read {
+            path: dir.clone(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let (file, bad) = project::read_user_file(root, &path)?;
+        out.extend(bad);
+        files.push(file);
+    }
+    Ok(files)
+}
+
+/// What `build` needs beyond `check`'s options.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// How to check the project first.
+    pub check: CheckOptions,
+    /// Output directory, relative to the current directory; default: `output` of
+    /// `privreg.yaml` under the root.
+    pub out: Option<PathBuf>,
+    /// Write nothing; compare the output directory with what would be written.
+    pub verify: bool,
+}
+
+/// Checks the project, then renders and writes (or, with `verify`, compares) the chapter.
+/// Any error-level finding stops it before anything is rendered or written.
+pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
+    let checked = check(&opts.check)?;
+    if checked.summary().errors > 0 {
+        return Ok(render::Built {
+            diagnostics: checked.diagnostics,
+            outcome: render::Outcome::Blocked,
+        });
+    }
+    let files = render::render(&checked.project)?;
+    let (dir, shown) = match &opts.out {
+        Some(out) => (
+            out.clone(),
+            project::display_name(std::path::Path::new(""), out),
+        ),
+        None => {
+            let output = &checked.project.config.output;
+            (checked.project.root.join(output), output.clone())
+        }
+    };
+    let outcome = if opts.verify {
+        match render::write::stale_diff(&dir, &shown, &files)? {
+            Some(diff) => render::Outcome::Stale { diff },
+            None => render::Outcome::Current,
+        }
+    } else {
+        render::write::write_atomic(&dir, &files)?;
+        render::Outcome::Written { dir }
+    };
+    Ok(render::Built {
+        diagnostics: checked.diagnostics,
+        outcome,
     })
 }
 

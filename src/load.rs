@@ -141,12 +141,12 @@ fn syntax_diagnostic(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Diagn
         .help("write the values out instead of expanding aliases; a register needs no anchors")
     } else {
         // serde-saphyr's own hint names its API; users need to know what to change in YAML.
-    let message = if message.contains("multiple YAML documents") {
-        "a register file holds one YAML document, found a second one after `---`".to_owned()
-    } else {
-        message
-    };
-    let message = if message.is_empty() {
+        let message = if message.contains("multiple YAML documents") {
+            "a register file holds one YAML document, found a second one after `---`".to_owned()
+        } else {
+            message
+        };
+        let message = if message.is_empty() {
             "invalid YAML".to_owned()
         } else {
             format!("invalid YAML: {message}")
@@ -535,7 +535,12 @@ impl FieldInfo {
             .map(|l| l.len() - l.trim_start().len())
             .min()
             .unwrap_or(0);
-        Some(rest.iter().map(|l| &l[indent..]).collect::<Vec<_>>().join("\n"))
+        Some(
+            rest.iter()
+                .map(|l| &l[indent..])
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::load::{self, FromNode, LoadCx};
+use crate::load::{self, FromNode, LoadCx, Node};
 use crate::model::{Config, Section};
 use crate::source::SourceFile;
 
@@ -34,6 +34,9 @@ pub struct Project {
     pub sections: Vec<LoadedSection>,
     /// Every register file read, loaded or not (for citation linting of free text).
     pub files: Vec<Arc<SourceFile>>,
+    /// Every file that parsed as YAML (config and registers), with its tree, for the
+    /// citation linter.
+    pub trees: Vec<(Arc<SourceFile>, Node)>,
     /// Structural problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -141,21 +144,8 @@ pub fn display_name(root: &Path, path: &Path) -> String {
 /// in sorted order so results never depend on directory listing order.
 pub fn load(root: &Path) -> Result<Project, Error> {
     let mut diagnostics = Vec::new();
-    let config_path = root.join(CONFIG_FILE);
-    let (config_file, raw) = if config_path.is_file() {
-        let (file, bad) = read_user_file(root, &config_path)?;
-        let raw = match bad {
-            Some(d) => {
-                diagnostics.push(d);
-                None
-            }
-            None => load_file::<Config>(&file, &mut diagnostics),
-        };
-        (Some(file), raw)
-    } else {
-        (None, None)
-    };
-    let config = Settings::from_config(raw);
+    let mut trees = Vec::new();
+    let (config_file, config) = load_config(root, &mut diagnostics, &mut trees)?;
     let dir = root.join(&config.registers);
     let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
         path: dir.clone(),
@@ -197,7 +187,7 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         let (file, bad) = read_user_file(root, &path)?;
         if let Some(d) = bad {
             diagnostics.push(d);
-        } else if let Some(section) = load_file::<Section>(&file, &mut diagnostics) {
+        } else if let Some(section) = load_tree::<Section>(&file, &mut diagnostics, &mut trees) {
             sections.push(LoadedSection {
                 file: Arc::clone(&file),
                 section,
@@ -211,19 +201,65 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         config,
         sections,
         files,
+        trees,
         diagnostics,
     })
 }
 
+/// Reads `privreg.yaml` if present; its problems go to `out`, its tree to `trees`.
+pub fn load_config(
+    root: &Path,
+    out: &mut Vec<Diagnostic>,
+    trees: &mut Vec<(Arc<SourceFile>, Node)>,
+) -> Result<(Option<Arc<SourceFile>>, Settings), Error> {
+    let config_path = root.join(CONFIG_FILE);
+    if !config_path.is_file() {
+        return Ok((None, Settings::default()));
+    }
+    let (file, bad) = read_user_file(root, &config_path)?;
+    let raw = match bad {
+        Some(d) => {
+            out.push(d);
+            None
+        }
+        None => load_tree::<Config>(&file, out, trees),
+    };
+    Ok((Some(file), Settings::from_config(raw)))
+}
+
+/// `load_file`, keeping the parsed tree.
+fn load_tree<T: FromNode>(
+    file: &Arc<SourceFile>,
+    out: &mut Vec<Diagnostic>,
+    trees: &mut Vec<(Arc<SourceFile>, Node)>,
+) -> Option<T> {
+    let node = parse_reporting(file, out)?;
+    let value = map_node(file, &node, out);
+    trees.push((Arc::clone(file), node));
+    value
+}
+
 /// Parses and maps one file; its structural problems go to `out`.
 pub fn load_file<T: FromNode>(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) -> Option<T> {
-    let node = match load::parse(file) {
-        Ok(node) => node,
+    let node = parse_reporting(file, out)?;
+    map_node(file, &node, out)
+}
+
+fn parse_reporting(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) -> Option<Node> {
+    match load::parse(file) {
+        Ok(node) => Some(node),
         Err(d) => {
             out.push(*d);
-            return None;
+            None
         }
-    };
+    }
+}
+
+fn map_node<T: FromNode>(
+    file: &Arc<SourceFile>,
+    node: &Node,
+    out: &mut Vec<Diagnostic>,
+) -> Option<T> {
     if matches!(node.value, load::Value::Null) {
         out.push(
             Diagnostic::new(
@@ -237,7 +273,7 @@ pub fn load_file<T: FromNode>(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>)
         return None;
     }
     let mut cx = LoadCx::new(file);
-    let value = T::from_node(&node, &mut cx);
+    let value = T::from_node(node, &mut cx);
     out.append(&mut cx.diagnostics);
     value
 }

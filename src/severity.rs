@@ -4,8 +4,11 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::project::Project;
+use std::sync::Arc;
+
+use crate::project::{Project, Settings};
 use crate::rules;
+use crate::source::SourceFile;
 
 /// Effective severity per rule code.
 #[derive(Debug, Default)]
@@ -21,10 +24,21 @@ impl Overrides {
         cli: &[(String, Severity)],
         out: &mut Vec<Diagnostic>,
     ) -> Result<Overrides, Error> {
+        Overrides::new(project.config_file.as_ref(), &project.config, cli, out)
+    }
+
+    /// As [`Overrides::from_project`], from `privreg.yaml` alone (for `lint`, which needs no
+    /// registers).
+    pub fn new(
+        config_file: Option<&Arc<SourceFile>>,
+        config: &Settings,
+        cli: &[(String, Severity)],
+        out: &mut Vec<Diagnostic>,
+    ) -> Result<Overrides, Error> {
         let mut o = Overrides::default();
         if let (Some(file), Some(settings)) = (
-            &project.config_file,
-            project.config.raw.as_ref().and_then(|c| c.rules.as_ref()),
+            config_file,
+            config.raw.as_ref().and_then(|c| c.rules.as_ref()),
         ) {
             for (key, sev) in &settings.value.entries {
                 let Some(rule) = rules::lookup(&key.value) else {

@@ -3,4 +3,5 @@
 pub mod adequacy;
 pub mod bases;
 pub mod countries;
+pub mod gdpr;
 pub mod mechanisms;

@@ -14,6 +14,10 @@ mod rule;
 pub use rule::Rule;
 
 pub mod adequacy_decision_missing;
+pub mod citation_basis_mismatch;
+pub mod citation_law_missing;
+pub mod citation_provision_unknown;
+pub mod citation_style_mixed;
 pub mod country_code_unknown;
 pub mod dpa_missing;
 pub mod dpf_outside_us;
@@ -23,12 +27,15 @@ pub mod field_unknown;
 pub mod file_too_large;
 pub mod id_duplicate;
 pub mod id_invalid;
+pub mod instrument_outdated;
 pub mod key_duplicate;
 pub mod legal_basis_unknown;
 pub mod legitimate_interest_missing;
 pub mod order_duplicate;
 pub mod retention_missing;
 pub mod special_category_condition_missing;
+pub mod suppression_reason_missing;
+pub mod suppression_unused;
 pub mod transfer_instrument_invalid;
 pub mod transfer_mechanism_missing;
 pub mod transfer_mechanism_unknown;
@@ -40,6 +47,10 @@ pub mod yaml_syntax;
 pub mod yaml_too_complex;
 
 pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
+pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
+pub use citation_law_missing::CITATION_LAW_MISSING;
+pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
+pub use citation_style_mixed::CITATION_STYLE_MIXED;
 pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
 pub use dpa_missing::DPA_MISSING;
 pub use dpf_outside_us::DPF_OUTSIDE_US;
@@ -49,12 +60,15 @@ pub use field_unknown::FIELD_UNKNOWN;
 pub use file_too_large::FILE_TOO_LARGE;
 pub use id_duplicate::ID_DUPLICATE;
 pub use id_invalid::ID_INVALID;
+pub use instrument_outdated::INSTRUMENT_OUTDATED;
 pub use key_duplicate::KEY_DUPLICATE;
 pub use legal_basis_unknown::LEGAL_BASIS_UNKNOWN;
 pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
 pub use order_duplicate::ORDER_DUPLICATE;
 pub use retention_missing::RETENTION_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
+pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
+pub use suppression_unused::SUPPRESSION_UNUSED;
 pub use transfer_instrument_invalid::TRANSFER_INSTRUMENT_INVALID;
 pub use transfer_mechanism_missing::TRANSFER_MECHANISM_MISSING;
 pub use transfer_mechanism_unknown::TRANSFER_MECHANISM_UNKNOWN;
@@ -81,6 +95,8 @@ pub static ALL: &[&Rule] = &[
     &YAML_TOO_COMPLEX,
     &VALUE_UNKNOWN,
     &ID_INVALID,
+    &SUPPRESSION_REASON_MISSING,
+    &SUPPRESSION_UNUSED,
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,
     &SPECIAL_CATEGORY_CONDITION_MISSING,
@@ -92,6 +108,11 @@ pub static ALL: &[&Rule] = &[
     &TRANSFER_MECHANISM_UNKNOWN,
     &RETENTION_MISSING,
     &DPA_MISSING,
+    &CITATION_PROVISION_UNKNOWN,
+    &CITATION_BASIS_MISMATCH,
+    &INSTRUMENT_OUTDATED,
+    &CITATION_STYLE_MIXED,
+    &CITATION_LAW_MISSING,
 ];
 
 /// The rule with this code (`PRV301`) or name (`retention-missing`), case-insensitive.
@@ -185,6 +206,7 @@ pub mod test_support {
             config: Settings::default(),
             sections,
             files: Vec::new(),
+            trees: Vec::new(),
             diagnostics: Vec::new(),
         };
         check_project(
@@ -211,5 +233,79 @@ pub mod test_support {
             "processors:\n  - service: S\n    provider:\n      legal_name: P\n      \
              address: A\n      country: {provider_country}\n    dpa:\n      concluded: true\n{extra}"
         ))
+    }
+}
+
+/// The registry's own invariants: what `privreg rules`, the docs and SARIF rely on.
+#[cfg(test)]
+mod registry_tests {
+    use super::ALL;
+
+    const SECTIONS: [&str; 4] = [
+        "What it does",
+        "Why is this bad?",
+        "Example",
+        "Legal source",
+    ];
+
+    #[test]
+    fn codes_are_unique_well_formed_and_in_order() {
+        let re = regex::Regex::new(r"^PRV\d{3}$").unwrap();
+        for pair in ALL.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} before {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        for rule in ALL {
+            assert!(
+                re.is_match(rule.code),
+                "{} is not PRV followed by three digits",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_kebab_case() {
+        let re = regex::Regex::new(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$").unwrap();
+        let mut names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
+        for name in &names {
+            assert!(
+                re.is_match(name),
+                "`{name}` is not kebab-case with two words or more"
+            );
+        }
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "two rules share a name");
+    }
+
+    #[test]
+    fn every_rule_documents_all_four_sections_and_none_is_empty() {
+        for rule in ALL {
+            assert!(
+                !rule.summary().is_empty(),
+                "{} has no summary line",
+                rule.code
+            );
+            assert!(
+                !rule.summary().starts_with('#'),
+                "{}: the summary comes first",
+                rule.code
+            );
+            for heading in SECTIONS {
+                let body = rule.doc_section(heading);
+                assert!(
+                    body.as_deref().is_some_and(|b| !b.is_empty()),
+                    "{} {}: section `## {heading}` is missing or empty",
+                    rule.code,
+                    rule.name
+                );
+            }
+        }
     }
 }

@@ -78,7 +78,9 @@ pub fn is_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && s.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && s.bytes()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && num(5..7).is_some_and(|m| (1..=12).contains(&m))
         && num(8..10).is_some_and(|d| (1..=31).contains(&d))
 }
@@ -96,16 +98,26 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             && !(1..=5).contains(&v.value)
         {
             out.push(
-                Diagnostic::new(&VALUE_UNKNOWN, file, v.span.clone(), format!("heading level {} is outside 1 to 5", v.value))
-                    .help("sections are one level deeper than the chapter; Markdown has six levels"),
+                Diagnostic::new(
+                    &VALUE_UNKNOWN,
+                    file,
+                    v.span.clone(),
+                    format!("heading level {} is outside 1 to 5", v.value),
+                )
+                .help("sections are one level deeper than the chapter; Markdown has six levels"),
             );
         }
         if let Some(v) = &c.last_updated
             && !is_date(&v.value)
         {
             out.push(
-                Diagnostic::new(&VALUE_UNKNOWN, file, v.span.clone(), format!("`{}` is not a date of the form YYYY-MM-DD", v.value))
-                    .help("write the date quoted, e.g. `last_updated: \"2026-11-29\"`"),
+                Diagnostic::new(
+                    &VALUE_UNKNOWN,
+                    file,
+                    v.span.clone(),
+                    format!("`{}` is not a date of the form YYYY-MM-DD", v.value),
+                )
+                .help("write the date quoted, e.g. `last_updated: \"2026-11-29\"`"),
             );
         }
         if let Some(ctrl) = &c.controller {
@@ -142,7 +154,11 @@ mod tests {
     #[test]
     fn dates_are_year_month_day() {
         assert!(super::is_date("2026-11-29"));
-        assert!(!super::is_date("2026-13-01") && !super::is_date("29.11.2026") && !super::is_date("2026-1-1"));
+        assert!(
+            !super::is_date("2026-13-01")
+                && !super::is_date("29.11.2026")
+                && !super::is_date("2026-1-1")
+        );
     }
 
     #[test]

@@ -4,4 +4,10 @@
 mod support;
 
 mod broken;
+mod build;
 mod check;
+mod formats;
+mod help;
+mod lint;
+mod project_tools;
+mod rule_config;

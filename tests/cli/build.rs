@@ -1,0 +1,511 @@
+//! `privreg build`: the shipped register as Markdown and HTML, faithfulness to the seed,
+//! escaping, atomic and reproducible output, `--check`, broken templates, the Nu checker.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{Project, privreg, repo_root};
+
+const MD: &str = "dist/privacy-policy.md";
+const HTML: &str = "dist/privacy-policy.html";
+const FRAGMENT: &str = "dist/privacy-policy.fragment.html";
+
+fn built_example() -> Project {
+    let p = Project::example();
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    p
+}
+
+/// The text a reader sees: tags removed, entities decoded, whitespace collapsed.
+fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    collapse(&text)
+}
+
+/// The text a CommonMark renderer shows for `md`.
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            _ => text.push(' '),
+        }
+    }
+    collapse(&text)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every file under `dir`, relative path and bytes, sorted.
+fn snapshot_dir(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            (
+                path.strip_prefix(dir).unwrap().to_owned(),
+                std::fs::read(&path).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn shipped_register_renders_to_pinned_markdown_and_html() {
+    let p = built_example();
+    insta::assert_snapshot!("md", p.read(MD));
+    insta::assert_snapshot!("html", p.read(HTML));
+    let fragment = p.read(FRAGMENT);
+    assert!(
+        p.read(HTML).contains(&fragment),
+        "the page embeds the fragment"
+    );
+    assert!(!fragment.contains("<html"), "the fragment is the body only");
+}
+
+#[test]
+fn html_states_every_fact_of_the_seed_sections() {
+    let text = html_text(&built_example().read(HTML));
+    let facts = [
+        // 10.1
+        "10.1 Customer Communication via Slack",
+        "the service Slack",
+        "Salesforce, Inc., Salesforce Tower, 415 Mission Street, 3rd Floor, San Francisco, CA 94105, USA",
+        "communication with selected customers",
+        "communication content, contact details, and technical metadata (such as IP address, browser data)",
+        "exclusively by invitation and with the informed participation of the respective users",
+        "Art. 6 para. 1 lit. b GDPR (contractual performance or initiation)",
+        "in cases of voluntary use, on your consent pursuant to Art. 6 para. 1 lit. a GDPR",
+        "concluded with Slack Technologies Limited",
+        "The transfer of data to the USA cannot be excluded",
+        "the EU Standard Contractual Clauses pursuant to Art. 46 para. 2 lit. c GDPR",
+        "the EU-US Data Privacy Framework (an adequacy decision pursuant to Art. 45 para. 3 GDPR)",
+        "https://slack.com/trust/privacy/privacy-policy",
+        // 10.2
+        "10.2 Digital Business Cards and Contact Management via HiHello",
+        "HiHello, Inc., 927 Industrial Avenue, Palo Alto, California 94303, USA",
+        "to create, manage, and exchange digital business cards",
+        "initiating and maintaining business communication with customers, partners, and other contacts",
+        "names; contact details; job titles; and where applicable, photos",
+        "legitimate interest in effective external representation and contact management pursuant to Art. 6 para. 1 lit. f GDPR",
+        "where the use is voluntary, such as when you initiate contact via a digital business card",
+        "concluded with HiHello, Inc.",
+        "https://www.hihello.com/privacy",
+        // 10.3
+        "10.3 VoIP Communication and Transcription (Sipgate)",
+        "sipgate GmbH, Gladbacher Str. 74, 40219 Düsseldorf, Germany",
+        "conducting phone calls and VoIP communication",
+        "call data such as phone numbers, time, and duration of calls",
+        "No audio files or full call recordings are stored",
+        "Sipgate may automatically generate a written summary (transcription) of the conversations",
+        "internal documentation, quality assurance, and follow-up of customer communications",
+        "Sipgate transfers transcripts to our CRM system (HubSpot), where they are stored and further processed",
+        "legitimate interest in efficient communication and a traceable documentation of customer interactions pursuant to Art. 6 para. 1 lit. f GDPR",
+        "Sipgate acts as a technical service provider and data processor",
+        "A data processing agreement (DPA) pursuant to Art. 28 GDPR has been concluded with sipgate GmbH",
+        "https://www.sipgate.de/privacy",
+        "Stored data is retained only as long as necessary to fulfill the purposes described above",
+        "You have the right to object to this processing at any time",
+        "(Art. 21 GDPR)",
+        // 10.4
+        "10.4 Audio and Video Conferencing",
+        "processed by the provider of the respective conference tool and by us",
+        "(email address and/or your phone number)",
+        "number of participants and other context information related to the communication process (metadata)",
+        "IP addresses, MAC addresses, device IDs, device type, operating system type and version",
+        "cloud recordings, chat/instant messages, voicemail, uploaded photos and videos, files, whiteboards",
+        "largely determined by the corporate policy of the respective provider",
+        "communication with prospective or existing contractual partners",
+        "offering certain services to our customers",
+        "legitimate interest in generally simplifying and accelerating communication with us or our company",
+        "insofar as consent has been requested, on your consent",
+        "You can revoke your consent at any time with effect for the future (Art. 7 para. 3 GDPR)",
+        "deleted from our systems immediately after you request us to delete it, revoke your consent to storage, or the reason for storing the data no longer applies",
+        "Stored cookies remain on your end device until you delete them",
+        "Mandatory legal retention periods remain unaffected",
+        "stored by the operators of the conference tools for their own purposes",
+        "Google Meet",
+        "Google Ireland Limited, Gordon House, Barrow Street, Dublin 4, Ireland",
+        "https://www.dataprivacyframework.gov/participant/5780",
+        "https://policies.google.com/privacy?hl=en",
+        "concluded with Google Ireland Limited",
+        // 10.5
+        "10.5 Use of the Dashboard (Customer Area)",
+        "ensuring the security, stability, and integrity of our Dashboard",
+        "login times, click behavior, technical error messages, unusual access patterns, or potentially automated accesses (e.g., by bots)",
+        "detecting and preventing security-related incidents",
+        "optimizing and monitoring technical operations",
+        "The data is analyzed internally for security purposes only",
+        "The data is not used for marketing or profiling purposes",
+        "In addition, we use the service PostHog, provided by PostHog Inc., 965 Mission Street, San Francisco, CA 94103, USA",
+        "analyzing technical errors and user interactions in the Dashboard (e.g., clicks, loading times, system errors)",
+        "improving the user experience",
+        "The processing is pseudonymized and conducted exclusively internally",
+        "concluded with PostHog Inc.",
+        "Data may be transferred to the USA",
+    ];
+    assert!(facts.len() >= 40);
+    let missing: Vec<_> = facts.iter().filter(|f| !text.contains(*f)).collect();
+    assert!(missing.is_empty(), "missing facts: {missing:#?}\n\n{text}");
+    for wrong in ["lit. 6", "lit. 1 ", "Privacy Shield"] {
+        assert!(!text.contains(wrong), "`{wrong}` in the output");
+    }
+}
+
+#[test]
+fn shared_text_of_10_4_precedes_each_tool_and_10_5_keeps_its_two_parts() {
+    let md = built_example().read(MD);
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("`{s}` missing"));
+    assert!(at("#### Data processing") < at("#### Services used"));
+    assert!(at("#### Services used") < at("##### Google Meet"));
+    assert!(
+        at("We process personal data ourselves") < at("In addition, we use the service PostHog")
+    );
+    assert!(at("### 10.4") < at("### 10.5"));
+}
+
+#[test]
+fn parens_citation_style_rewrites_every_generated_citation() {
+    let p = Project::example();
+    let cfg = p.read("privreg.yaml").replace("para-lit", "parens");
+    p.write("privreg.yaml", &cfg);
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let md = p.read(MD);
+    assert!(md.contains("Art. 6(1)(b) GDPR (contractual performance or initiation)"));
+    assert!(md.contains("Art. 46(2)(c) GDPR"));
+    assert!(md.contains("Art. 45(3) GDPR"));
+    assert!(!md.contains("para."), "no citation in the other style");
+}
+
+#[test]
+fn hostile_values_appear_literally_in_both_outputs() {
+    let p = Project::new();
+    p.write(
+        "registers/hostile.yaml",
+        &std::fs::read_to_string(repo_root().join("tests/fixtures/build/hostile.yaml")).unwrap(),
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let (md, html, fragment) = (p.read(MD), p.read(HTML), p.read(FRAGMENT));
+    let (md_text, html_text) = (markdown_text(&md), html_text(&html));
+    for typed in [
+        "<script>alert(1)</script>",
+        "*bold*",
+        "# heading",
+        "`code`",
+        "[x](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "_under_ & &amp; entity",
+        "- not a list item",
+        "1. not an ordered list",
+        "> not a quote",
+        "---",
+        "<b>bold</b> scope",
+        "[Tool](https://evil.example)",
+        "Evil <Corp>",
+        "1 *Main* Street",
+        "https://tool.example/privacy?a=1&b=<2>",
+        "for `30` days",
+    ] {
+        assert!(
+            md_text.contains(typed),
+            "Markdown does not show `{typed}`:\n{md}"
+        );
+        assert!(
+            html_text.contains(typed),
+            "HTML does not show `{typed}`:\n{html}"
+        );
+    }
+    // Nothing the user typed became markup.
+    for markup in [
+        "<script",
+        "<img",
+        "<em>",
+        "<strong>",
+        "<code>",
+        "<blockquote>",
+        "<hr",
+        "<li>",
+        "<b>",
+    ] {
+        assert!(
+            !fragment.contains(markup),
+            "`{markup}` in the HTML:\n{fragment}"
+        );
+    }
+    assert!(!fragment.contains("href=\"javascript"), "{fragment}");
+    assert!(
+        !fragment.contains("href=\"https://evil.example"),
+        "{fragment}"
+    );
+    assert_eq!(
+        fragment.matches("<h").count(),
+        2,
+        "only the generated headings:\n{fragment}"
+    );
+}
+
+#[test]
+fn failed_build_leaves_the_previous_output_untouched() {
+    let p = built_example();
+    let dist = p.path().join("dist");
+    let before = snapshot_dir(&dist);
+    let text = p
+        .read("registers/10-1-slack.yaml")
+        .replace("basis: contract", "basis: contrakt");
+    p.write("registers/10-1-slack.yaml", &text);
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert!(
+        t.stdout.contains("contrakt"),
+        "the finding is reported: {t}"
+    );
+    assert_eq!(snapshot_dir(&dist), before);
+    let leftovers: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".privreg"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn rebuilding_replaces_the_output_and_leaves_no_temporary_directories() {
+    let p = built_example();
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let mut names: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["dist", "privreg.yaml", "registers"]);
+}
+
+#[test]
+fn two_builds_are_identical_whatever_the_file_order_locale_or_time() {
+    let a = Project::example();
+    // The same register, files created in reverse order, under another locale and zone.
+    let b = Project::new();
+    b.write("privreg.yaml", &a.read("privreg.yaml"));
+    let mut files: Vec<_> = std::fs::read_dir(a.path().join("registers"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    for name in files.iter().rev() {
+        b.write(
+            &format!("registers/{name}"),
+            &a.read(&format!("registers/{name}")),
+        );
+    }
+    assert_eq!(a.run(&["build"]).code, 0);
+    let out = privreg()
+        .args(["build", "--root"])
+        .arg(b.path())
+        .current_dir(b.path())
+        .env("LANG", "de_DE.UTF-8")
+        .env("LC_ALL", "tr_TR.UTF-8")
+        .env("TZ", "Pacific/Kiritimati")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        snapshot_dir(&a.path().join("dist")),
+        snapshot_dir(&b.path().join("dist"))
+    );
+}
+
+#[test]
+fn last_updated_comes_from_source_date_epoch_when_privreg_yaml_has_none() {
+    let p = Project::example();
+    let cfg = p
+        .read("privreg.yaml")
+        .replace("last_updated: \"2026-11-29\"\n", "");
+    p.write("privreg.yaml", &cfg);
+    assert_eq!(p.run(&["build"]).code, 0);
+    assert!(
+        !p.read(MD).contains("Last updated"),
+        "no date without a source"
+    );
+    let out = privreg()
+        .args(["build", "--root"])
+        .arg(p.path())
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(p.read(MD).contains("Last updated: 2026-01-01\n"));
+}
+
+#[test]
+fn check_flag_passes_when_current_and_detects_a_one_word_change() {
+    let p = built_example();
+    let t = p.run(&["build", "--check"]);
+    assert_eq!(t.code, 0, "{t}");
+    let before = snapshot_dir(&p.path().join("dist"));
+    let text = p
+        .read("registers/10-3-sipgate.yaml")
+        .replace("purposes described above", "purposes stated above");
+    p.write("registers/10-3-sipgate.yaml", &text);
+    let t = p.run(&["build", "--check"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert_eq!(
+        snapshot_dir(&p.path().join("dist")),
+        before,
+        "--check writes nothing"
+    );
+    let md_diff = &t.stdout[t
+        .stdout
+        .find("--- dist/privacy-policy.md")
+        .expect("md diff")..];
+    let md_diff = &md_diff[..md_diff
+        .find("--- dist/privacy-policy.html")
+        .unwrap_or(md_diff.len())];
+    insta::assert_snapshot!("check_diff", md_diff);
+    assert!(
+        t.stdout
+            .contains("--- dist/privacy-policy.fragment.html\n+++ generated\n")
+    );
+}
+
+#[test]
+fn check_flag_counts_a_missing_file_as_stale() {
+    let p = built_example();
+    std::fs::remove_file(p.path().join(FRAGMENT)).unwrap();
+    let t = p.run(&["build", "--check"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert!(
+        t.stdout
+            .contains("dist/privacy-policy.fragment.html: missing"),
+        "{t}"
+    );
+    assert!(t.stdout.contains("@@ -0,0 +1,"), "{t}");
+}
+
+#[test]
+fn out_flag_is_relative_to_the_current_directory() {
+    let p = Project::example();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = privreg()
+        .args(["build", "--out", "public/policy", "--root"])
+        .arg(p.path())
+        .current_dir(cwd.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        cwd.path()
+            .join("public/policy/privacy-policy.html")
+            .is_file()
+    );
+    assert!(!p.path().join("dist").exists());
+}
+
+#[test]
+fn output_directory_with_foreign_files_is_refused() {
+    let p = Project::example();
+    p.write("dist/notes.txt", "mine");
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("notes.txt"), "{t}");
+    assert_eq!(p.read("dist/notes.txt"), "mine");
+}
+
+#[test]
+fn broken_template_is_an_error_naming_template_line_and_expression() {
+    let p = Project::example();
+    p.write(
+        "templates/section.md",
+        "{{ section.heading }} {{ section.number }}\n\n{{ section.purpose_typo }}\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    insta::assert_snapshot!("undefined", t.stderr);
+    assert!(!p.path().join("dist").exists(), "nothing written");
+
+    p.write(
+        "templates/section.md",
+        "ok\n{% if section.title %}\nunclosed\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    insta::assert_snapshot!("syntax", t.stderr);
+    assert!(!p.path().join("dist").exists(), "nothing written");
+}
+
+#[test]
+fn project_template_overrides_the_embedded_one_file_by_file() {
+    let p = Project::example();
+    p.write(
+        "templates/section.md",
+        "{{ section.heading }} {{ section.number }} {{ section.title }}\n\nSee {{ cite(6, 1, \"f\") }}.\n",
+    );
+    assert_eq!(p.run(&["build"]).code, 0);
+    let md = p.read(MD);
+    assert!(
+        md.starts_with("## 10 Processors and services we use\n"),
+        "chapter.md is still embedded"
+    );
+    assert!(md.contains(
+        "### 10.1 Customer Communication via Slack\n\nSee Art. 6 para. 1 lit. f GDPR.\n"
+    ));
+}
+
+#[test]
+#[ignore = "needs vnu (npm vnu-jar) and java; .ci/run runs it"]
+fn vnu_finds_no_error_in_the_page() {
+    let jar = std::env::var_os("VNU_JAR").map_or_else(
+        || repo_root().join("node_modules/vnu-jar/build/dist/vnu.jar"),
+        PathBuf::from,
+    );
+    assert!(
+        jar.is_file(),
+        "vnu.jar not found at {}; set VNU_JAR",
+        jar.display()
+    );
+    let p = built_example();
+    let out = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .arg("--errors-only")
+        .arg(p.path().join(HTML))
+        .output()
+        .expect("java runs");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

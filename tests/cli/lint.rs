@@ -1,0 +1,218 @@
+//! `privreg lint` and `privreg citations`: the citation linter on files.
+
+use crate::support::{Project, repo_root, run_in};
+
+fn seed() -> std::path::PathBuf {
+    repo_root().join("../shared/seed/privacy-policy-section-10.txt")
+}
+
+#[test]
+fn seed_has_exactly_two_errors_with_the_point_its_words_name() {
+    // GDPR Art. 6(1) has points (a) to (f): "lit. 6" and "lit. 1" do not exist.
+    let t = run_in(
+        &repo_root(),
+        &["lint", seed().to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(t.code, 1, "{t}");
+    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
+    let errors: Vec<_> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 2, "{t}");
+    assert_eq!(
+        (errors[0]["line"].as_u64(), errors[0]["code"].as_str()),
+        (Some(3), Some("PRV401"))
+    );
+    assert!(
+        errors[0]["help"].as_str().unwrap().contains("lit. b"),
+        "{t}"
+    );
+    assert_eq!(
+        (errors[1]["line"].as_u64(), errors[1]["code"].as_str()),
+        (Some(8), Some("PRV401"))
+    );
+    assert!(
+        errors[1]["help"].as_str().unwrap().contains("lit. a"),
+        "{t}"
+    );
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let line3 = text.lines().nth(2).unwrap();
+    let col = errors[0]["column"].as_u64().unwrap() as usize;
+    assert!(
+        line3
+            .chars()
+            .skip(col - 1)
+            .collect::<String>()
+            .starts_with("Art. 6 para. 1 lit. 6 GDPR")
+    );
+}
+
+#[test]
+fn seed_report_in_human_form() {
+    let t = run_in(
+        &repo_root(),
+        &["lint", "../shared/seed/privacy-policy-section-10.txt"],
+    );
+    insta::assert_snapshot!("seed_lint", t.to_string());
+}
+
+#[test]
+fn citations_lists_every_citation_of_the_seed_as_json() {
+    let t = run_in(
+        &repo_root(),
+        &[
+            "citations",
+            "../shared/seed/privacy-policy-section-10.txt",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(t.code, 0, "{t}");
+    insta::assert_snapshot!("seed_citations", t.stdout);
+}
+
+#[test]
+fn every_lint_fixture_reports_its_rule_at_a_pinned_location() {
+    let dir = repo_root().join("tests/fixtures/lint");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    for rule in privreg::rules::ALL
+        .iter()
+        .filter(|r| r.code.starts_with("PRV4"))
+    {
+        assert!(
+            names.iter().any(|n| n.starts_with(rule.code)),
+            "no lint fixture for {}",
+            rule.code
+        );
+    }
+    for name in names {
+        let p = Project::new();
+        p.write(&name, &std::fs::read_to_string(dir.join(&name)).unwrap());
+        let code = &name[..6];
+        let t = p.run(&["lint", &name, "-W", code]);
+        assert!(t.stdout.contains(&format!("[{code}]")), "{name}: {t}");
+        insta::assert_snapshot!(format!("lint_{}", name.replace('.', "_")), t.to_string());
+    }
+}
+
+#[test]
+fn diff_shows_the_style_fix_and_writes_nothing_while_fix_rewrites_the_file() {
+    let p = Project::new();
+    let text = "Basis: Art. 6 para. 1 lit. b GDPR.\nAlso Art. 6(1)(f) GDPR and Art. 6 para. 1 lit. a GDPR.\n";
+    p.write("policy.md", text);
+    let diff = p.run(&["lint", "--diff", "policy.md"]);
+    assert_eq!(diff.code, 0, "{diff}");
+    assert!(diff.stdout.contains("-Also Art. 6(1)(f) GDPR"), "{diff}");
+    assert!(
+        diff.stdout.contains("+Also Art. 6 para. 1 lit. f GDPR"),
+        "{diff}"
+    );
+    assert_eq!(p.read("policy.md"), text, "--diff must not write");
+    let fix = p.run(&["lint", "--fix", "policy.md"]);
+    assert_eq!(fix.code, 0, "{fix}");
+    assert_eq!(
+        p.read("policy.md"),
+        text.replace("Art. 6(1)(f)", "Art. 6 para. 1 lit. f")
+    );
+    let again = p.run(&["lint", "policy.md"]);
+    assert!(!again.stdout.contains("PRV404"), "{again}");
+}
+
+#[test]
+fn configured_parens_style_rewrites_a_uniform_para_lit_document() {
+    let p = Project::new();
+    p.write("privreg.yaml", "citation_style: parens\n");
+    p.write("policy.txt", "Basis: Art. 6 para. 1 lit. b GDPR.\n");
+    let t = p.run(&["lint", "--fix", "policy.txt"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert_eq!(p.read("policy.txt"), "Basis: Art. 6(1)(b) GDPR.\n");
+}
+
+#[test]
+fn a_suppression_with_a_reason_silences_the_finding_and_one_without_is_reported() {
+    let p = Project::new();
+    p.write(
+        "a.md",
+        "<!-- privreg-ignore PRV401: quoted from the old policy on purpose -->\nOld text: Art. 6 para. 1 lit. 6 GDPR.\n",
+    );
+    let t = p.run(&["lint", "a.md"]);
+    assert_eq!(t.code, 0, "{t}");
+    p.write(
+        "b.md",
+        "<!-- privreg-ignore PRV401 -->\nOld text: Art. 6 para. 1 lit. 6 GDPR.\n",
+    );
+    let t = p.run(&["lint", "b.md"]);
+    assert!(t.stdout.contains("PRV015"), "{t}");
+}
+
+#[test]
+fn a_wrong_citation_in_register_free_text_is_found_by_check_at_its_line() {
+    let p = Project::example();
+    let path = "registers/10-3-sipgate.yaml";
+    let text = p.read(path).replace(
+        "      - Sipgate acts as a technical service provider and data processor.",
+        "      - Sipgate acts as a data processor under Art. 28 para. 11 GDPR.",
+    );
+    p.write(path, &text);
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(t.code, 1, "{t}");
+    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PRV401")
+        .expect("PRV401");
+    let line = text.lines().position(|l| l.contains("para. 11")).unwrap() + 1;
+    assert_eq!(d["file"], path);
+    assert_eq!(d["line"], line);
+}
+
+#[test]
+fn a_file_that_does_not_exist_is_an_io_error() {
+    let p = Project::new();
+    let t = p.run(&["lint", "nope.md"]);
+    assert_eq!(t.code, 2, "{t}");
+}
+
+#[test]
+fn the_built_policy_of_the_shipped_register_lints_clean() {
+    let p = Project::example();
+    let b = p.run(&["build"]);
+    assert_eq!(b.code, 0, "{b}");
+    for file in [
+        "dist/privacy-policy.md",
+        "dist/privacy-policy.html",
+        "dist/privacy-policy.fragment.html",
+    ] {
+        let t = p.run(&["lint", file, "--deny", "warnings", "-W", "PRV405"]);
+        assert_eq!(t.code, 0, "{file}: {t}");
+        assert!(t.stdout.is_empty(), "{file}: {t}");
+        let c = p.run(&["citations", file, "--format", "json"]);
+        let doc: serde_json::Value = serde_json::from_str(&c.stdout).unwrap();
+        let n = doc["citations"].as_array().unwrap().len();
+        assert!(n >= 15, "{file}: only {n} citations recognised");
+    }
+}
+
+#[test]
+fn a_wrong_citation_in_a_project_template_is_found_by_check() {
+    let p = Project::example();
+    p.write(
+        "templates/chapter.md",
+        "# Processors\n\nSee Art. 6 para. 1 lit. g GDPR.\n",
+    );
+    let t = p.run(&["check", "--format", "concise"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert!(
+        t.stdout.contains("templates/chapter.md:3:5: error[PRV401]"),
+        "{t}"
+    );
+}

@@ -1,0 +1,106 @@
+//! `init`, `rule`, `rules --format json` and `schema`: the commands that get a new user
+//! from nothing to a first check.
+
+use crate::support::{Project, repo_root, run_in};
+
+#[test]
+fn init_then_build_in_an_empty_directory_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = run_in(dir.path(), &["init"]);
+    assert_eq!(t.code, 0, "{t}");
+    for file in ["privreg.yaml", "registers/example.yaml", ".gitignore"] {
+        assert!(dir.path().join(file).is_file(), "{file} missing: {t}");
+    }
+    let t = run_in(dir.path(), &["check", "--deny", "warnings"]);
+    assert_eq!(t.code, 0, "the example register has no finding at all: {t}");
+    let t = run_in(dir.path(), &["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(dir.path().join("dist").is_dir(), "{t}");
+}
+
+#[test]
+fn init_into_a_named_directory_creates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = run_in(dir.path(), &["init", "my-policy"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(
+        dir.path()
+            .join("my-policy/registers/example.yaml")
+            .is_file()
+    );
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_writes_nothing() {
+    let p = Project::new();
+    p.write("privreg.yaml", "chapter: \"7\"\n");
+    let t = p.run(&["init"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("privreg.yaml already exists"), "{t}");
+    assert_eq!(p.read("privreg.yaml"), "chapter: \"7\"\n");
+    assert!(!p.path().join(".gitignore").exists());
+}
+
+#[test]
+fn rule_prints_the_docs_by_code_or_name() {
+    let by_code = run_in(&repo_root(), &["rule", "PRV301"]);
+    let by_name = run_in(&repo_root(), &["rule", "retention-missing"]);
+    assert_eq!(by_code.code, 0, "{by_code}");
+    assert_eq!(by_code.stdout, by_name.stdout);
+    for heading in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Legal source",
+    ] {
+        assert!(by_code.stdout.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn an_unknown_rule_is_a_usage_error_with_a_suggestion() {
+    let t = run_in(&repo_root(), &["rule", "PRV31"]);
+    assert_eq!(t.code, 2, "{t}");
+    insta::assert_snapshot!(t.to_string());
+}
+
+#[test]
+fn rules_as_json_list_code_name_severity_and_summary() {
+    let t = run_in(&repo_root(), &["rules", "--format", "json"]);
+    assert_eq!(t.code, 0, "{t}");
+    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
+    assert_eq!(doc["version"], 1);
+    let rules = doc["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), privreg::rules::ALL.len());
+    let first = rules[0].as_object().unwrap();
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        ["code", "name", "severity", "summary"]
+    );
+}
+
+#[test]
+fn schema_prints_the_committed_schemas() {
+    for (target, file) in [
+        ("register", "schema/register.schema.json"),
+        ("config", "schema/privreg.schema.json"),
+    ] {
+        let t = run_in(&repo_root(), &["schema", target]);
+        assert_eq!(t.code, 0, "{t}");
+        let committed = std::fs::read_to_string(repo_root().join(file)).unwrap();
+        assert_eq!(t.stdout, committed, "{target}");
+    }
+}
+
+#[test]
+fn the_readme_walkthrough_reaches_a_first_failing_check() {
+    // README, "Using it on your own policy": init, make the provider American, check.
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_in(dir.path(), &["init"]).code, 0);
+    let path = dir.path().join("registers/example.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("country: DE", "country: US")).unwrap();
+    let t = run_in(dir.path(), &["check"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert!(t.stdout.contains("error[PRV205]"), "{t}");
+}

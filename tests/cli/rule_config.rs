@@ -1,0 +1,105 @@
+//! Severity overrides (privreg.yaml `rules:`, `-D/-W/-A`, `--deny warnings`) and inline
+//! suppressions, end to end on a copy of the shipped register (three PRV301 warnings).
+
+use crate::support::Project;
+
+fn codes(t: &crate::support::Transcript) -> Vec<String> {
+    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["code"].as_str().unwrap(),
+                d["severity"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn with_config(extra: &str) -> Project {
+    let p = Project::example();
+    let config = p.read("privreg.yaml");
+    p.write("privreg.yaml", &format!("{config}{extra}"));
+    p
+}
+
+#[test]
+fn config_can_make_a_warning_an_error() {
+    let p = with_config("rules:\n  PRV301: error\n");
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert!(codes(&t).iter().all(|c| c == "PRV301 error"), "{t}");
+}
+
+#[test]
+fn config_can_turn_a_rule_off_by_name() {
+    let p = with_config("rules:\n  retention-missing: off\n");
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(codes(&t).is_empty(), "{t}");
+}
+
+#[test]
+fn the_command_line_wins_over_the_config() {
+    let p = with_config("rules:\n  PRV301: error\n");
+    let t = p.run(&["check", "--format", "json", "-W", "PRV301"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(codes(&t).iter().all(|c| c == "PRV301 warning"), "{t}");
+    let t = p.run(&["check", "--format", "json", "-A", "retention-missing"]);
+    assert!(codes(&t).is_empty(), "{t}");
+}
+
+#[test]
+fn deny_a_single_rule_fails_the_run() {
+    let t = Project::example().run(&["check", "-D", "PRV301"]);
+    assert_eq!(t.code, 1, "{t}");
+}
+
+#[test]
+fn an_unknown_code_on_the_command_line_is_a_usage_error() {
+    let t = Project::example().run(&["check", "-A", "PRV3011"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("did you mean `PRV301`?"), "{t}");
+}
+
+fn suppress_in_slack(comment: &str) -> Project {
+    let p = Project::example();
+    let text = p.read("registers/10-1-slack.yaml");
+    let (first, rest) = text.split_once('\n').unwrap();
+    p.write(
+        "registers/10-1-slack.yaml",
+        &format!("{first}\n{comment}\n{rest}"),
+    );
+    p
+}
+
+#[test]
+fn a_suppression_with_a_reason_silences_the_finding() {
+    let p = suppress_in_slack("# privreg: ignore[PRV301] retention is stated in chapter 12");
+    let t = p.run(&["check", "--format", "concise"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(!t.stdout.contains("10-1-slack.yaml"), "{t}");
+    assert!(
+        t.stdout.contains("10-2-hihello.yaml"),
+        "other files keep theirs: {t}"
+    );
+}
+
+#[test]
+fn a_suppression_without_a_reason_silences_but_warns() {
+    let p = suppress_in_slack("# privreg: ignore[PRV301]");
+    let t = p.run(&["check", "--format", "concise"]);
+    assert_eq!(t.code, 0, "{t}");
+    insta::assert_snapshot!(t.stdout);
+}
+
+#[test]
+fn a_suppression_for_a_rule_that_is_off_still_counts_as_used() {
+    let p = suppress_in_slack("# privreg: ignore[PRV301] stated in chapter 12");
+    let t = p.run(&["check", "--format", "concise", "-A", "PRV301"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert_eq!(t.stdout, "", "{t}");
+}
