@@ -109,9 +109,9 @@ fn html_states_every_fact_of_the_seed_sections() {
         // 10.2
         "10.2 Digital Business Cards and Contact Management via HiHello",
         "HiHello, Inc., 927 Industrial Avenue, Palo Alto, California 94303, USA",
-        "to create, manage, and exchange digital business cards",
+        "creating, managing, and exchanging digital business cards",
         "initiating and maintaining business communication with customers, partners, and other contacts",
-        "names; contact details; job titles; and where applicable, photos",
+        "names, contact details, job titles, and photos (where applicable)",
         "legitimate interest in effective external representation and contact management pursuant to Art. 6 para. 1 lit. f GDPR",
         "where the use is voluntary, such as when you initiate contact via a digital business card",
         "concluded with HiHello, Inc.",
