@@ -72,8 +72,8 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     };
     rules::check_project(&cx, &mut diagnostics);
     let lint_options = lint::options(&project.config);
-    for (file, tree) in &project.trees {
-        lint::lint_yaml(file, tree, &lint_options, &mut diagnostics);
+    for (file, prose) in &project.prose {
+        citations::check(file, prose, &lint_options, &mut diagnostics);
     }
     let templates = project_templates(&project.root, &mut diagnostics)?;
     for file in &templates {

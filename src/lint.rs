@@ -234,17 +234,6 @@ pub fn align(value: &str, file: &SourceFile, span: std::ops::Range<usize>, b: &m
     }
 }
 
-/// Lints the prose of one parsed YAML file.
-pub fn lint_yaml(
-    file: &Arc<SourceFile>,
-    root: &Node,
-    opts: &LintOptions,
-    out: &mut Vec<Diagnostic>,
-) {
-    let extracted = yaml_prose(file, root);
-    citations::check(file, &extracted, opts, out);
-}
-
 /// Lints a text file by its format (Markdown, HTML or plain text).
 pub fn lint_text(file: &Arc<SourceFile>, opts: &LintOptions, out: &mut Vec<Diagnostic>) {
     let extracted = citations::text::extract(Format::from_path(&file.path), &file.text);

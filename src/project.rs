@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::citations::Extracted;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::load::{self, FromNode, LoadCx, Node};
@@ -34,9 +35,10 @@ pub struct Project {
     pub sections: Vec<LoadedSection>,
     /// Every register file read, loaded or not (for citation linting of free text).
     pub files: Vec<Arc<SourceFile>>,
-    /// Every file that parsed as YAML (config and registers), with its tree, for the
-    /// citation linter.
-    pub trees: Vec<(Arc<SourceFile>, Node)>,
+    /// The prose (free-text values) of every file that parsed as YAML, config and
+    /// registers, for the citation linter. Kept instead of the trees, which are dropped as
+    /// soon as each file is mapped: at 10,000 sections their memory costs more than time.
+    pub prose: Vec<(Arc<SourceFile>, Extracted)>,
     /// Structural problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -144,8 +146,8 @@ pub fn display_name(root: &Path, path: &Path) -> String {
 /// in sorted order so results never depend on directory listing order.
 pub fn load(root: &Path) -> Result<Project, Error> {
     let mut diagnostics = Vec::new();
-    let mut trees = Vec::new();
-    let (config_file, config) = load_config(root, &mut diagnostics, &mut trees)?;
+    let mut prose = Vec::new();
+    let (config_file, config) = load_config(root, &mut diagnostics, &mut prose)?;
     let dir = root.join(&config.registers);
     let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
         path: dir.clone(),
@@ -187,7 +189,7 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         let (file, bad) = read_user_file(root, &path)?;
         if let Some(d) = bad {
             diagnostics.push(d);
-        } else if let Some(section) = load_tree::<Section>(&file, &mut diagnostics, &mut trees) {
+        } else if let Some(section) = load_tree::<Section>(&file, &mut diagnostics, &mut prose) {
             sections.push(LoadedSection {
                 file: Arc::clone(&file),
                 section,
@@ -201,16 +203,16 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         config,
         sections,
         files,
-        trees,
+        prose,
         diagnostics,
     })
 }
 
-/// Reads `privreg.yaml` if present; its problems go to `out`, its tree to `trees`.
+/// Reads `privreg.yaml` if present; its problems go to `out`, its prose to `prose`.
 pub fn load_config(
     root: &Path,
     out: &mut Vec<Diagnostic>,
-    trees: &mut Vec<(Arc<SourceFile>, Node)>,
+    prose: &mut Vec<(Arc<SourceFile>, Extracted)>,
 ) -> Result<(Option<Arc<SourceFile>>, Settings), Error> {
     let config_path = root.join(CONFIG_FILE);
     if !config_path.is_file() {
@@ -222,20 +224,20 @@ pub fn load_config(
             out.push(d);
             None
         }
-        None => load_tree::<Config>(&file, out, trees),
+        None => load_tree::<Config>(&file, out, prose),
     };
     Ok((Some(file), Settings::from_config(raw)))
 }
 
-/// `load_file`, keeping the parsed tree.
+/// `load_file`, keeping the file's prose for the citation linter.
 fn load_tree<T: FromNode>(
     file: &Arc<SourceFile>,
     out: &mut Vec<Diagnostic>,
-    trees: &mut Vec<(Arc<SourceFile>, Node)>,
+    prose: &mut Vec<(Arc<SourceFile>, Extracted)>,
 ) -> Option<T> {
     let node = parse_reporting(file, out)?;
     let value = map_node(file, &node, out);
-    trees.push((Arc::clone(file), node));
+    prose.push((Arc::clone(file), crate::lint::yaml_prose(file, &node)));
     value
 }
 

@@ -206,7 +206,7 @@ pub mod test_support {
             config: Settings::default(),
             sections,
             files: Vec::new(),
-            trees: Vec::new(),
+            prose: Vec::new(),
             diagnostics: Vec::new(),
         };
         check_project(

@@ -4,8 +4,8 @@ crate::declare_rule! {
     /// The YAML expands beyond privreg's limits, as an alias bomb does.
     ///
     /// ## What it does
-    /// Stops parsing when aliases would replay more than 10,000 events, expand one anchor
-    /// more than 100 times or nest more than 16 levels deep, and reports where.
+    /// Stops parsing when aliases would replay more than 10,000 nodes or expand one anchor
+    /// more than 100 times, and reports where.
     ///
     /// ## Why is this bad?
     /// A few lines of anchors and aliases ("billion laughs") can expand into gigabytes
