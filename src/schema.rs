@@ -13,9 +13,7 @@ use serde_json::{Map, Value, json};
 
 use crate::law::{bases, mechanisms};
 use crate::load::{FieldInfo, Node, TypeInfo};
-use crate::model::{
-    Config, Dpa, Entity, LegalBasis, Processor, Recipient, Retention, Section, Transfer,
-};
+use crate::model::{Config, Entity, Section};
 use crate::rules::value_unknown::{CERTAINTY, CITATION_STYLES, LANGUAGES, PROCESSED_BY};
 use crate::source::SourceFile;
 
@@ -54,15 +52,7 @@ pub fn schema(target: Target) -> Value {
         Target::Register => (
             &Section::INFO,
             "privreg register file",
-            &[
-                &LegalBasis::INFO,
-                &Processor::INFO,
-                &Entity::INFO,
-                &Dpa::INFO,
-                &Transfer::INFO,
-                &Recipient::INFO,
-                &Retention::INFO,
-            ],
+            &crate::docs::REGISTER_TYPES[1..],
         ),
         Target::Config => (&Config::INFO, "privreg.yaml", &[&Entity::INFO]),
     };

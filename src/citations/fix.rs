@@ -110,15 +110,8 @@ fn target(style: Style) -> Style {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Level {
-    Article,
-    Paragraph,
-    Subparagraph,
-    Sentence,
-    Point,
-    Subpoint,
-}
+/// The parts of a provision, from the article down; the order is the nesting.
+use crate::law::gdpr::Part as Level;
 
 fn first_difference(a: &Provision, b: &Provision) -> Level {
     if a.article != b.article {

@@ -447,15 +447,8 @@ fn combine(base: &[Provision], parts: &[Vec<Provision>]) -> Vec<Provision> {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Level {
-    Article,
-    Paragraph,
-    Subparagraph,
-    Sentence,
-    Point,
-    Subpoint,
-}
+/// The parts of a provision, from the article down; the order is the nesting.
+use crate::law::gdpr::Part as Level;
 
 const LEVELS: [Level; 6] = [
     Level::Article,

@@ -58,8 +58,9 @@ pub struct Missing {
     pub valid: String,
 }
 
-/// The level of a provision at which a citation went wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A level of a provision, from the article down (the derived order is the nesting); also
+/// the level at which a citation went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
     /// No such article.
     Article,

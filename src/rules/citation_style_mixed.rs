@@ -140,14 +140,7 @@ mod tests {
     #[test]
     fn the_fix_rewrites_into_the_majority_style() {
         let text = "Art. 6 para. 1 lit. b GDPR; Art. 6(1)(f) GDPR; Art. 6 para. 1 lit. a GDPR.";
-        let file = SourceFile::virtual_file("p.txt", text);
-        let mut out = Vec::new();
-        check(
-            &file,
-            &Extracted::identity(text),
-            &LintOptions::default(),
-            &mut out,
-        );
+        let out = lint(text);
         assert_eq!(
             apply_fixes(text, &out),
             "Art. 6 para. 1 lit. b GDPR; Art. 6 para. 1 lit. f GDPR; Art. 6 para. 1 lit. a GDPR."
