@@ -329,20 +329,12 @@ impl Cli {
 
 impl GlobalArgs {
     fn check_options(&self) -> Result<CheckOptions, Error> {
-        if let Some(d) = &self.date {
-            let ok = d.len() == 10
-                && d.bytes().enumerate().all(|(i, b)| {
-                    if i == 4 || i == 7 {
-                        b == b'-'
-                    } else {
-                        b.is_ascii_digit()
-                    }
-                });
-            if !ok {
-                return Err(Error::Usage(format!(
-                    "--date `{d}` is not of the form YYYY-MM-DD"
-                )));
-            }
+        if let Some(d) = &self.date
+            && !privreg::rules::value_unknown::is_date(d)
+        {
+            return Err(Error::Usage(format!(
+                "--date `{d}` is not of the form YYYY-MM-DD"
+            )));
         }
         let mut overrides = Vec::new();
         // Later flags win: deny, then warn, then allow, as the user most likely means the

@@ -15,14 +15,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// A file is not UTF-8.
-    #[error("{} is not valid UTF-8 (first invalid byte at offset {offset})", path.display())]
-    NotUtf8 {
-        /// The file.
-        path: PathBuf,
-        /// Byte offset of the first invalid byte.
-        offset: usize,
-    },
     /// Output could not be written.
     #[error("cannot write {}", path.display())]
     Write {

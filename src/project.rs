@@ -85,25 +85,6 @@ impl Settings {
     }
 }
 
-/// Reads a file relative to `root`, naming it relative to the root with `/` separators.
-pub fn read_source(root: &Path, path: &Path) -> Result<Arc<SourceFile>, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let name = display_name(root, path);
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(Error::NotUtf8 {
-                path: path.to_owned(),
-                offset: e.utf8_error().valid_up_to(),
-            });
-        }
-    };
-    Ok(SourceFile::new(name, path, text))
-}
-
 /// Reads a user file leniently: invalid UTF-8 becomes a PRV001 diagnostic at the first bad
 /// byte (the text is decoded lossily so the location can still be shown).
 pub fn read_user_file(

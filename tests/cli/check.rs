@@ -78,3 +78,28 @@ fn a_missing_registers_directory_is_an_io_error() {
     assert_eq!(t.code, 2, "{t}");
     assert!(t.stderr.contains("cannot read"), "{t}");
 }
+
+#[test]
+fn adequacy_is_judged_on_the_given_date() {
+    // Commission Implementing Decision (EU) 2026/179 (Brazil) applies from 26 January 2026.
+    let p = Project::new();
+    p.write(
+        "registers/a.yaml",
+        "id: crm\norder: 1\ntitle: CRM\npurposes: [customer care]\ndata_categories: [names]\n\
+         legal_bases:\n  - basis: contract\nretention:\n  period: one year\nprocessors:\n  \
+         - service: CRM\n    provider: { legal_name: CRM Ltda., address: Rua 1, country: BR }\n    \
+         dpa: { concluded: true }\n    transfers:\n      - { country: BR, certainty: takes-place, mechanisms: [adequacy] }\n",
+    );
+    let before = p.run(&["check", "--date", "2026-01-25", "--format", "concise"]);
+    assert_eq!(before.code, 1, "{before}");
+    assert!(before.stdout.contains("PRV203"), "{before}");
+    let after = p.run(&["check", "--date", "2026-01-26"]);
+    assert_eq!(after.code, 0, "{after}");
+}
+
+#[test]
+fn a_malformed_date_is_a_usage_error() {
+    let t = run_in(&repo_root(), &["check", "--date", "2026-13-01"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("YYYY-MM-DD"), "{t}");
+}
