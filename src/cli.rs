@@ -135,9 +135,9 @@ enum Command {
         #[arg(value_enum, default_value = "register")]
         target: privreg::schema::Target,
     },
-    /// Create a new project: privreg.yaml, an example register and .gitignore
+    /// Create a new project: privreg.yaml, an example register, JSON Schemas and .gitignore
     #[command(
-        after_help = "Example:\n  privreg init my-policy && cd my-policy && privreg check\n\nExisting files are never overwritten: if any of the three exists, nothing is written."
+        after_help = "Example:\n  privreg init my-policy && cd my-policy && privreg check\n\nExisting files are never overwritten: if any of them exists, nothing is written."
     )]
     Init {
         /// Directory of the new project [default: --root, i.e. the current directory]

@@ -4,21 +4,31 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+use crate::schema::Target;
 
-/// The files `init` writes, relative to the project directory, with their contents.
-pub const FILES: &[(&str, &str)] = &[
-    ("privreg.yaml", CONFIG),
-    ("registers/example.yaml", REGISTER),
-    (".gitignore", GITIGNORE),
-];
+/// The files `init` writes, relative to the project directory, with their contents. The
+/// JSON Schemas come along so editors validate offline and against this very version.
+pub fn files() -> Vec<(&'static str, String)> {
+    vec![
+        ("privreg.yaml", CONFIG.to_owned()),
+        ("registers/example.yaml", REGISTER.to_owned()),
+        (".gitignore", GITIGNORE.to_owned()),
+        (
+            Target::Register.path(),
+            crate::schema::render(Target::Register),
+        ),
+        (Target::Config.path(), crate::schema::render(Target::Config)),
+    ]
+}
 
-/// Writes [`FILES`] into `dir` (created if missing). Refuses before writing anything when
+/// Writes [`files`] into `dir` (created if missing). Refuses before writing anything when
 /// any of them exists, so a project is never half-overwritten.
 pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let existing: Vec<String> = FILES
+    let files = files();
+    let existing: Vec<&str> = files
         .iter()
         .filter(|(rel, _)| dir.join(rel).exists())
-        .map(|(rel, _)| (*rel).to_owned())
+        .map(|(rel, _)| *rel)
         .collect();
     if !existing.is_empty() {
         return Err(Error::Usage(format!(
@@ -29,7 +39,7 @@ pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         )));
     }
     let mut written = Vec::new();
-    for (rel, text) in FILES {
+    for (rel, text) in &files {
         let path = dir.join(rel);
         let write = || -> std::io::Result<()> {
             if let Some(parent) = path.parent() {
@@ -46,7 +56,7 @@ pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(written)
 }
 
-const CONFIG: &str = r#"# yaml-language-server: $schema=https://raw.githubusercontent.com/privreg/privreg/main/schema/privreg.schema.json
+const CONFIG: &str = r#"# yaml-language-server: $schema=schema/privreg.schema.json
 # privreg settings. Every key is optional; docs/reference.md describes each one.
 
 # Chapter number of the processors chapter: sections render as 10.1, 10.2, ...
@@ -80,7 +90,7 @@ heading_level: 2
 implied_gdpr: true
 "#;
 
-const REGISTER: &str = r#"# yaml-language-server: $schema=https://raw.githubusercontent.com/privreg/privreg/main/schema/register.schema.json
+const REGISTER: &str = r#"# yaml-language-server: $schema=../schema/register.schema.json
 # One policy section per file. Replace this example with your first processing activity
 # and run `privreg check`. Every field: docs/reference.md; every rule: `privreg rules`.
 id: newsletter

@@ -58,13 +58,6 @@ pub fn schema(target: Target) -> Value {
     };
     let mut doc = Map::new();
     doc.insert("$schema".into(), json!(DIALECT));
-    doc.insert(
-        "$id".into(),
-        json!(format!(
-            "https://raw.githubusercontent.com/privreg/privreg/main/{}",
-            target.path()
-        )),
-    );
     doc.insert("title".into(), json!(title));
     if let Value::Object(body) = object(root) {
         doc.extend(body);
