@@ -103,3 +103,16 @@ fn a_suppression_for_a_rule_that_is_off_still_counts_as_used() {
     assert_eq!(t.code, 0, "{t}");
     assert_eq!(t.stdout, "", "{t}");
 }
+
+#[test]
+fn excluded_paths_are_not_checked() {
+    let p = Project::example();
+    p.write("registers/draft-new.yaml", "id: draft\nbogus: 1\n");
+    let broken = p.run(&["check"]);
+    assert_eq!(broken.code, 1, "{broken}");
+    let config = p.read("privreg.yaml");
+    p.write("privreg.yaml", &format!("{config}exclude: [\"registers/draft-*.yaml\"]\n"));
+    let t = p.run(&["check"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(!t.stdout.contains("draft"), "{t}");
+}
