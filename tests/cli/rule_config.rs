@@ -111,7 +111,10 @@ fn excluded_paths_are_not_checked() {
     let broken = p.run(&["check"]);
     assert_eq!(broken.code, 1, "{broken}");
     let config = p.read("privreg.yaml");
-    p.write("privreg.yaml", &format!("{config}exclude: [\"registers/draft-*.yaml\"]\n"));
+    p.write(
+        "privreg.yaml",
+        &format!("{config}exclude: [\"registers/draft-*.yaml\"]\n"),
+    );
     let t = p.run(&["check"]);
     assert_eq!(t.code, 0, "{t}");
     assert!(!t.stdout.contains("draft"), "{t}");
