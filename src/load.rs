@@ -675,28 +675,22 @@ impl FieldInfo {
             .join(" ")
     }
 
-    /// The YAML example after `Example:`, if any, dedented.
+    /// The YAML example after `Example:`: inline in backticks, or a fenced block below it.
     pub fn example(&self) -> Option<String> {
         let mut lines = self
             .docs
             .lines()
-            .skip_while(|l| !l.trim().starts_with("Example:"));
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .skip_while(|l| !l.trim_start().starts_with("Example:"));
         let first = lines.next()?.trim().trim_start_matches("Example:").trim();
         if !first.is_empty() {
-            return Some(first.to_owned());
+            return Some(first.trim_matches('`').to_owned());
         }
-        let rest: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
-        let indent = rest
-            .iter()
-            .map(|l| l.len() - l.trim_start().len())
-            .min()
-            .unwrap_or(0);
-        Some(
-            rest.iter()
-                .map(|l| &l[indent..])
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
+        let block: Vec<&str> = lines
+            .skip_while(|l| l.trim_start().starts_with("```"))
+            .take_while(|l| !l.trim_start().starts_with("```"))
+            .collect();
+        (!block.is_empty()).then(|| block.join("\n"))
     }
 }
 

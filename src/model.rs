@@ -9,67 +9,73 @@ yaml_struct! {
     /// One policy section: a processing activity, rendered as e.g. "10.1".
     pub struct Section as "a register section" {
         /// Stable identifier (lower-case letters, digits, hyphens); the HTML anchor.
-        /// Example: id: slack
+        /// Example: `id: slack`
         id: req String,
         /// Position in the chapter: `1` renders as section 10.1.
-        /// Example: order: 1
+        /// Example: `order: 1`
         order: req u32,
         /// The section heading.
-        /// Example: title: Customer Communication via Slack
+        /// Example: `title: Customer Communication via Slack`
         title: req String,
         /// Who processes the data described at section level: `processors` (default),
         /// `controller` (we ourselves) or `both`.
-        /// Example: processed_by: both
+        /// Example: `processed_by: both`
         processed_by: opt String,
         /// Free-text lead paragraph, for what no field can carry. Citations in it are linted.
-        /// Example: summary: We use online conference tools, among other things, for communication with our customers.
+        /// Example: `summary: We use online conference tools, among other things, for communication with our customers.`
         summary: opt String,
         /// What the processing is for.
-        /// Example: purposes: [communication with selected customers]
+        /// Example: `purposes: [communication with selected customers]`
         purposes: req_list String,
         /// Whose data is processed: customers, website visitors, ...
-        /// Example: data_subjects: [customers, partners, other contacts]
+        /// Example: `data_subjects: [customers, partners, other contacts]`
         data_subjects: list String,
         /// Kinds of personal data processed at section level.
-        /// Example: data_categories: [communication content, contact details]
+        /// Example: `data_categories: [communication content, contact details]`
         data_categories: list String,
         /// Special categories of personal data (Art. 9(1) GDPR), by code, e.g. `health`.
-        /// Example: special_categories: [health]
+        /// Example: `special_categories: [health]`
         special_categories: list String,
         /// Data explicitly not processed or stored ("audio files").
-        /// Example: not_processed: [audio files, full call recordings]
+        /// Example: `not_processed: [audio files, full call recordings]`
         not_processed: list String,
         /// Uses explicitly excluded ("marketing", "profiling").
-        /// Example: excluded_uses: [marketing, profiling]
+        /// Example: `excluded_uses: [marketing, profiling]`
         excluded_uses: list String,
         /// How the processing is carried out ("pseudonymised", "by invitation only").
-        /// Example: measures: [the data is analyzed internally for security purposes only]
+        /// Example: `measures: [the data is analyzed internally for security purposes only]`
         measures: list String,
         /// Further free-text paragraphs. Citations in them are linted.
-        /// Example: details: [Sipgate acts as a technical service provider and data processor.]
+        /// Example: `details: [Sipgate acts as a technical service provider and data processor.]`
         details: list String,
         /// The legal bases (Art. 6(1), Art. 9(2) GDPR).
         /// Example:
-        ///     legal_bases:
-        ///       - basis: contract
-        ///         scope: contractual performance or initiation
-        ///       - basis: consent
-        ///         condition: in cases of voluntary use
+        /// ```yaml
+        /// legal_bases:
+        ///   - basis: contract
+        ///     scope: contractual performance or initiation
+        ///   - basis: consent
+        ///     condition: in cases of voluntary use
+        /// ```
         legal_bases: req_list LegalBasis,
         /// The services of processors used in this section.
         /// Example:
-        ///     processors:
-        ///       - service: Slack
-        ///         provider: { legal_name: "Salesforce, Inc.", address: "415 Mission Street, San Francisco, CA 94105", country: US }
-        ///         dpa: { concluded: true }
+        /// ```yaml
+        /// processors:
+        ///   - service: Slack
+        ///     provider: { legal_name: "Salesforce, Inc.", address: "415 Mission Street, San Francisco, CA 94105", country: US }
+        ///     dpa: { concluded: true }
+        /// ```
         processors: list Processor,
         /// How long data is kept, or the criteria for it (Art. 13(2)(a) GDPR).
         /// Example:
-        ///     retention:
-        ///       period: only as long as necessary to fulfill the purposes described above
+        /// ```yaml
+        /// retention:
+        ///   period: only as long as necessary to fulfill the purposes described above
+        /// ```
         retention: opt Retention,
         /// State the right to object (Art. 21 GDPR); expected where the basis is Art. 6(1)(e) or (f).
-        /// Example: right_to_object: true
+        /// Example: `right_to_object: true`
         right_to_object: opt bool,
     }
 }
@@ -79,16 +85,16 @@ yaml_struct! {
     pub struct LegalBasis as "a legal basis" {
         /// Code: `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`,
         /// `legitimate-interests`, or a DPV id (`A6-1-a`..`A6-1-f`, `A9-2-a`..`A9-2-j`).
-        /// Example: basis: legitimate-interests
+        /// Example: `basis: legitimate-interests`
         basis: req String,
         /// What the basis covers, rendered in parentheses ("contractual performance or initiation").
-        /// Example: scope: contractual performance or initiation
+        /// Example: `scope: contractual performance or initiation`
         scope: opt String,
         /// When the basis applies ("in cases of voluntary use").
-        /// Example: condition: in cases of voluntary use
+        /// Example: `condition: in cases of voluntary use`
         condition: opt String,
         /// The legitimate interest pursued; required for Art. 6(1)(f) (Art. 13(1)(d) GDPR).
-        /// Example: interest: effective external representation and contact management
+        /// Example: `interest: effective external representation and contact management`
         interest: opt String,
     }
 }
@@ -97,45 +103,51 @@ yaml_struct! {
     /// A service provided by a processor or other recipient.
     pub struct Processor as "a processor" {
         /// The service's name ("Slack").
-        /// Example: service: Slack
+        /// Example: `service: Slack`
         service: req String,
         /// The legal entity that provides the service.
         /// Example:
-        ///     provider:
-        ///       legal_name: HiHello, Inc.
-        ///       address: 927 Industrial Avenue, Palo Alto, California 94303
-        ///       country: US
+        /// ```yaml
+        /// provider:
+        ///   legal_name: HiHello, Inc.
+        ///   address: 927 Industrial Avenue, Palo Alto, California 94303
+        ///   country: US
+        /// ```
         provider: req Entity,
         /// The data processing agreement (Art. 28(3) GDPR).
-        /// Example: dpa: { concluded: true, counterparty: Slack Technologies Limited }
+        /// Example: `dpa: { concluded: true, counterparty: Slack Technologies Limited }`
         dpa: opt Dpa,
         /// What this service is used for, where it differs from the section's purposes.
-        /// Example: purposes: [improving the user experience]
+        /// Example: `purposes: [improving the user experience]`
         purposes: list String,
         /// Kinds of personal data this service processes, beyond the section's.
-        /// Example: data_categories: [clicks, loading times, system errors]
+        /// Example: `data_categories: [clicks, loading times, system errors]`
         data_categories: list String,
         /// How the service's processing is carried out ("pseudonymised").
-        /// Example: measures: [the processing is pseudonymized and conducted exclusively internally]
+        /// Example: `measures: [the processing is pseudonymized and conducted exclusively internally]`
         measures: list String,
         /// Uses explicitly excluded for this service.
-        /// Example: excluded_uses: [marketing, profiling]
+        /// Example: `excluded_uses: [marketing, profiling]`
         excluded_uses: list String,
         /// Further free-text paragraphs about this service. Citations in them are linted.
-        /// Example: details: [Sipgate may automatically generate a written summary (transcription) of the conversations.]
+        /// Example: `details: [Sipgate may automatically generate a written summary (transcription) of the conversations.]`
         details: list String,
         /// Where this service passes data on ("transcripts to our CRM, HubSpot").
         /// Example:
-        ///     onward_recipients:
-        ///       - { name: HubSpot, role: our CRM system, data: [transcripts] }
+        /// ```yaml
+        /// onward_recipients:
+        ///   - { name: HubSpot, role: our CRM system, data: [transcripts] }
+        /// ```
         onward_recipients: list Recipient,
         /// Transfers to third countries (Chapter V GDPR).
         /// Example:
-        ///     transfers:
-        ///       - { country: US, certainty: cannot-be-excluded, mechanisms: [scc, dpf] }
+        /// ```yaml
+        /// transfers:
+        ///   - { country: US, certainty: cannot-be-excluded, mechanisms: [scc, dpf] }
+        /// ```
         transfers: list Transfer,
         /// Link to the provider's privacy policy (https, http or mailto).
-        /// Example: privacy_policy: https://slack.com/trust/privacy/privacy-policy
+        /// Example: `privacy_policy: https://slack.com/trust/privacy/privacy-policy`
         privacy_policy: opt String,
     }
 }
@@ -144,13 +156,13 @@ yaml_struct! {
     /// A legal entity with its postal address.
     pub struct Entity as "a legal entity" {
         /// Registered name ("Salesforce, Inc.").
-        /// Example: legal_name: sipgate GmbH
+        /// Example: `legal_name: sipgate GmbH`
         legal_name: req String,
         /// Postal address without the country.
-        /// Example: address: Gladbacher Str. 74, 40219 Düsseldorf
+        /// Example: `address: Gladbacher Str. 74, 40219 Düsseldorf`
         address: req String,
         /// ISO 3166-1 alpha-2 country code ("US", "DE").
-        /// Example: country: DE
+        /// Example: `country: DE`
         country: req String,
     }
 }
@@ -159,10 +171,10 @@ yaml_struct! {
     /// A data processing agreement under Art. 28(3) GDPR.
     pub struct Dpa as "a data processing agreement" {
         /// Whether the agreement has been concluded.
-        /// Example: concluded: true
+        /// Example: `concluded: true`
         concluded: req bool,
         /// The contracting entity, where it differs from the provider ("Slack Technologies Limited").
-        /// Example: counterparty: Slack Technologies Limited
+        /// Example: `counterparty: Slack Technologies Limited`
         counterparty: opt String,
     }
 }
@@ -171,17 +183,17 @@ yaml_struct! {
     /// A transfer of personal data to a third country.
     pub struct Transfer as "a transfer" {
         /// ISO 3166-1 alpha-2 code of the destination ("US").
-        /// Example: country: US
+        /// Example: `country: US`
         country: req String,
         /// `takes-place`, `cannot-be-excluded` or `possible`.
-        /// Example: certainty: cannot-be-excluded
+        /// Example: `certainty: cannot-be-excluded`
         certainty: req String,
         /// Transfer tools: `adequacy`, `dpf`, `scc`, `bcr`, `code-of-conduct`, `certification`,
         /// `derogation-*`, or DPV ids (`A45-3`, `A46-2-c`, ...).
-        /// Example: mechanisms: [scc, dpf]
+        /// Example: `mechanisms: [scc, dpf]`
         mechanisms: list String,
         /// The provider's entry in the Data Privacy Framework list (https).
-        /// Example: dpf_participant: https://www.dataprivacyframework.gov/participant/5780
+        /// Example: `dpf_participant: https://www.dataprivacyframework.gov/participant/5780`
         dpf_participant: opt String,
     }
 }
@@ -190,16 +202,16 @@ yaml_struct! {
     /// A further recipient of data processed in the section.
     pub struct Recipient as "an onward recipient" {
         /// The recipient's or system's name ("HubSpot").
-        /// Example: name: HubSpot
+        /// Example: `name: HubSpot`
         name: req String,
         /// What it is to us ("our CRM system").
-        /// Example: role: our CRM system
+        /// Example: `role: our CRM system`
         role: opt String,
         /// Which data it receives ("transcripts").
-        /// Example: data: [transcripts]
+        /// Example: `data: [transcripts]`
         data: list String,
         /// What happens to the data there ("stored and further processed").
-        /// Example: purpose: where they are stored and further processed
+        /// Example: `purpose: where they are stored and further processed`
         purpose: opt String,
     }
 }
@@ -208,13 +220,13 @@ yaml_struct! {
     /// How long data is kept (Art. 13(2)(a) GDPR): a period, or the criteria for it.
     pub struct Retention as "a retention statement" {
         /// The storage period ("as long as necessary to fulfil the purposes described above").
-        /// Example: period: only as long as necessary to fulfill the purposes described above
+        /// Example: `period: only as long as necessary to fulfill the purposes described above`
         period: opt String,
         /// Criteria that determine the period, where no fixed period can be given.
-        /// Example: criteria: data is deleted as soon as you ask us to or the reason for storing it no longer applies
+        /// Example: `criteria: data is deleted as soon as you ask us to or the reason for storing it no longer applies`
         criteria: opt String,
         /// Further statements on storage ("Statutory retention periods remain unaffected").
-        /// Example: notes: [Mandatory legal retention periods remain unaffected.]
+        /// Example: `notes: [Mandatory legal retention periods remain unaffected.]`
         notes: list String,
     }
 }
@@ -223,43 +235,45 @@ yaml_struct! {
     /// `privreg.yaml`: the project's settings.
     pub struct Config as "privreg.yaml" {
         /// Chapter number of the processors chapter; sections render as `<chapter>.<order>`.
-        /// Example: chapter: "10"
+        /// Example: `chapter: "10"`
         chapter: opt String,
         /// Chapter heading.
-        /// Example: title: Processors and services we use
+        /// Example: `title: Processors and services we use`
         title: opt String,
         /// The controller publishing the policy.
-        /// Example: controller: { legal_name: Example GmbH, address: "Hauptstr. 1, 10115 Berlin", country: DE }
+        /// Example: `controller: { legal_name: Example GmbH, address: "Hauptstr. 1, 10115 Berlin", country: DE }`
         controller: opt Entity,
         /// Language of the output (`en`).
-        /// Example: language: en
+        /// Example: `language: en`
         language: opt String,
         /// `para-lit` ("Art. 6 para. 1 lit. f GDPR", the default) or `parens` ("Art. 6(1)(f) GDPR").
-        /// Example: citation_style: parens
+        /// Example: `citation_style: parens`
         citation_style: opt String,
         /// Date of the policy's last change (YYYY-MM-DD); never taken from the clock.
-        /// Example: last_updated: "2026-11-29"
+        /// Example: `last_updated: "2026-11-29"`
         last_updated: opt String,
         /// Directory of the register files (default `registers`).
-        /// Example: registers: registers
+        /// Example: `registers: registers`
         registers: opt String,
         /// Output directory of `build` (default `dist`).
-        /// Example: output: dist
+        /// Example: `output: dist`
         output: opt String,
         /// Heading level of the chapter in Markdown (1-5, default 2); sections are one deeper.
-        /// Example: heading_level: 2
+        /// Example: `heading_level: 2`
         heading_level: opt u32,
         /// Per-rule severity: `PRV301: error | warning | off`.
         /// Example:
-        ///     rules:
-        ///       PRV301: error
-        ///       dpa-missing: warning
+        /// ```yaml
+        /// rules:
+        ///   PRV301: error
+        ///   dpa-missing: warning
+        /// ```
         rules: opt RuleSettings,
         /// Paths (relative to the root, `*` wildcards) that `check` skips.
-        /// Example: exclude: ["registers/draft-*.yaml"]
+        /// Example: `exclude: ["registers/draft-*.yaml"]`
         exclude: list String,
         /// Treat citations without a law name as GDPR citations (default true).
-        /// Example: implied_gdpr: false
+        /// Example: `implied_gdpr: false`
         implied_gdpr: opt bool,
     }
 }
