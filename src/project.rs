@@ -178,6 +178,18 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         }
         files.push(file);
     }
+    if files.is_empty() {
+        // Almost always the wrong --root or `registers:`; an empty chapter helps nobody.
+        return Err(Error::Usage(format!(
+            "no register files (*.yaml, *.yml) in {}{}",
+            dir.display(),
+            if excludes.is_empty() {
+                ""
+            } else {
+                " that `exclude` leaves"
+            }
+        )));
+    }
     Ok(Project {
         root: root.to_owned(),
         config_file,

@@ -103,3 +103,12 @@ fn a_malformed_date_is_a_usage_error() {
     assert_eq!(t.code, 2, "{t}");
     assert!(t.stderr.contains("YYYY-MM-DD"), "{t}");
 }
+
+#[test]
+fn an_empty_registers_directory_is_a_usage_error_not_an_empty_policy() {
+    let p = Project::new();
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("no register files"), "{t}");
+    assert!(!p.path().join("dist").exists(), "nothing is written");
+}
