@@ -75,7 +75,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     for (file, prose) in &project.prose {
         citations::check(file, prose, &lint_options, &mut diagnostics);
     }
-    let templates = project_templates(&project.root, &mut diagnostics)?;
+    let templates = project::templates(&project.root, &mut diagnostics)?;
     for file in &templates {
         lint::lint_text(file, &lint_options, &mut diagnostics);
     }
@@ -94,34 +94,6 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
         project,
         diagnostics,
     })
-}
-
-/// The project's own templates (`templates/*`, overriding the embedded ones), sorted, so
-/// their literal text is linted like any policy text.
-fn project_templates(
-    root: &std::path::Path,
-    out: &mut Vec<Diagnostic>,
-) -> Result<Vec<std::sync::Arc<source::SourceFile>>, Error> {
-    let dir = root.join("templates");
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|source| Error::Read {
-            path: dir.clone(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-    let mut files = Vec::new();
-    for path in paths {
-        let (file, bad) = project::read_user_file(root, &path)?;
-        out.extend(bad);
-        files.push(file);
-    }
-    Ok(files)
 }
 
 /// What `build` needs beyond `check`'s options.

@@ -201,6 +201,31 @@ pub fn load(root: &Path) -> Result<Project, Error> {
     })
 }
 
+/// The project's own templates (`templates/*`, overriding the embedded ones), sorted, so
+/// their literal text is linted like any policy text.
+pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<SourceFile>>, Error> {
+    let dir = root.join("templates");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|source| Error::Read {
+            path: dir.clone(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let (file, bad) = read_user_file(root, &path)?;
+        out.extend(bad);
+        files.push(file);
+    }
+    Ok(files)
+}
+
 /// Reads `privreg.yaml` if present; its problems go to `out`, its prose to `prose`.
 pub fn load_config(
     root: &Path,
