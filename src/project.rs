@@ -13,6 +13,9 @@ use crate::source::SourceFile;
 /// The configuration file's name at the project root.
 pub const CONFIG_FILE: &str = "privreg.yaml";
 
+/// The directory of a project's own templates, which override the embedded ones by name.
+pub const TEMPLATES_DIR: &str = "templates";
+
 /// A register file that loaded into a section.
 #[derive(Debug)]
 pub struct LoadedSection {
@@ -204,7 +207,7 @@ pub fn load(root: &Path) -> Result<Project, Error> {
 /// The project's own templates (`templates/*`, overriding the embedded ones), sorted, so
 /// their literal text is linted like any policy text.
 pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<SourceFile>>, Error> {
-    let dir = root.join("templates");
+    let dir = root.join(TEMPLATES_DIR);
     if !dir.is_dir() {
         return Ok(Vec::new());
     }

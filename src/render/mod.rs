@@ -65,7 +65,7 @@ pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
         raw.and_then(|c| c.citation_style.as_ref())
             .map(|s| s.value.as_str()),
     );
-    let overrides = project.root.join("templates");
+    let overrides = project.root.join(crate::project::TEMPLATES_DIR);
     let env = env::environment(overrides.is_dir().then_some(overrides), style);
     let chapter = ChapterView::new(project);
 
