@@ -4,10 +4,12 @@
 //! Tokens are matched anchored at the current position (`^` on a suffix slice), so the
 //! cost is proportional to the citation's length, never to the text's.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
+use std::thread::LocalKey;
 
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 
 use super::{Law, Provision, Style};
 
@@ -38,6 +40,45 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("citation token grammar")
 });
+
+/// The article keyword alone, as TOKEN's `art` group reads it: at an "art" TOKEN's first
+/// branch always wins, so the group's end is this match's end, found without captures.
+static ART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^art(?:icles?|ikels?|ikeln|icolo|icoli|[ií]culos?|t\.|s\.|\.)?-?")
+        .expect("article keyword grammar")
+});
+
+/// Spans of each group of one match (relative to the haystack), copied out of the scratch
+/// locations so that callers may match again while they read them.
+type Groups<const N: usize> = [Option<(usize, usize)>; N];
+
+const TOKEN_GROUPS: usize = 22;
+const VALUE_GROUPS: usize = 7;
+
+thread_local! {
+    // Reused across matches: allocating captures per token showed up in profiles.
+    static TOKEN_LOCS: RefCell<CaptureLocations> = RefCell::new(TOKEN.capture_locations());
+    static VALUE_LOCS: RefCell<CaptureLocations> = RefCell::new(VALUE.capture_locations());
+}
+
+fn captures<const N: usize>(
+    re: &Regex,
+    scratch: &'static LocalKey<RefCell<CaptureLocations>>,
+    hay: &str,
+) -> Option<Groups<N>> {
+    scratch.with_borrow_mut(|locs| {
+        re.captures_read(locs, hay)?;
+        Some(std::array::from_fn(|i| locs.get(i)))
+    })
+}
+
+fn token(hay: &str) -> Option<Groups<TOKEN_GROUPS>> {
+    captures(&TOKEN, &TOKEN_LOCS, hay)
+}
+
+fn value_groups(hay: &str) -> Option<Groups<VALUE_GROUPS>> {
+    captures(&VALUE, &VALUE_LOCS, hay)
+}
 
 // Group indices of TOKEN and VALUE (named groups are their only groups); a test pins them.
 const T_ART: usize = 2;
@@ -207,12 +248,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
             .map(char::len_utf8)
             .sum::<usize>()
     } else {
-        let m = TOKEN.captures(head(text, pos, 32))?;
-        let art = m.get(T_ART)?;
-        if art.start() != 0 {
-            return None;
-        }
-        pos + art.end()
+        pos + ART.find(head(text, pos, 32))?.end()
     };
     let plural = section && text[pos..].starts_with("§§") || is_plural(&text[pos..after_kw]);
     let v = value(text, after_kw)?;
@@ -534,62 +570,61 @@ enum Pending {
     Range,
 }
 
-struct Value {
+struct Value<'a> {
     val: Val,
-    raw: String,
+    raw: &'a str,
     roman: bool,
     paren: bool,
     closed: bool,
     end: usize,
 }
 
-fn value(text: &str, pos: usize) -> Option<Value> {
-    let c = VALUE.captures(head(text, pos, 64))?;
-    let end = pos + c.get(0)?.end();
-    let raw = c
-        .get(V_PV)
-        .or(c.get(V_NUM))
-        .or(c.get(V_ROMAN))
-        .or(c.get(V_LETTER))?
-        .as_str()
-        .to_owned();
-    if let Some(m) = c.get(V_PV) {
+fn value(text: &str, pos: usize) -> Option<Value<'_>> {
+    let hay = head(text, pos, 64);
+    let c = value_groups(hay)?;
+    let get = |g: usize| c[g].map(|(a, b)| &hay[a..b]);
+    let end = pos + c[0]?.1;
+    let raw = get(V_PV)
+        .or(get(V_NUM))
+        .or(get(V_ROMAN))
+        .or(get(V_LETTER))?;
+    if let Some(m) = get(V_PV) {
         return Some(Value {
-            val: label_val(m.as_str()),
-            raw: raw.clone(),
+            val: label_val(m),
+            raw,
             roman: false,
             paren: true,
             closed: true,
             end,
         });
     }
-    if let Some(m) = c.get(V_NUM) {
+    if let Some(m) = get(V_NUM) {
         return Some(Value {
-            val: Val::Num(m.as_str().parse().ok()?),
-            raw: raw.clone(),
+            val: Val::Num(m.parse().ok()?),
+            raw,
             roman: false,
             paren: false,
             closed: false,
             end,
         });
     }
-    if let Some(m) = c.get(V_ROMAN) {
+    if let Some(m) = get(V_ROMAN) {
         return Some(Value {
-            val: Val::Num(roman(m.as_str())?),
-            raw: raw.clone(),
+            val: Val::Num(roman(m)?),
+            raw,
             roman: true,
             paren: false,
             closed: false,
             end,
         });
     }
-    let m = c.get(V_LETTER)?;
+    let m = get(V_LETTER)?;
     Some(Value {
-        val: Val::Label(m.as_str().to_lowercase()),
+        val: Val::Label(m.to_lowercase()),
         raw,
         roman: false,
         paren: false,
-        closed: c.get(V_CLOSE).is_some(),
+        closed: c[V_CLOSE].is_some(),
         end,
     })
 }
@@ -687,12 +722,14 @@ impl State {
 
     /// Consumes one token; false when the citation ends here.
     fn step(&mut self, text: &str) -> bool {
-        let Some(c) = TOKEN.captures(head(text, self.pos, 96)) else {
+        let hay = head(text, self.pos, 96);
+        let Some(c) = token(hay) else {
             return self.bare(text);
         };
-        let ws = !c.get(T_WS).is_some_and(|m| m.is_empty());
-        let tok_end = self.pos + c.get(0).map_or(0, |m| m.end());
-        if c.get(T_ART).is_some() {
+        let get = |g: usize| c[g].map(|(a, b)| &hay[a..b]);
+        let ws = !get(T_WS).is_some_and(str::is_empty);
+        let tok_end = self.pos + c[0].map_or(0, |(_, e)| e);
+        if c[T_ART].is_some() {
             if self.pending == Pending::None
                 || self.pending == Pending::Range && self.level != Level::Article
             {
@@ -725,7 +762,7 @@ impl State {
                 // "al." is the paragraph in Swiss/Belgian usage, the subparagraph after one.
                 Level::Paragraph
                     if note == Some(Note::Other)
-                        && c.get(T_AL).is_some()
+                        && c[T_AL].is_some()
                         && self.cur.paragraph.is_some() =>
                 {
                     Level::Subparagraph
@@ -743,17 +780,17 @@ impl State {
             }
             return self.accept(level, v.val, v.end);
         }
-        if let Some(ord) = c.get(T_ORD) {
-            let n = ordinal(ord.as_str());
-            let level = if c.get(T_ORDSUB).is_some() {
+        if let Some(ord) = get(T_ORD) {
+            let n = ordinal(ord);
+            let level = if c[T_ORDSUB].is_some() {
                 Level::Subparagraph
             } else {
                 Level::Sentence
             };
             return self.accept(level, Val::Num(n), tok_end);
         }
-        if c.get(T_PAREN).is_some() {
-            let val = label_val(c.get(T_PV).map_or("", |m| m.as_str()));
+        if c[T_PAREN].is_some() {
+            let val = label_val(get(T_PV).unwrap_or(""));
             let level = self.paren_level(&val);
             if level == Level::Paragraph && self.para_note.is_none() {
                 self.para_note = Some(Note::Paren);
@@ -763,30 +800,26 @@ impl State {
             }
             return self.accept(level, val, tok_end);
         }
-        if c.get(T_DOT).is_some() {
+        if c[T_DOT].is_some() {
             if ws || self.pending != Pending::None || self.pos != self.last_value_end {
                 return false;
             }
-            if let Some(n) = c.get(T_DNUM) {
+            if let Some(n) = get(T_DNUM) {
                 if self.level != Level::Article {
                     return false;
                 }
                 self.para_note.get_or_insert(Note::Dot);
-                return self.accept(
-                    Level::Paragraph,
-                    Val::Num(n.as_str().parse().unwrap_or(0)),
-                    tok_end,
-                );
+                return self.accept(Level::Paragraph, Val::Num(n.parse().unwrap_or(0)), tok_end);
             }
-            if let Some(l) = c.get(T_DLET) {
+            if let Some(l) = get(T_DLET) {
                 if self.level != Level::Paragraph || self.para_note != Some(Note::Dot) {
                     return false;
                 }
-                return self.accept(Level::Point, Val::Label(l.as_str().to_lowercase()), tok_end);
+                return self.accept(Level::Point, Val::Label(l.to_lowercase()), tok_end);
             }
             return false;
         }
-        if c.get(T_FF).is_some() {
+        if c[T_FF].is_some() {
             if self.pending != Pending::None {
                 return false;
             }
@@ -794,8 +827,8 @@ impl State {
             self.end = tok_end;
             return true;
         }
-        if let Some(m) = c.get(T_CONJ) {
-            let comma = m.as_str() == ",";
+        if let Some(m) = get(T_CONJ) {
+            let comma = m == ",";
             self.pending = match (self.pending, comma) {
                 (Pending::None, true) => Pending::Comma,
                 (Pending::None | Pending::Comma | Pending::List, false) => Pending::List,
@@ -804,7 +837,7 @@ impl State {
             self.pos = tok_end;
             return true;
         }
-        if c.get(T_RANGE).is_some() {
+        if c[T_RANGE].is_some() {
             if self.pending != Pending::None {
                 return false;
             }
@@ -887,13 +920,13 @@ impl State {
         if law_follows(rest) || NOT_A_CITATION.is_match(rest) {
             return true;
         }
-        TOKEN.captures(rest).is_some_and(|c| {
+        token(rest).is_some_and(|c| {
             [
                 T_ART, T_PARA_EN, T_PARA_DE, T_SUBPARA, T_SENT, T_POINT, T_NR, T_CONJ, T_RANGE,
                 T_FF, T_ORD,
             ]
             .iter()
-            .any(|&g| c.get(g).is_some())
+            .any(|&g| c[g].is_some())
         })
     }
 
@@ -1004,28 +1037,28 @@ fn roman_continues(text: &str, end: usize) -> bool {
     if law_follows(rest) || LIST_OR_END.is_match(rest) {
         return true;
     }
-    if VALUE.captures(rest).is_some_and(|c| c.get(V_NUM).is_some()) {
+    if value_groups(rest).is_some_and(|c| c[V_NUM].is_some()) {
         return true;
     }
-    TOKEN.captures(rest).is_some_and(|c| {
+    token(rest).is_some_and(|c| {
         [T_SUBPARA, T_SENT, T_POINT, T_NR]
             .iter()
-            .any(|&g| c.get(g).is_some())
+            .any(|&g| c[g].is_some())
     })
 }
 
-fn keyword(c: &Captures<'_>) -> Option<(Level, Option<Note>)> {
-    if c.get(T_PARA_EN).is_some() {
+fn keyword(c: &Groups<TOKEN_GROUPS>) -> Option<(Level, Option<Note>)> {
+    if c[T_PARA_EN].is_some() {
         Some((Level::Paragraph, Some(Note::ParaEn)))
-    } else if c.get(T_PARA_DE).is_some() {
+    } else if c[T_PARA_DE].is_some() {
         Some((Level::Paragraph, Some(Note::Abs)))
-    } else if c.get(T_PARA_OTHER).is_some() || c.get(T_AL).is_some() {
+    } else if c[T_PARA_OTHER].is_some() || c[T_AL].is_some() {
         Some((Level::Paragraph, Some(Note::Other)))
-    } else if c.get(T_SUBPARA).is_some() {
+    } else if c[T_SUBPARA].is_some() {
         Some((Level::Subparagraph, None))
-    } else if c.get(T_SENT).is_some() {
+    } else if c[T_SENT].is_some() {
         Some((Level::Sentence, None))
-    } else if c.get(T_POINT).is_some() || c.get(T_NR).is_some() {
+    } else if c[T_POINT].is_some() || c[T_NR].is_some() {
         Some((Level::Point, None))
     } else {
         None

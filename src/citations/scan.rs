@@ -14,6 +14,12 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dpv grammar")
 });
 
+/// Where a citation can start: "art" in any ASCII case, a DPV id's "A" and a digit, "§".
+/// Found by the regex engine's vectorised literal search, which skips prose far faster
+/// than a byte-at-a-time loop.
+static CANDIDATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[aA][rR][tT]|A[0-9]|§").expect("citation starts"));
+
 /// Every citation in `text`, in order; citations without a law count as GDPR when `implied_gdpr`.
 pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
     let bytes = text.as_bytes();
@@ -21,16 +27,15 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
     let mut floor = 0;
     let mut i = 0;
     while i + 2 < bytes.len() {
-        let b = bytes[i];
-        let candidate = match b {
-            b'a' | b'A' => {
-                (bytes[i + 1] | 0x20 == b'r' && bytes[i + 2] | 0x20 == b't')
-                    || (b == b'A' && bytes[i + 1].is_ascii_digit())
-            }
-            0xC2 => bytes[i + 1] == 0xA7,
-            _ => false,
+        let Some(m) = CANDIDATE.find_at(text, i) else {
+            break;
         };
-        if !candidate || !word_start(text, i) {
+        i = m.start();
+        if i + 2 >= bytes.len() {
+            break;
+        }
+        let b = bytes[i];
+        if !word_start(text, i) {
             i += 1;
             continue;
         }

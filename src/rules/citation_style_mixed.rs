@@ -1,9 +1,10 @@
 //! PRV404: one document cites in more than one style.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use crate::citations::check::Document;
-use crate::citations::{Law, LintOptions, Style, fix, scan};
+use crate::citations::{Citation, Law, LintOptions, Provision, Style, fix, scan};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 
@@ -58,8 +59,21 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
         return;
     }
     let target = opts.style.unwrap_or_else(|| majority(&counts));
+    // A document repeats the same few citations thousands of times; rewriting and re-scanning
+    // each occurrence dominated the rule. The rewrite is a function of exactly this key, so
+    // the guard still runs once for every distinct rewrite.
+    let mut rewrites: HashMap<RewriteKey<'_>, Rewrite> = HashMap::new();
     for c in styled.into_iter().filter(|c| c.style != target) {
-        let written = fix::rewrite(c, target);
+        let key = (
+            c.text.as_str(),
+            c.path.start - c.span.start..c.path.end - c.span.start,
+            c.provisions.as_slice(),
+        );
+        let entry = rewrites.entry(key).or_insert_with(|| Rewrite {
+            written: fix::rewrite(c, target),
+            same: None,
+        });
+        let written = entry.written.clone();
         let mut d = doc
             .diagnostic(
                 &CITATION_STYLE_MIXED,
@@ -80,11 +94,24 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
                 target.as_str(),
                 target.example()
             ));
-        if doc.extracted.is_verbatim(c.span.clone()) && same_provisions(c, &written) {
+        if doc.extracted.is_verbatim(c.span.clone())
+            && *entry
+                .same
+                .get_or_insert_with(|| same_provisions(c, &entry.written))
+        {
             d = d.fix(doc.source_span(c.span.clone()), written);
         }
         out.push(d);
     }
+}
+
+/// What [`fix::rewrite`] reads of a citation: its text, its path within the text, its provisions.
+type RewriteKey<'a> = (&'a str, Range<usize>, &'a [Provision]);
+
+struct Rewrite {
+    written: String,
+    /// The guard's verdict, computed the first time a verbatim occurrence needs it.
+    same: Option<bool>,
 }
 
 /// The most used style; a tie goes to para-lit, then to the style used first.
@@ -101,7 +128,7 @@ fn majority(counts: &BTreeMap<Style, (usize, usize)>) -> Style {
 }
 
 /// The guard behind "no fix ever changes which provision is cited": re-scan the rewrite.
-fn same_provisions(c: &crate::citations::Citation, written: &str) -> bool {
+fn same_provisions(c: &Citation, written: &str) -> bool {
     let again = scan(written, true);
     again.len() == 1 && again[0].span == (0..written.len()) && again[0].provisions == c.provisions
 }

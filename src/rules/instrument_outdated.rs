@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use crate::citations::check::{Document, sentence_around};
 use crate::declare_rule;
@@ -87,6 +87,37 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
     .expect("outdated instruments")
 });
 
+/// Text every [`FIND`] match contains; [`FIND`] itself has optional, case-folded prefixes
+/// ("EU-US", "Swiss-U.S.") that leave the regex engine only short, frequent literals to
+/// skip text with, so it crawled through every document.
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:Shield|Harbo)|TTDSG|TMG|Tele(?:kommunikation-Telemedien|mediengesetz)|20(?:01/497|04/915|10/87)",
+    )
+    .expect("outdated instrument anchors")
+});
+
+/// Could be part of [`FIND`]'s text before its anchor: the prefix and the word before
+/// "Shield"/"Harbor", including the non-ASCII letters that case-fold to ASCII ones.
+fn before_anchor(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || c.is_whitespace()
+        || matches!(c, '.' | '-' | '\u{2013}' | '\u{17F}' | '\u{212A}')
+}
+
+/// The leftmost [`FIND`] match at or after `at`, as `captures_iter` would find it.
+fn find_at(text: &str, at: usize) -> Option<Captures<'_>> {
+    let anchor = ANCHOR.find_at(text, at)?.start();
+    // No match starts before the run of `before_anchor` characters that ends at the
+    // first anchor: everything between a match's start and its anchor is such a run.
+    let from = text[at..anchor]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !before_anchor(c))
+        .map_or(at, |(i, c)| at + i + c.len_utf8());
+    FIND.captures_at(text, from)
+}
+
 /// A sentence that already says the instrument is history.
 static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -98,7 +129,10 @@ static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Reports each mention of an outdated instrument.
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    for c in FIND.captures_iter(text) {
+    let mut at = 0;
+    while let Some(c) = find_at(text, at) {
+        // FIND never matches the empty string, so this always advances.
+        at = c.get(0).map_or(text.len(), |m| m.end());
         let Some((i, m)) =
             (0..INSTRUMENTS.len()).find_map(|i| c.name(&format!("i{i}")).map(|m| (i, m)))
         else {
@@ -151,6 +185,23 @@ mod tests {
             let n = lint(text).iter().filter(|d| d.code() == "PRV403").count();
             assert_eq!(n, usize::from(*expected != "ok"), "{text}");
         }
+    }
+
+    #[test]
+    fn the_anchored_search_finds_what_the_full_scan_finds() {
+        let text = "EU-U.S. Privacy Shield; Swiss - USA PRIVACY  shield, CH\u{2013}US Privacy-Shield, \
+            Privacy ſhield, US-EU Safe Harbour and EU US safe harbor; TMGs TMG, Telemediengesetzes \
+            TTDSG 2001/497/EC 2004/915/EG 2010/87/EU x2010/87/EU; Art. 6 \u{a0}EU US Privacy Shield";
+        let full: Vec<_> = super::FIND.find_iter(text).map(|m| m.range()).collect();
+        let mut anchored = Vec::new();
+        let mut at = 0;
+        while let Some(c) = super::find_at(text, at) {
+            let m = c.get(0).unwrap();
+            at = m.end();
+            anchored.push(m.range());
+        }
+        assert_eq!(anchored, full);
+        assert!(full.len() >= 12, "{full:?}");
     }
 
     #[test]
