@@ -37,10 +37,8 @@ fn bogus_field_appended_to_any_register_is_reported_at_exactly_that_line() {
         p.write(&format!("registers/{name}"), &text);
         let t = p.run(&["check", "--format", "json"]);
         assert_eq!(t.code, 1, "{name}: {t}");
-        let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
-        let hits: Vec<_> = doc["diagnostics"]
-            .as_array()
-            .unwrap()
+        let diagnostics = t.diagnostics();
+        let hits: Vec<_> = diagnostics
             .iter()
             .filter(|d| d["code"] == "PRV002")
             .collect();
@@ -61,13 +59,11 @@ fn duplicated_top_level_key_is_reported_at_the_second_occurrence() {
     );
     let t = p.run(&["check", "--format", "json"]);
     assert_eq!(t.code, 1, "{t}");
-    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
-    let d = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let d = t
+        .diagnostics()
+        .into_iter()
         .find(|d| d["code"] == "PRV006")
-        .unwrap();
+        .expect("PRV006");
     assert_eq!(d["line"], text.lines().count() + 1);
 }
 

@@ -14,10 +14,8 @@ fn seed_has_exactly_two_errors_with_the_point_its_words_name() {
         &["lint", seed().to_str().unwrap(), "--format", "json"],
     );
     assert_eq!(t.code, 1, "{t}");
-    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
-    let errors: Vec<_> = doc["diagnostics"]
-        .as_array()
-        .unwrap()
+    let diagnostics = t.diagnostics();
+    let errors: Vec<_> = diagnostics
         .iter()
         .filter(|d| d["severity"] == "error")
         .collect();
@@ -163,11 +161,9 @@ fn a_wrong_citation_in_register_free_text_is_found_by_check_at_its_line() {
     p.write(path, &text);
     let t = p.run(&["check", "--format", "json"]);
     assert_eq!(t.code, 1, "{t}");
-    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
-    let d = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let d = t
+        .diagnostics()
+        .into_iter()
         .find(|d| d["code"] == "PRV401")
         .expect("PRV401");
     let line = text.lines().position(|l| l.contains("para. 11")).unwrap() + 1;

@@ -4,10 +4,7 @@
 use crate::support::Project;
 
 fn codes(t: &crate::support::Transcript) -> Vec<String> {
-    let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
+    t.diagnostics()
         .iter()
         .map(|d| {
             format!(

@@ -82,6 +82,16 @@ pub struct Transcript {
     pub stderr: String,
 }
 
+impl Transcript {
+    /// The diagnostics of a `--format json` run, panicking with the transcript if stdout is
+    /// not the JSON document.
+    pub fn diagnostics(&self) -> Vec<serde_json::Value> {
+        let doc: serde_json::Value =
+            serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {self}"));
+        doc["diagnostics"].as_array().cloned().unwrap_or_default()
+    }
+}
+
 impl std::fmt::Display for Transcript {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
