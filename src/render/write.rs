@@ -67,8 +67,9 @@ pub fn write_atomic(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
         let _ = staging.keep();
         drop(aside);
     } else {
-        let path = staging.keep();
-        std::fs::rename(&path, dir).map_err(write_err(dir))?;
+        // Renamed before `keep`, so a failed rename still lets the drop clean up.
+        std::fs::rename(staging.path(), dir).map_err(write_err(dir))?;
+        let _ = staging.keep();
     }
     Ok(())
 }
