@@ -201,7 +201,25 @@ impl Cli {
                         };
                         ExitStatus::Failure
                     }
-                    Outcome::Written { .. } | Outcome::Current => ExitStatus::Success,
+                    Outcome::Written { shown, .. } => {
+                        // On stderr, so stdout stays the chosen format's alone.
+                        let names: Vec<&str> = privreg::render::OUTPUT_FILES.to_vec();
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "wrote {} to {}",
+                            names.join(", "),
+                            shown.trim_end_matches('/')
+                        );
+                        ExitStatus::Success
+                    }
+                    Outcome::Current { shown } => {
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "{} is current",
+                            shown.trim_end_matches('/')
+                        );
+                        ExitStatus::Success
+                    }
                 })
             }
             Command::Lint { files, fix, diff } => {

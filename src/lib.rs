@@ -132,11 +132,11 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
     let outcome = if opts.verify {
         match render::write::stale_diff(&dir, &shown, &files)? {
             Some(diff) => render::Outcome::Stale { diff },
-            None => render::Outcome::Current,
+            None => render::Outcome::Current { shown },
         }
     } else {
         render::write::write_atomic(&dir, &files)?;
-        render::Outcome::Written { dir }
+        render::Outcome::Written { dir, shown }
     };
     Ok(render::Built {
         diagnostics: checked.diagnostics,

@@ -120,10 +120,17 @@ pub fn read_user_file(
 /// `path` relative to `root`, `/`-separated; the path itself when outside the root.
 pub fn display_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
+    let joined = rel
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::RootDir))
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    if rel.has_root() {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 /// Loads `privreg.yaml` (optional) and every `.yaml`/`.yml` file of the registers directory,
@@ -327,6 +334,28 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::glob_match;
+
+    #[test]
+    fn display_names_are_relative_to_the_root_and_slash_separated() {
+        use super::display_name;
+        use std::path::Path;
+        assert_eq!(
+            display_name(Path::new("/p"), Path::new("/p/registers/a.yaml")),
+            "registers/a.yaml"
+        );
+        assert_eq!(
+            display_name(Path::new("/p"), Path::new("/elsewhere/x.md")),
+            "/elsewhere/x.md"
+        );
+        assert_eq!(
+            display_name(Path::new(""), Path::new("/tmp/out")),
+            "/tmp/out"
+        );
+        assert_eq!(
+            display_name(Path::new("."), Path::new("../shared/seed.txt")),
+            "../shared/seed.txt"
+        );
+    }
 
     #[test]
     fn globs_match_whole_paths() {

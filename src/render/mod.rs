@@ -48,9 +48,14 @@ pub enum Outcome {
     Written {
         /// The output directory.
         dir: PathBuf,
+        /// How to name it to the user (as configured or given with `--out`).
+        shown: String,
     },
     /// `--check`: the output directory matches what would be written.
-    Current,
+    Current {
+        /// How to name the output directory to the user.
+        shown: String,
+    },
     /// `--check`: the output directory is stale; a unified diff of each stale file.
     Stale {
         /// The diff.

@@ -509,3 +509,20 @@ fn vnu_finds_no_error_in_the_page() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn build_says_on_stderr_what_it_wrote_and_check_says_when_current() {
+    let p = Project::example();
+    let t = p.run(&["build", "--format", "json"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(
+        t.stderr.contains(
+            "wrote privacy-policy.md, privacy-policy.html, privacy-policy.fragment.html to dist"
+        ),
+        "{t}"
+    );
+    serde_json::from_str::<serde_json::Value>(&t.stdout).expect("stdout stays pure JSON");
+    let c = p.run(&["build", "--check"]);
+    assert_eq!(c.code, 0, "{c}");
+    assert!(c.stderr.contains("dist is current"), "{c}");
+}
