@@ -21,6 +21,24 @@ pub(crate) fn lint(text: &str) -> Vec<Diagnostic> {
     out
 }
 
+/// Runs a rule's fixture cases: text marked `ok` must give no `code` finding, text marked
+/// with the code exactly one (ruff's `# ok` / `# PRV401` fixture marks).
+pub(crate) fn assert_cases(code: &str, cases: &[(&str, &str)]) {
+    for (expected, text) in cases {
+        assert!(
+            *expected == "ok" || *expected == code,
+            "bad mark {expected:?} for {text}"
+        );
+        let found: Vec<_> = lint(text)
+            .iter()
+            .map(|d| d.code())
+            .filter(|c| *c == code)
+            .collect();
+        let want = usize::from(*expected != "ok");
+        assert_eq!(found.len(), want, "{text}: {found:?}");
+    }
+}
+
 /// "6(1)u2s1[f][a]" with "!" when the GDPR has no such provision.
 fn key(p: &Provision) -> String {
     let mut s = p.article.to_string();

@@ -191,10 +191,7 @@ mod tests {
 
     #[test]
     fn fixture_cases() {
-        for (expected, text) in CASES {
-            let n = lint(text).iter().filter(|d| d.code() == "PRV402").count();
-            assert_eq!(n, usize::from(*expected != "ok"), "{text}");
-        }
+        crate::citations::tests::assert_cases("PRV402", CASES);
     }
 
     #[test]

@@ -53,7 +53,6 @@ pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::citations::tests::lint;
 
     const CASES: &[(&str, &str)] = &[
         ("ok", "Art. 6(1)(f) GDPR"),
@@ -66,10 +65,7 @@ mod tests {
 
     #[test]
     fn fixture_cases() {
-        for (expected, text) in CASES {
-            let n = lint(text).iter().filter(|d| d.code() == "PRV405").count();
-            assert_eq!(n, usize::from(*expected != "ok"), "{text}");
-        }
+        crate::citations::tests::assert_cases("PRV405", CASES);
     }
 
     #[test]

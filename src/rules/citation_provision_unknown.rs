@@ -127,18 +127,7 @@ mod tests {
 
     #[test]
     fn fixture_cases() {
-        for (expected, text) in CASES {
-            let codes: Vec<_> = lint(text)
-                .iter()
-                .map(|d| d.code())
-                .filter(|c| *c == "PRV401")
-                .collect();
-            if *expected == "ok" {
-                assert!(codes.is_empty(), "{text}: {codes:?}");
-            } else {
-                assert_eq!(codes.len(), 1, "{text}");
-            }
-        }
+        crate::citations::tests::assert_cases("PRV401", CASES);
     }
 
     #[test]

@@ -181,10 +181,7 @@ mod tests {
 
     #[test]
     fn fixture_cases() {
-        for (expected, text) in CASES {
-            let n = lint(text).iter().filter(|d| d.code() == "PRV403").count();
-            assert_eq!(n, usize::from(*expected != "ok"), "{text}");
-        }
+        crate::citations::tests::assert_cases("PRV403", CASES);
     }
 
     #[test]
