@@ -66,50 +66,48 @@ fn corpus_of(sentences: &[&str], target: usize) -> String {
     out
 }
 
+/// The fastest of three runs of `f`, with what it counted.
+fn best(f: &dyn Fn() -> usize) -> (f64, usize) {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let n = black_box(f());
+            (t.elapsed().as_secs_f64(), n)
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .expect("three runs")
+}
+
+/// Times the full check (scan and every PRV4xx rule) on `text` and prints MB/s.
+fn measure_check(text: &str, what: &str) {
+    let mb = text.len() as f64 / 1e6;
+    let file = SourceFile::virtual_file("bench.txt", text);
+    let extracted = Extracted::identity(text);
+    let opts = LintOptions::default();
+    let (secs, diags) = best(&|| {
+        let mut out = Vec::new();
+        check(&file, &extracted, &opts, &mut out);
+        out.len()
+    });
+    println!(
+        "check: {mb:.1} MB, {diags} diagnostics, {:.0} MB/s ({what})",
+        mb / secs
+    );
+}
+
 fn main() {
     let text = corpus(20 * 1024 * 1024);
     let mb = text.len() as f64 / 1e6;
-    let file = SourceFile::virtual_file("bench.txt", &text);
-    let extracted = Extracted::identity(&text);
-    let opts = LintOptions::default();
-
-    let best = |f: &dyn Fn() -> usize| {
-        (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                let n = black_box(f());
-                (t.elapsed().as_secs_f64(), n)
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .expect("three runs")
-    };
     let (secs, found) = best(&|| scan(&text, true).len());
     println!(
         "scan:  {mb:.1} MB, {found} citations, {:.0} MB/s",
         mb / secs
     );
-    let (secs, diags) = best(&|| {
-        let mut out = Vec::new();
-        check(&file, &extracted, &opts, &mut out);
-        out.len()
-    });
-    println!(
-        "check: {mb:.1} MB, {diags} diagnostics, {:.0} MB/s (EN/DE/FR mixed in one document)",
-        mb / secs
-    );
+    measure_check(&text, "EN/DE/FR mixed in one document");
 
     let en: Vec<&str> = SENTENCES.iter().copied().filter(|s| english(s)).collect();
-    let text = corpus_of(&en, 20 * 1024 * 1024);
-    let mb = text.len() as f64 / 1e6;
-    let file = SourceFile::virtual_file("bench-en.txt", &text);
-    let extracted = Extracted::identity(&text);
-    let (secs, diags) = best(&|| {
-        let mut out = Vec::new();
-        check(&file, &extracted, &opts, &mut out);
-        out.len()
-    });
-    println!(
-        "check: {mb:.1} MB, {diags} diagnostics, {:.0} MB/s (English policy, one style)",
-        mb / secs
+    measure_check(
+        &corpus_of(&en, 20 * 1024 * 1024),
+        "English policy, one style",
     );
 }
