@@ -10,12 +10,44 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `privreg` with no inherited colour or date settings.
+/// The judgement date of every run that does not test dates: 2026-11-29, the day the
+/// snapshots were recorded, as `SOURCE_DATE_EPOCH`. No test outcome may depend on the clock.
+pub const FIXED_EPOCH: &str = "1795910400";
+
+/// Settings of the machine that must never change an outcome. They pass through to the
+/// binary so that CI's run under another date (faketime), zone, locale and an unwritable
+/// HOME reaches it, instead of being cleared away with the rest of the environment.
+const WORLD: &[&str] = &[
+    "TZ",
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_CTYPE",
+    "LC_MESSAGES",
+    "LC_TIME",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "TMPDIR",
+    "LD_PRELOAD",
+    "FAKETIME",
+    "FAKETIME_NO_CACHE",
+    "DONT_FAKE_MONOTONIC",
+];
+
+/// `privreg` with no inherited colour settings, the machine's locale, zone and home, and
+/// the fixed judgement date [`FIXED_EPOCH`] (tests of dates override or remove it).
 pub fn privreg() -> Command {
     let mut cmd = Command::cargo_bin("privreg").expect("binary is built");
     cmd.env_clear()
         .env("NO_COLOR", "1")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("SOURCE_DATE_EPOCH", FIXED_EPOCH);
+    for name in WORLD {
+        if let Some(value) = std::env::var_os(name) {
+            cmd.env(name, value);
+        }
+    }
     cmd
 }
 
@@ -70,6 +102,22 @@ impl Project {
     pub fn run(&self, args: &[&str]) -> Transcript {
         run_in(self.path(), args)
     }
+
+    /// Runs like [`Project::run`] on the judgement date `SOURCE_DATE_EPOCH=epoch`, or with
+    /// none at all (so privreg falls back to the clock) when `epoch` is `None`.
+    pub fn run_dated(&self, epoch: Option<&str>, args: &[&str]) -> Transcript {
+        let mut cmd = privreg();
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        run_cmd(
+            cmd.args(args)
+                .arg("--root")
+                .arg(self.path())
+                .current_dir(self.path()),
+        )
+    }
 }
 
 /// Exit code and output of one run.
@@ -104,13 +152,18 @@ impl std::fmt::Display for Transcript {
 
 /// Runs privreg with `--root root` and the arguments.
 pub fn run_in(root: &Path, args: &[&str]) -> Transcript {
-    let out = privreg()
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .current_dir(root)
-        .output()
-        .expect("privreg runs");
+    run_cmd(
+        privreg()
+            .args(args)
+            .arg("--root")
+            .arg(root)
+            .current_dir(root),
+    )
+}
+
+/// Runs a prepared command and collects its transcript.
+pub fn run_cmd(cmd: &mut Command) -> Transcript {
+    let out = cmd.output().expect("privreg runs");
     Transcript {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).unwrap(),
