@@ -10,7 +10,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use privreg::citations::{Extracted, LintOptions, check, scan};
+use privreg::citations::{Extracted, LintOptions, scan};
+use privreg::rules::citations::check;
 use privreg::source::SourceFile;
 
 /// Sentences of the kind privacy policies are made of, with and without citations.

@@ -302,10 +302,10 @@ impl Cli {
                     "`privreg rules` prints `--format human` or `--format json`".into(),
                 )),
             },
-            Command::Rule { code } => match privreg::rules::lookup(code) {
+            Command::Rule { code } => match privreg::catalogue::lookup(code) {
                 Some(rule) => print(&privreg::docs::rule_page(rule)),
                 None => {
-                    let hint = privreg::rules::suggest(code)
+                    let hint = privreg::catalogue::suggest(code)
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
                     Err(Error::Usage(format!(

@@ -4,13 +4,13 @@
 
 use std::fmt::Write;
 
+use crate::catalogue::{self, Rule};
 use crate::law::{bases, mechanisms};
 use crate::load::TypeInfo;
 use crate::model::{
     Config, Dpa, Entity, LegalBasis, Processor, Recipient, Retention, Section, Transfer,
 };
 use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY};
-use crate::rules::{self, Rule};
 
 /// Every register type, the section first.
 pub const REGISTER_TYPES: &[&TypeInfo] = &[
@@ -134,7 +134,7 @@ fn type_section(out: &mut String, ty: &TypeInfo) {
 /// as (path relative to the repository root, contents).
 pub fn rule_docs() -> Vec<(String, String)> {
     let mut files = vec![("docs/rules.md".to_owned(), rules_index())];
-    for rule in rules::ALL {
+    for rule in catalogue::ALL {
         files.push((
             format!("docs/rules/{}.md", rule.code),
             format!("{GENERATED_FROM_RULES}{}", rule_page(rule)),
@@ -143,7 +143,7 @@ pub fn rule_docs() -> Vec<(String, String)> {
     files
 }
 
-const GENERATED_FROM_RULES: &str = "<!-- Generated from the rule's doc comment in src/rules/ by \
+const GENERATED_FROM_RULES: &str = "<!-- Generated from the rule's doc comment in src/catalogue/ by \
      `PRIVREG_BLESS=1 cargo test`; do not edit. -->\n";
 
 /// One rule's documentation as `privreg rule CODE` prints it: heading, default severity,
@@ -171,7 +171,7 @@ pub fn rules_index() -> String {
          retention and processors, PRV4xx citations in text.\n\n\
          | code | name | severity | summary |\n|---|---|---|---|\n"
     );
-    for r in rules::ALL {
+    for r in catalogue::ALL {
         let _ = writeln!(
             out,
             "| [{code}](rules/{code}.md) | `{}` | {} | {} |",
@@ -186,12 +186,16 @@ pub fn rules_index() -> String {
 
 /// `privreg rules`: one aligned line a rule (code, name, default severity, summary).
 pub fn rules_table() -> String {
-    let name_width = rules::ALL.iter().map(|r| r.name.len()).max().unwrap_or(4);
+    let name_width = catalogue::ALL
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(4);
     let mut out = format!(
         "{:<6}  {:<name_width$}  {:<8}  summary\n",
         "code", "name", "severity"
     );
-    for r in rules::ALL {
+    for r in catalogue::ALL {
         let _ = writeln!(
             out,
             "{:<6}  {:<name_width$}  {:<8}  {}",
@@ -208,7 +212,7 @@ pub fn rules_table() -> String {
 pub fn rules_json() -> String {
     let doc = serde_json::json!({
         "version": crate::report::json::VERSION,
-        "rules": rules::ALL.iter().map(|r| serde_json::json!({
+        "rules": catalogue::ALL.iter().map(|r| serde_json::json!({
             "code": r.code,
             "name": r.name,
             "severity": r.default_severity.as_str(),

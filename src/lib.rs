@@ -3,12 +3,15 @@
 //! The library returns data and never prints: [`check`] loads a project and returns its
 //! diagnostics; the binary (`cli.rs`) presents them.
 
+pub mod catalogue;
 pub mod citations;
 pub mod diagnostic;
 pub mod docs;
 pub mod error;
 pub mod init;
 pub mod law;
+#[cfg(test)]
+mod layers;
 pub mod lint;
 pub mod load;
 pub mod model;
@@ -73,7 +76,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     rules::check_project(&cx, &mut diagnostics);
     let lint_options = lint::options(&project.config);
     for (file, prose) in &project.prose {
-        citations::check(file, prose, &lint_options, &mut diagnostics);
+        rules::citations::check(file, prose, &lint_options, &mut diagnostics);
     }
     let templates = project::templates(&project.root, &mut diagnostics)?;
     for file in &templates {

@@ -4,11 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::citations::text::Builder;
 use crate::citations::{self, CitationRecord, Extracted, Format, LintOptions, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::load::{Node, Value};
 use crate::project::{self, Settings};
 use crate::severity::Overrides;
 use crate::source::SourceFile;
@@ -63,7 +61,7 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
             diagnostics.push(d);
         }
         let extracted = citations::text::extract(Format::from_path(path), &file.text);
-        citations::check(&file, &extracted, &options, &mut diagnostics);
+        crate::rules::citations::check(&file, &extracted, &options, &mut diagnostics);
         files.push((file, extracted));
     }
     let overrides = Overrides::new(
@@ -132,147 +130,10 @@ pub fn write_fixed(path: &Path, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Keys whose values are codes, identifiers or links, never prose: not linted.
-const CODE_KEYS: &[&str] = &[
-    "id",
-    "order",
-    "processed_by",
-    "basis",
-    "mechanisms",
-    "country",
-    "certainty",
-    "special_categories",
-    "privacy_policy",
-    "dpf_participant",
-    "concluded",
-    "right_to_object",
-    // privreg.yaml settings
-    "chapter",
-    "language",
-    "citation_style",
-    "last_updated",
-    "registers",
-    "output",
-    "heading_level",
-    "rules",
-    "exclude",
-    "implied_gdpr",
-];
-
-/// Every prose string value of a YAML tree as one scannable text, values separated by blank
-/// lines so that sentences never run from one value into the next.
-pub fn yaml_prose(file: &SourceFile, root: &Node) -> Extracted {
-    let mut b = Builder::default();
-    collect(file, root, false, &mut b, &mut false);
-    b.finish()
-}
-
-fn collect(file: &SourceFile, node: &Node, skip: bool, b: &mut Builder, started: &mut bool) {
-    match &node.value {
-        Value::Str(s) if !skip => {
-            if *started {
-                b.push_replacement("\n\n", node.span.start, 0);
-            }
-            *started = true;
-            align(s, file, node.span.clone(), b);
-        }
-        Value::Seq(items) => items
-            .iter()
-            .for_each(|i| collect(file, i, skip, b, started)),
-        Value::Map(entries) => {
-            for (k, v) in entries {
-                collect(
-                    file,
-                    v,
-                    skip || CODE_KEYS.contains(&k.value.as_str()),
-                    b,
-                    started,
-                );
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Appends `value` mapping each character to where it stands in the source span: plain
-/// scalars map one to one; folded, quoted or escaped ones are aligned character by
-/// character, skipping the line breaks, indentation, quotes and backslashes YAML added.
-pub fn align(value: &str, file: &SourceFile, span: std::ops::Range<usize>, b: &mut Builder) {
-    let src = file.text.get(span.clone()).unwrap_or("");
-    if src == value {
-        b.push_copy(value, span.start);
-        return;
-    }
-    let mut si = 0;
-    let mut buf = [0u8; 4];
-    for ch in value.chars() {
-        let mut j = si;
-        let mut found = None;
-        while let Some(sc) = src[j..].chars().next() {
-            if sc == ch || (ch == ' ' && sc == '\n') {
-                found = Some((j, sc));
-                break;
-            }
-            if sc.is_whitespace() || matches!(sc, '"' | '\'' | '\\') {
-                j += sc.len_utf8();
-                continue;
-            }
-            break;
-        }
-        let s = ch.encode_utf8(&mut buf);
-        match found {
-            Some((j, sc)) if sc == ch => {
-                b.push_copy(s, span.start + j);
-                si = j + sc.len_utf8();
-            }
-            Some((j, sc)) => {
-                b.push_replacement(s, span.start + j, sc.len_utf8());
-                si = j + sc.len_utf8();
-            }
-            None => b.push_replacement(s, span.start + si, 0),
-        }
-    }
-}
-
 /// Lints a text file by its format (Markdown, HTML or plain text).
 pub fn lint_text(file: &Arc<SourceFile>, opts: &LintOptions, out: &mut Vec<Diagnostic>) {
     let extracted = citations::text::extract(Format::from_path(&file.path), &file.text);
-    citations::check(file, &extracted, opts, out);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn prose(yaml: &str) -> (Arc<SourceFile>, Extracted) {
-        let file = SourceFile::virtual_file("a.yaml", yaml);
-        let node = crate::load::parse(&file).unwrap();
-        let e = yaml_prose(&file, &node);
-        (file, e)
-    }
-
-    #[test]
-    fn codes_are_not_prose_and_values_do_not_run_together() {
-        let (_, e) = prose("id: slack\nbasis: A6-1-f\ntitle: One\nsummary: Two\n");
-        assert_eq!(e.text, "One\n\nTwo");
-    }
-
-    #[test]
-    fn a_citation_in_a_folded_scalar_maps_back_to_its_line_and_column() {
-        let yaml = "summary: >-\n  We rely on\n  Art. 6 para. 1 lit. f GDPR here.\n";
-        let (file, e) = prose(yaml);
-        assert_eq!(e.text, "We rely on Art. 6 para. 1 lit. f GDPR here.");
-        let at = e.text.find("Art.").unwrap();
-        let lc = file.line_col(e.to_source(at));
-        assert_eq!((lc.line, lc.column), (3, 3));
-    }
-
-    #[test]
-    fn quoted_scalars_skip_their_quotes() {
-        let (file, e) = prose("title: \"see Art. 99 GDPR\"\n");
-        let at = e.text.find("Art.").unwrap();
-        assert_eq!(file.line_col(e.to_source(at)).column, 13);
-    }
+    crate::rules::citations::check(file, &extracted, opts, out);
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle};
 
+use crate::catalogue;
 use crate::diagnostic::Diagnostic;
-use crate::rules;
 use crate::source::{SourceFile, Span};
 
 /// Register and configuration files larger than this are rejected unread (PRV011):
@@ -90,7 +90,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Box<Diagnostic>> {
     if file.text.len() > MAX_FILE_BYTES {
         return Err(Box::new(
             Diagnostic::new(
-                &rules::FILE_TOO_LARGE,
+                &catalogue::FILE_TOO_LARGE,
                 file,
                 0..0,
                 format!(
@@ -143,7 +143,7 @@ fn syntax_error(file: &Arc<SourceFile>, offset: usize, message: &str) -> Diagnos
     } else {
         format!("invalid YAML: {message}")
     };
-    Diagnostic::new(&rules::YAML_SYNTAX, file, offset..offset, message)
+    Diagnostic::new(&catalogue::YAML_SYNTAX, file, offset..offset, message)
         .help("fix the YAML syntax; `privreg` needs one mapping per file")
 }
 
@@ -159,14 +159,14 @@ impl Stop {
         match self {
             Stop::Syntax(m) => syntax_error(file, offset, &m),
             Stop::SecondDocument => Diagnostic::new(
-                &rules::YAML_SYNTAX,
+                &catalogue::YAML_SYNTAX,
                 file,
                 offset..offset,
                 "invalid YAML: a register file holds one YAML document, found a second one after `---`",
             )
             .help("move the second document into a file of its own"),
             Stop::TooComplex(m) => Diagnostic::new(
-                &rules::YAML_TOO_COMPLEX,
+                &catalogue::YAML_TOO_COMPLEX,
                 file,
                 offset..offset,
                 format!("YAML exceeds privreg's size limits: {m}"),
@@ -438,7 +438,7 @@ impl<'a> LoadCx<'a> {
         let found = node.value.type_name();
         self.diagnostics.push(
             Diagnostic::new(
-                &rules::VALUE_TYPE_WRONG,
+                &catalogue::VALUE_TYPE_WRONG,
                 self.file,
                 node.span.clone(),
                 format!("expected {expected}, found {found}"),
@@ -541,7 +541,7 @@ pub fn map_entries<'n>(
         if let Some(first) = kept.iter().find(|(k, _)| k.value == entry.0.value) {
             cx.diagnostics.push(
                 Diagnostic::new(
-                    &rules::KEY_DUPLICATE,
+                    &catalogue::KEY_DUPLICATE,
                     cx.file,
                     entry.0.span.clone(),
                     format!("duplicate key `{}`", entry.0.value),
@@ -571,7 +571,7 @@ pub fn unknown_field(cx: &mut LoadCx, key: &Spanned<String>, known: &[&str], wha
     };
     cx.diagnostics.push(
         Diagnostic::new(
-            &rules::FIELD_UNKNOWN,
+            &catalogue::FIELD_UNKNOWN,
             cx.file,
             key.span.clone(),
             format!("unknown field `{}` in {what}", key.value),
@@ -586,7 +586,7 @@ pub fn unknown_field(cx: &mut LoadCx, key: &Spanned<String>, known: &[&str], wha
 pub fn missing_field(cx: &mut LoadCx, span: &Span, field: &str, what: &str) {
     cx.diagnostics.push(
         Diagnostic::new(
-            &rules::FIELD_MISSING,
+            &catalogue::FIELD_MISSING,
             cx.file,
             span.start..span.start,
             format!("missing field `{field}` in {what}"),
@@ -615,7 +615,7 @@ pub fn empty_field(cx: &mut LoadCx, key: &Spanned<String>, node: &Node, what: &s
     };
     cx.diagnostics.push(
         Diagnostic::new(
-            &rules::FIELD_EMPTY,
+            &catalogue::FIELD_EMPTY,
             cx.file,
             span,
             format!("field `{}` in {what} is empty", key.value),

@@ -106,7 +106,7 @@ pub fn read_user_file(
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = SourceFile::new(name, path, text);
             let d = Diagnostic::new(
-                &crate::rules::YAML_SYNTAX,
+                &crate::catalogue::YAML_SYNTAX,
                 &file,
                 offset..offset,
                 format!("file is not valid UTF-8: invalid byte at offset {offset}"),
@@ -265,7 +265,7 @@ fn load_tree<T: FromNode>(
 ) -> Option<T> {
     let node = parse_reporting(file, out)?;
     let value = map_node(file, &node, out);
-    prose.push((Arc::clone(file), crate::lint::yaml_prose(file, &node)));
+    prose.push((Arc::clone(file), crate::citations::yaml::prose(file, &node)));
     value
 }
 
@@ -293,7 +293,7 @@ fn map_node<T: FromNode>(
     if matches!(node.value, load::Value::Null) {
         out.push(
             Diagnostic::new(
-                &crate::rules::FIELD_EMPTY,
+                &crate::catalogue::FIELD_EMPTY,
                 file,
                 0..0,
                 "the file holds no YAML value",

@@ -165,7 +165,7 @@ fn codes(ty: &str, field: &str) -> Option<Vec<&'static str>> {
 /// `rules:` in `privreg.yaml`: rule code or name to severity.
 fn rule_settings() -> Value {
     let mut names: Vec<&str> = Vec::new();
-    for r in crate::rules::ALL {
+    for r in crate::catalogue::ALL {
         names.push(r.code);
         names.push(r.name);
     }

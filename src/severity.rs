@@ -6,8 +6,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use std::sync::Arc;
 
+use crate::catalogue;
 use crate::project::{Project, Settings};
-use crate::rules;
 use crate::source::SourceFile;
 
 /// Effective severity per rule code.
@@ -41,14 +41,14 @@ impl Overrides {
             config.raw.as_ref().and_then(|c| c.rules.as_ref()),
         ) {
             for (key, sev) in &settings.value.entries {
-                let Some(rule) = rules::lookup(&key.value) else {
-                    let help = match rules::suggest(&key.value) {
+                let Some(rule) = catalogue::lookup(&key.value) else {
+                    let help = match catalogue::suggest(&key.value) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "run `privreg rules` for the list of rules".to_owned(),
                     };
                     out.push(
                         Diagnostic::new(
-                            &rules::VALUE_UNKNOWN,
+                            &catalogue::VALUE_UNKNOWN,
                             file,
                             key.span.clone(),
                             format!("unknown rule `{}`", key.value),
@@ -64,7 +64,7 @@ impl Overrides {
                     }
                     None => out.push(
                         Diagnostic::new(
-                            &rules::VALUE_UNKNOWN,
+                            &catalogue::VALUE_UNKNOWN,
                             file,
                             sev.span.clone(),
                             format!("`{}` is not a severity", sev.value),
@@ -76,8 +76,8 @@ impl Overrides {
             }
         }
         for (code, sev) in cli {
-            let rule = rules::lookup(code).ok_or_else(|| {
-                let hint = rules::suggest(code)
+            let rule = catalogue::lookup(code).ok_or_else(|| {
+                let hint = catalogue::suggest(code)
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 Error::Usage(format!("unknown rule `{code}`{hint}"))

@@ -14,9 +14,9 @@
 
 use std::sync::Arc;
 
+use crate::catalogue::{self, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNUSED};
 use crate::diagnostic::Diagnostic;
 use crate::load::Spanned;
-use crate::rules::{self, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNUSED};
 use crate::source::{SourceFile, Span};
 
 /// Where a suppression applies.
@@ -77,7 +77,7 @@ pub fn apply(files: &[Arc<SourceFile>], diagnostics: Vec<Diagnostic>) -> Vec<Dia
                     continue;
                 }
                 for (ci, code) in s.codes.iter().enumerate() {
-                    if rules::lookup(&code.value).is_some_and(|r| r.code == d.rule.code) {
+                    if catalogue::lookup(&code.value).is_some_and(|r| r.code == d.rule.code) {
                         used[fi][si][ci] = true;
                         suppressed = true;
                     }
@@ -122,7 +122,7 @@ fn report(file: &Arc<SourceFile>, s: &Suppression, used: &[bool], out: &mut Vec<
         if *used {
             continue;
         }
-        let d = match rules::lookup(&code.value) {
+        let d = match catalogue::lookup(&code.value) {
             Some(rule) => Diagnostic::new(
                 &SUPPRESSION_UNUSED,
                 file,
@@ -136,7 +136,7 @@ fn report(file: &Arc<SourceFile>, s: &Suppression, used: &[bool], out: &mut Vec<
             })
             .help(format!("remove `{}` from the suppression", code.value)),
             None => {
-                let help = match rules::suggest(&code.value) {
+                let help = match catalogue::suggest(&code.value) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "run `privreg rules` for the list of rules".to_owned(),
                 };
@@ -358,7 +358,7 @@ pub(crate) mod tests {
             .iter()
             .map(|(code, line)| {
                 let at = file.offset(*line, 1);
-                Diagnostic::new(rules::lookup(code).unwrap(), &file, at..at, "finding")
+                Diagnostic::new(catalogue::lookup(code).unwrap(), &file, at..at, "finding")
             })
             .collect();
         apply(&[file], diagnostics)
@@ -439,7 +439,7 @@ pub(crate) mod tests {
     fn findings_in_other_files_are_untouched() {
         let a = SourceFile::virtual_file("a.yaml", "# privreg: ignore[PRV301] x\nid: s\n");
         let b = SourceFile::virtual_file("b.yaml", "id: t\n");
-        let d = Diagnostic::new(&rules::RETENTION_MISSING, &b, 0..1, "m");
+        let d = Diagnostic::new(&catalogue::RETENTION_MISSING, &b, 0..1, "m");
         let out = apply(&[a, b], vec![d]);
         assert_eq!(
             out.iter().map(|d| d.code()).collect::<Vec<_>>(),

@@ -1,14 +1,14 @@
 //! The citation linter: find legal citations in text, check them against the GDPR's structure.
 //!
 //! `text` turns Markdown/HTML into plain text with an offset map, `scan` finds citations
-//! (the grammar lives in `parse`), `check` turns them into PRV4xx diagnostics and `fix`
-//! rewrites them into one style.
+//! (the grammar lives in `parse`) and `fix` rewrites them into one style. The checks that
+//! turn citations into PRV4xx diagnostics sit a layer up, in `rules::citations`.
 
-pub mod check;
 pub mod fix;
 mod parse;
 pub mod scan;
 pub mod text;
+pub mod yaml;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -20,13 +20,28 @@ use serde::{Serialize, Serializer};
 
 use crate::source::SourceFile;
 
-pub use check::{LintOptions, check};
+pub use crate::law::Provision;
 pub use fix::{apply_fixes, rewrite};
 pub use scan::scan;
 pub use text::{Extracted, Format};
 
-/// Where `shared/` (reference data, seed) sits relative to the crate root, for tests.
-pub const SHARED_DIR: &str = "../shared";
+/// Settings of the citation linter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LintOptions {
+    /// A citation without a law name counts as a GDPR citation (and is marked implied).
+    pub implied_gdpr: bool,
+    /// The style PRV404 rewrites into; `None` means the document's majority (ties: para-lit).
+    pub style: Option<Style>,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            implied_gdpr: true,
+            style: None,
+        }
+    }
+}
 
 /// One citation found in text; a list or range is expanded into one provision each.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -79,43 +94,7 @@ impl Serialize for Law {
     }
 }
 
-/// One cited provision: article and optional parts; absent parts are `None` (JSON null).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
-pub struct Provision {
-    /// Article (or section, for "§" laws) number.
-    pub article: u32,
-    /// Paragraph number.
-    pub paragraph: Option<u32>,
-    /// Subparagraph number (German "UAbs.").
-    pub subparagraph: Option<u32>,
-    /// Sentence number (German "S."/"Satz").
-    pub sentence: Option<u32>,
-    /// Point label without parentheses: "f", or "11" for Art. 4's definitions.
-    pub point: Option<String>,
-    /// Subpoint label ("a" in Art. 4(16)(a)).
-    pub subpoint: Option<String>,
-    /// Whether the provision exists in the GDPR; `None` for other laws.
-    pub exists: Option<bool>,
-}
-
-impl Provision {
-    /// An article-only provision.
-    pub fn article(article: u32) -> Self {
-        Provision {
-            article,
-            ..Provision::default()
-        }
-    }
-
-    /// The same provision without the `exists` flag, for comparing what is cited.
-    pub fn cited(&self) -> Provision {
-        Provision {
-            exists: None,
-            ..self.clone()
-        }
-    }
-}
-
+// Written by the citation writer, so the law tables need not know any notation.
 impl fmt::Display for Provision {
     /// The compact EU form: "Art. 6(1)(f)", with subparagraph and sentence spelled out.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

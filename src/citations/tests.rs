@@ -7,6 +7,8 @@ use proptest::prelude::*;
 use super::*;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::law::gdpr;
+// The PRV4xx checks sit a layer up; these tests drive them on the grammar's cases.
+use crate::rules::citations::check;
 
 /// Lints plain `text` with default options.
 pub(crate) fn lint(text: &str) -> Vec<Diagnostic> {
@@ -648,7 +650,7 @@ fn html_positions_map_back_to_the_source() {
 #[test]
 fn the_seed_has_exactly_two_errors_with_suggestions() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(SHARED_DIR)
+        .join(crate::law::SHARED_DIR)
         .join("seed/privacy-policy-section-10.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let file: Arc<SourceFile> = SourceFile::new("seed.txt", &path, text.clone());

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::citations::Provision;
+use super::Provision;
 
 /// Number of the last article of the GDPR (Art. 99, entry into force and application).
 pub const LAST_ARTICLE: u32 = 99;
@@ -515,7 +515,7 @@ mod tests {
     #[test]
     fn shipped_table_matches_the_shared_reference() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(crate::citations::SHARED_DIR)
+            .join(crate::law::SHARED_DIR)
             .join("reference/gdpr-structure.json");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(

@@ -5,3 +5,9 @@ pub mod bases;
 pub mod countries;
 pub mod gdpr;
 pub mod mechanisms;
+mod provision;
+
+pub use provision::Provision;
+
+/// Where `shared/` (reference data, seed) sits relative to the crate root, for tests.
+pub const SHARED_DIR: &str = "../shared";

@@ -42,7 +42,7 @@ pub fn render(format: Format, diagnostics: &[Diagnostic], styled: bool) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules;
+    use crate::catalogue;
     use crate::source::SourceFile;
 
     pub(crate) fn shared_diagnostics() -> Vec<Diagnostic> {
@@ -62,7 +62,7 @@ mod tests {
         let second_id = address.text.rfind("id").unwrap();
         vec![
             Diagnostic::new(
-                &rules::RETENTION_MISSING,
+                &catalogue::RETENTION_MISSING,
                 &slack,
                 at(&slack, "slack"),
                 "section `slack` states no retention period",
@@ -73,7 +73,7 @@ mod tests {
                 "GDPR Art. 13(2)(a): the period for which the data will be stored must be stated",
             ),
             Diagnostic::new(
-                &rules::LEGAL_BASIS_UNKNOWN,
+                &catalogue::LEGAL_BASIS_UNKNOWN,
                 &slack,
                 at(&slack, "consnet"),
                 "unknown legal basis `consnet`",
@@ -82,14 +82,14 @@ mod tests {
             .help("did you mean `consent`?")
             .note("GDPR Art. 6(1) has points (a) to (f)"),
             Diagnostic::new(
-                &rules::COUNTRY_CODE_UNKNOWN,
+                &catalogue::COUNTRY_CODE_UNKNOWN,
                 &address,
                 at(&address, "UK"),
                 "`UK` is not an ISO 3166-1 alpha-2 code: 100% sure, use `GB`",
             )
             .help("write `GB`"),
             Diagnostic::new(
-                &rules::KEY_DUPLICATE,
+                &catalogue::KEY_DUPLICATE,
                 &address,
                 second_id..second_id + 2,
                 "duplicate key `id`",
@@ -97,7 +97,7 @@ mod tests {
             .label("second occurrence")
             .secondary(first_id, "first defined here"),
             Diagnostic::new(
-                &rules::FIELD_UNKNOWN,
+                &catalogue::FIELD_UNKNOWN,
                 &address,
                 at(&address, "provider:\n  address"),
                 "unknown field `provider` in a register section",
@@ -181,8 +181,8 @@ mod tests {
         assert_eq!(doc["version"], "2.1.0");
         assert_eq!(run["columnKind"], "unicodeCodePoints");
         let listed = run["tool"]["driver"]["rules"].as_array().unwrap();
-        assert_eq!(listed.len(), rules::ALL.len());
-        for (descriptor, rule) in listed.iter().zip(rules::ALL) {
+        assert_eq!(listed.len(), catalogue::ALL.len());
+        for (descriptor, rule) in listed.iter().zip(catalogue::ALL) {
             assert_eq!(descriptor["id"], rule.code);
             assert_eq!(descriptor["name"], rule.name);
             assert_eq!(
@@ -198,7 +198,7 @@ mod tests {
         }
         for result in run["results"].as_array().unwrap() {
             let index = result["ruleIndex"].as_u64().unwrap() as usize;
-            assert_eq!(result["ruleId"], rules::ALL[index].code);
+            assert_eq!(result["ruleId"], catalogue::ALL[index].code);
         }
     }
 

@@ -1,14 +1,14 @@
 //! SARIF 2.1.0, the format GitHub code scanning ingests (`github/codeql-action/upload-sarif`).
 //!
 //! One run; `tool.driver.rules` lists every rule (so a result's `ruleIndex` is its index in
-//! [`rules::ALL`]), each with its documentation and a `helpUri` into the repository's
+//! [`catalogue::ALL`]), each with its documentation and a `helpUri` into the repository's
 //! `docs/rules/`. Locations are repo-relative paths with 1-based lines and columns counted
 //! in Unicode code points, which the run states as `columnKind`.
 
 use serde_json::{Value, json};
 
+use crate::catalogue::{self, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{self, Rule};
 
 /// The SARIF version written.
 pub const SARIF_VERSION: &str = "2.1.0";
@@ -34,7 +34,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                     "name": "privreg",
                     "version": env!("CARGO_PKG_VERSION"),
                     "informationUri": INFORMATION_URI,
-                    "rules": rules::ALL.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+                    "rules": catalogue::ALL.iter().map(|r| rule(r)).collect::<Vec<_>>(),
                 }
             },
             "columnKind": "unicodeCodePoints",
@@ -71,10 +71,10 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn result(d: &Diagnostic) -> Value {
-    let index = rules::ALL
+    let index = catalogue::ALL
         .iter()
         .position(|r| std::ptr::eq(*r, d.rule))
-        .or_else(|| rules::ALL.iter().position(|r| r.code == d.rule.code));
+        .or_else(|| catalogue::ALL.iter().position(|r| r.code == d.rule.code));
     let mut text = d.message.clone();
     if let Some(help) = &d.help {
         text.push_str("\nhelp: ");

@@ -1,36 +1,9 @@
 //! PRV405: a GDPR citation that names no law (off by default).
 
+use crate::catalogue::CITATION_LAW_MISSING;
 use crate::citations::Law;
-use crate::citations::check::Document;
-use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-
-declare_rule! {
-    /// A citation names no law, so the GDPR is only implied.
-    ///
-    /// ## What it does
-    /// Reports citations such as "Art. 6(1)(f)" that name no law. With `implied_gdpr`
-    /// (the default) they are checked as GDPR citations; this rule asks for the law's name.
-    /// Off by default.
-    ///
-    /// ## Why is this bad?
-    /// A policy that also cites national law (BDSG, TDDDG) or the ePrivacy Directive is
-    /// ambiguous when an article number stands alone.
-    ///
-    /// ## Example
-    /// ```text
-    /// We rely on Art. 6(1)(f).
-    /// ```
-    /// Use instead:
-    /// ```text
-    /// We rely on Art. 6(1)(f) GDPR.
-    /// ```
-    ///
-    /// ## Legal source
-    /// Art. 12(1) GDPR: information must be concise, transparent, intelligible and easily
-    /// accessible, using clear and plain language.
-    pub static CITATION_LAW_MISSING = ("PRV405", "citation-law-missing", Off);
-}
+use crate::rules::citations::Document;
 
 /// Reports each GDPR citation whose law was implied.
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {

@@ -3,43 +3,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use crate::citations::check::Document;
+use crate::catalogue::CITATION_STYLE_MIXED;
 use crate::citations::{Citation, Law, LintOptions, Provision, Style, fix, scan};
-use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-
-declare_rule! {
-    /// A document writes GDPR citations in more than one style.
-    ///
-    /// ## What it does
-    /// Classifies each GDPR citation by its notation: `Art. 6 para. 1 lit. f` (para-lit),
-    /// `Art. 6(1)(f)` (parens), `Art. 6 Abs. 1 lit. f` (abs-lit), `Art. 6 I lit. f`
-    /// (roman), `Art. 6.1.f` (dotted), `point (f) of Article 6(1)` (point-of). Citations of
-    /// an article alone and DPV ids take no side. When a document uses more than one
-    /// style, every citation not in the configured style (or, without one, the majority)
-    /// is reported with a fix that rewrites it; the fix never changes what is cited. With
-    /// `citation_style` set in `privreg.yaml`, a document written wholly in another style
-    /// is reported too.
-    ///
-    /// ## Why is this bad?
-    /// Mixed notations read as carelessness in a legal text and make citations harder to
-    /// search and compare; a consistent style is what a reviewer expects.
-    ///
-    /// ## Example
-    /// ```text
-    /// Art. 6 para. 1 lit. b GDPR ... Art. 6(1)(f) GDPR ... Art. 6 para. 1 lit. a GDPR
-    /// ```
-    /// Use instead:
-    /// ```text
-    /// Art. 6 para. 1 lit. b GDPR ... Art. 6 para. 1 lit. f GDPR ... Art. 6 para. 1 lit. a GDPR
-    /// ```
-    ///
-    /// ## Legal source
-    /// Joint Practical Guide of the European Parliament, the Council and the Commission for
-    /// persons involved in the drafting of EU legislation, on internal references (the
-    /// form "point (f) of Article 6(1)"); Art. 12(1) GDPR (clear and plain language).
-    pub static CITATION_STYLE_MIXED = ("PRV404", "citation-style-mixed", Warning);
-}
+use crate::rules::citations::Document;
 
 /// Reports GDPR citations outside the document's style, each with a rewrite.
 pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) {
@@ -136,7 +103,8 @@ fn same_provisions(c: &Citation, written: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::citations::tests::lint;
-    use crate::citations::{Extracted, LintOptions, Style, apply_fixes, check};
+    use crate::citations::{Extracted, LintOptions, Style, apply_fixes};
+    use crate::rules::citations::check;
     use crate::source::SourceFile;
 
     const CASES: &[(&str, &str)] = &[

@@ -4,41 +4,9 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use crate::citations::check::{Document, sentence_around};
-use crate::declare_rule;
+use crate::catalogue::INSTRUMENT_OUTDATED;
 use crate::diagnostic::Diagnostic;
-
-declare_rule! {
-    /// The text relies on an instrument or law that is no longer in force.
-    ///
-    /// ## What it does
-    /// Finds the EU-US Privacy Shield, Safe Harbor, the German TTDSG and TMG, and the
-    /// standard contractual clauses of Decisions 2001/497/EC, 2004/915/EC and 2010/87/EU,
-    /// and names the date they ended and their successor. A sentence that itself says the
-    /// instrument was invalidated, replaced or renamed is not reported.
-    ///
-    /// ## Why is this bad?
-    /// A transfer based on an invalid instrument has no legal basis under Chapter V GDPR,
-    /// and a notice citing a repealed law misinforms the reader (Art. 13(1)(f) GDPR).
-    ///
-    /// ## Example
-    /// ```text
-    /// Transfers to the US are based on the EU-US Privacy Shield.
-    /// ```
-    /// Use instead:
-    /// ```text
-    /// Transfers to the US are based on the EU-US Data Privacy Framework.
-    /// ```
-    ///
-    /// ## Legal source
-    /// CJEU C-311/18 (Schrems II), 16 July 2020; CJEU C-362/14 (Schrems I), 6 October 2015;
-    /// Commission Implementing Decision (EU) 2023/1795 of 10 July 2023 (Data Privacy
-    /// Framework); Commission Implementing Decision (EU) 2021/914 of 4 June 2021 (new
-    /// SCCs; old SCCs repealed from 27 September 2021, old contracts valid until
-    /// 27 December 2022); German Digitale-Dienste-Gesetz, in force 14 May 2024 (TMG
-    /// repealed, TTDSG renamed TDDDG).
-    pub static INSTRUMENT_OUTDATED = ("PRV403", "instrument-outdated", Warning);
-}
+use crate::rules::citations::{Document, sentence_around};
 
 struct Instrument {
     message: &'static str,

@@ -80,7 +80,7 @@ fn every_lint_fixture_reports_its_rule_at_a_pinned_location() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    for rule in privreg::rules::ALL
+    for rule in privreg::catalogue::ALL
         .iter()
         .filter(|r| r.code.starts_with("PRV4"))
     {

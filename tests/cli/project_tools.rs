@@ -71,7 +71,7 @@ fn rules_as_json_list_code_name_severity_and_summary() {
     let doc: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
     assert_eq!(doc["version"], 1);
     let rules = doc["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), privreg::rules::ALL.len());
+    assert_eq!(rules.len(), privreg::catalogue::ALL.len());
     let first = rules[0].as_object().unwrap();
     assert_eq!(
         first.keys().collect::<Vec<_>>(),

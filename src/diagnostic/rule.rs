@@ -62,7 +62,7 @@ impl Rule {
 macro_rules! declare_rule {
     ($(#[doc = $doc:literal])* pub static $NAME:ident = ($code:literal, $name:literal, $sev:ident);) => {
         $(#[doc = $doc])*
-        pub static $NAME: $crate::rules::Rule = $crate::rules::Rule {
+        pub static $NAME: $crate::diagnostic::Rule = $crate::diagnostic::Rule {
             code: $code,
             name: $name,
             default_severity: $crate::diagnostic::Severity::$sev,

@@ -1,8 +1,10 @@
 //! Diagnostics are data: the library returns them, the emitters in `report/` present them.
 
+mod rule;
+pub use rule::Rule;
+
 use std::sync::Arc;
 
-use crate::rules::Rule;
 use crate::source::{SourceFile, Span};
 
 /// How serious a finding is. `Off` exists only in configuration: the sink drops such findings.

@@ -1,35 +1,18 @@
-//! The PRV4xx checks over one document, and the word lists they share.
+//! The PRV4xx checks over one document (the citations `citations::scan` found in it),
+//! and the word lists they share.
 
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
-use super::{Citation, Extracted, Style, scan};
-use crate::diagnostic::Diagnostic;
-use crate::rules::{
+use super::{
     citation_basis_mismatch, citation_law_missing, citation_provision_unknown,
     citation_style_mixed, instrument_outdated,
 };
+use crate::citations::{Citation, Extracted, LintOptions, scan};
+use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
-
-/// Settings of the citation linter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LintOptions {
-    /// A citation without a law name counts as a GDPR citation (and is marked implied).
-    pub implied_gdpr: bool,
-    /// The style PRV404 rewrites into; `None` means the document's majority (ties: para-lit).
-    pub style: Option<Style>,
-}
-
-impl Default for LintOptions {
-    fn default() -> Self {
-        LintOptions {
-            implied_gdpr: true,
-            style: None,
-        }
-    }
-}
 
 /// Lints the citations of `extracted` (taken from `file`); diagnostics point into `file.text`.
 pub fn check(
@@ -70,7 +53,7 @@ impl Document<'_> {
     /// A diagnostic of `rule` at a range of the scanned text.
     pub fn diagnostic(
         &self,
-        rule: &'static crate::rules::Rule,
+        rule: &'static crate::diagnostic::Rule,
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {

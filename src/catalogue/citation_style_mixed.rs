@@ -1,0 +1,34 @@
+//! PRV404: one document cites in more than one style.
+
+crate::declare_rule! {
+    /// A document writes GDPR citations in more than one style.
+    ///
+    /// ## What it does
+    /// Classifies each GDPR citation by its notation: `Art. 6 para. 1 lit. f` (para-lit),
+    /// `Art. 6(1)(f)` (parens), `Art. 6 Abs. 1 lit. f` (abs-lit), `Art. 6 I lit. f`
+    /// (roman), `Art. 6.1.f` (dotted), `point (f) of Article 6(1)` (point-of). Citations of
+    /// an article alone and DPV ids take no side. When a document uses more than one
+    /// style, every citation not in the configured style (or, without one, the majority)
+    /// is reported with a fix that rewrites it; the fix never changes what is cited. With
+    /// `citation_style` set in `privreg.yaml`, a document written wholly in another style
+    /// is reported too.
+    ///
+    /// ## Why is this bad?
+    /// Mixed notations read as carelessness in a legal text and make citations harder to
+    /// search and compare; a consistent style is what a reviewer expects.
+    ///
+    /// ## Example
+    /// ```text
+    /// Art. 6 para. 1 lit. b GDPR ... Art. 6(1)(f) GDPR ... Art. 6 para. 1 lit. a GDPR
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// Art. 6 para. 1 lit. b GDPR ... Art. 6 para. 1 lit. f GDPR ... Art. 6 para. 1 lit. a GDPR
+    /// ```
+    ///
+    /// ## Legal source
+    /// Joint Practical Guide of the European Parliament, the Council and the Commission for
+    /// persons involved in the drafting of EU legislation, on internal references (the
+    /// form "point (f) of Article 6(1)"); Art. 12(1) GDPR (clear and plain language).
+    pub static CITATION_STYLE_MIXED = ("PRV404", "citation-style-mixed", Warning);
+}

@@ -1,0 +1,195 @@
+//! The rule catalogue: every rule's code, name, default severity and documentation, one
+//! file per rule, and no checks. It sits low in the layers so that every stage that
+//! reports a rule (the loader, the citation linter, suppressions, severities, the semantic
+//! checks in `rules/`) can name it; a rule's check lives in `rules/<same name>.rs`, or in
+//! the stage that raises it (structural rules in `load`, suppressions in `suppress`).
+
+pub use crate::diagnostic::Rule;
+
+mod adequacy_decision_missing;
+mod citation_basis_mismatch;
+mod citation_law_missing;
+mod citation_provision_unknown;
+mod citation_style_mixed;
+mod country_code_unknown;
+mod dpa_missing;
+mod dpf_outside_us;
+mod field_empty;
+mod field_missing;
+mod field_unknown;
+mod file_too_large;
+mod id_duplicate;
+mod id_invalid;
+mod instrument_outdated;
+mod key_duplicate;
+mod legal_basis_unknown;
+mod legitimate_interest_missing;
+mod order_duplicate;
+mod retention_missing;
+mod special_category_condition_missing;
+mod suppression_reason_missing;
+mod suppression_unused;
+mod transfer_instrument_invalid;
+mod transfer_mechanism_missing;
+mod transfer_mechanism_unknown;
+mod transfer_undeclared;
+mod url_scheme_invalid;
+mod value_type_wrong;
+mod value_unknown;
+mod yaml_syntax;
+mod yaml_too_complex;
+
+pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
+pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
+pub use citation_law_missing::CITATION_LAW_MISSING;
+pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
+pub use citation_style_mixed::CITATION_STYLE_MIXED;
+pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
+pub use dpa_missing::DPA_MISSING;
+pub use dpf_outside_us::DPF_OUTSIDE_US;
+pub use field_empty::FIELD_EMPTY;
+pub use field_missing::FIELD_MISSING;
+pub use field_unknown::FIELD_UNKNOWN;
+pub use file_too_large::FILE_TOO_LARGE;
+pub use id_duplicate::ID_DUPLICATE;
+pub use id_invalid::ID_INVALID;
+pub use instrument_outdated::INSTRUMENT_OUTDATED;
+pub use key_duplicate::KEY_DUPLICATE;
+pub use legal_basis_unknown::LEGAL_BASIS_UNKNOWN;
+pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
+pub use order_duplicate::ORDER_DUPLICATE;
+pub use retention_missing::RETENTION_MISSING;
+pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
+pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
+pub use suppression_unused::SUPPRESSION_UNUSED;
+pub use transfer_instrument_invalid::TRANSFER_INSTRUMENT_INVALID;
+pub use transfer_mechanism_missing::TRANSFER_MECHANISM_MISSING;
+pub use transfer_mechanism_unknown::TRANSFER_MECHANISM_UNKNOWN;
+pub use transfer_undeclared::TRANSFER_UNDECLARED;
+pub use url_scheme_invalid::URL_SCHEME_INVALID;
+pub use value_type_wrong::VALUE_TYPE_WRONG;
+pub use value_unknown::VALUE_UNKNOWN;
+pub use yaml_syntax::YAML_SYNTAX;
+pub use yaml_too_complex::YAML_TOO_COMPLEX;
+
+/// Every rule, in code order.
+pub static ALL: &[&Rule] = &[
+    &YAML_SYNTAX,
+    &FIELD_UNKNOWN,
+    &FIELD_MISSING,
+    &FIELD_EMPTY,
+    &VALUE_TYPE_WRONG,
+    &KEY_DUPLICATE,
+    &ID_DUPLICATE,
+    &ORDER_DUPLICATE,
+    &URL_SCHEME_INVALID,
+    &COUNTRY_CODE_UNKNOWN,
+    &FILE_TOO_LARGE,
+    &YAML_TOO_COMPLEX,
+    &VALUE_UNKNOWN,
+    &ID_INVALID,
+    &SUPPRESSION_REASON_MISSING,
+    &SUPPRESSION_UNUSED,
+    &LEGAL_BASIS_UNKNOWN,
+    &LEGITIMATE_INTEREST_MISSING,
+    &SPECIAL_CATEGORY_CONDITION_MISSING,
+    &TRANSFER_MECHANISM_MISSING,
+    &DPF_OUTSIDE_US,
+    &ADEQUACY_DECISION_MISSING,
+    &TRANSFER_INSTRUMENT_INVALID,
+    &TRANSFER_UNDECLARED,
+    &TRANSFER_MECHANISM_UNKNOWN,
+    &RETENTION_MISSING,
+    &DPA_MISSING,
+    &CITATION_PROVISION_UNKNOWN,
+    &CITATION_BASIS_MISMATCH,
+    &INSTRUMENT_OUTDATED,
+    &CITATION_STYLE_MIXED,
+    &CITATION_LAW_MISSING,
+];
+
+/// The rule with this code (`PRV301`) or name (`retention-missing`), case-insensitive.
+pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// The closest code or name to a misspelt one, for did-you-mean.
+pub fn suggest(code_or_name: &str) -> Option<&'static str> {
+    crate::suggest::closest(code_or_name, ALL.iter().flat_map(|r| [r.code, r.name]))
+}
+
+/// The registry's own invariants: what `privreg rules`, the docs and SARIF rely on.
+#[cfg(test)]
+mod registry_tests {
+    use super::ALL;
+
+    const SECTIONS: [&str; 4] = [
+        "What it does",
+        "Why is this bad?",
+        "Example",
+        "Legal source",
+    ];
+
+    #[test]
+    fn codes_are_unique_well_formed_and_in_order() {
+        let re = regex::Regex::new(r"^PRV\d{3}$").unwrap();
+        for pair in ALL.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} before {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        for rule in ALL {
+            assert!(
+                re.is_match(rule.code),
+                "{} is not PRV followed by three digits",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_kebab_case() {
+        let re = regex::Regex::new(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$").unwrap();
+        let mut names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
+        for name in &names {
+            assert!(
+                re.is_match(name),
+                "`{name}` is not kebab-case with two words or more"
+            );
+        }
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "two rules share a name");
+    }
+
+    #[test]
+    fn every_rule_documents_all_four_sections_and_none_is_empty() {
+        for rule in ALL {
+            assert!(
+                !rule.summary().is_empty(),
+                "{} has no summary line",
+                rule.code
+            );
+            assert!(
+                !rule.summary().starts_with('#'),
+                "{}: the summary comes first",
+                rule.code
+            );
+            for heading in SECTIONS {
+                let body = rule.doc_section(heading);
+                assert!(
+                    body.as_deref().is_some_and(|b| !b.is_empty()),
+                    "{} {}: section `## {heading}` is missing or empty",
+                    rule.code,
+                    rule.name
+                );
+            }
+        }
+    }
+}
