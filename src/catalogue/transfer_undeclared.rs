@@ -5,7 +5,10 @@ crate::declare_rule! {
     ///
     /// ## What it does
     /// Reports a processor whose `provider.country` is a third country while its
-    /// `transfers` name no transfer to that country.
+    /// `transfers` name no transfer to that country. The outermost regions (GF, GP, MQ, RE,
+    /// YT, MF, IC) and Åland (AX), Ceuta and Melilla (EA) are part of the EU, not third
+    /// countries; the overseas countries and territories of Annex II TFEU are not
+    /// (`src/law/eu-territory.tsv` cites the Treaty for each).
     ///
     /// ## Why is this bad?
     /// Using a provider established in a third country almost always means personal data

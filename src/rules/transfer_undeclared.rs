@@ -34,4 +34,17 @@ mod tests {
         assert_eq!(codes(&[("a.yaml", &with_processor("US", ""))]), ["PRV205"]);
         assert!(codes(&[("a.yaml", &with_processor("IE", ""))]).is_empty());
     }
+
+    #[test]
+    fn outermost_regions_and_aland_are_no_third_countries() {
+        // Art. 349 and 355(1) TFEU (Réunion, the Canary Islands); Art. 355(4) TFEU (Åland).
+        for code in ["RE", "IC", "AX"] {
+            assert!(
+                codes(&[("a.yaml", &with_processor(code, ""))]).is_empty(),
+                "{code}"
+            );
+        }
+        // Art. 355(2) TFEU, Annex II: New Caledonia is an overseas country, not the EU.
+        assert_eq!(codes(&[("a.yaml", &with_processor("NC", ""))]), ["PRV205"]);
+    }
 }
