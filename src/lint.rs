@@ -155,3 +155,62 @@ mod template_tests {
         }
     }
 }
+
+/// Issue 13, item 1: a window of text cut at a byte count panicked when it ended inside a
+/// multibyte character. Every stage that reads text (extraction, scanning, the PRV4xx
+/// checks, fixes in every style) runs here with a 2-, 3- and 4-byte character at every
+/// position of citation-dense texts, in all three formats.
+#[cfg(test)]
+mod multibyte_tests {
+    use super::*;
+
+    const TEXTS: &[&str] = &[
+        "Consent: Art. 6 para. 1 lit. a GDPR (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)",
+        "based on Art. 6 Abs. 1 S. 1 lit. f DSGVO (berechtigtes Interesse) and Art. 9(2)(h) GDPR.",
+        "<p>&amp;aaaaaaaaaa; point (f) of Article 6(1) and Articles 44 to 49 GDPR &#x41; &nbsp;</p>",
+        "Art. 46 para. 2 lit. c GDPR; Art. 6 I 1 b DSGVO; Art. 49(1)(a) GDPR; § 25 TDDDG.",
+        "[Art. 13](https://x.example) `Art. 6(1)(f)` *lit. a* Art. 4 Nr. 11 DSGVO, art. 6, par. 1er, point f) RGPD",
+    ];
+    const CHARS: &[char] = &['ä', '€', '𝔄'];
+
+    fn exercise(name: &str, text: &str) {
+        let file = SourceFile::virtual_file(name, text);
+        for style in [
+            None,
+            Some(Style::ParaLit),
+            Some(Style::Parens),
+            Some(Style::Dotted),
+        ] {
+            let opts = LintOptions {
+                implied_gdpr: true,
+                style,
+            };
+            let mut out = Vec::new();
+            lint_text(&file, &opts, &mut out);
+            let _ = fixed_text(&file, &out);
+        }
+        let extracted = citations::text::extract(Format::from_path(&file.path), &file.text);
+        let found = citations::scan(&extracted.text, true);
+        let _ = citations::records(&file, &extracted, &found);
+    }
+
+    #[test]
+    fn a_multibyte_character_anywhere_never_panics() {
+        for text in TEXTS {
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &at in &cuts {
+                for &ch in CHARS {
+                    let mut s = String::with_capacity(text.len() + 4);
+                    s.push_str(&text[..at]);
+                    s.push(ch);
+                    s.push_str(&text[at..]);
+                    for name in ["a.txt", "a.md", "a.html"] {
+                        exercise(name, &s);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -79,12 +79,25 @@ impl SourceFile {
         rest[..rest.find('\n').unwrap_or(rest.len())].trim_end_matches('\r')
     }
 
-    fn floor_char_boundary(&self, mut i: usize) -> usize {
-        while !self.text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
+    fn floor_char_boundary(&self, i: usize) -> usize {
+        floor_boundary(&self.text, i)
     }
+}
+
+/// `i` (clamped to the text), moved back to the nearest character boundary. Every
+/// byte-bounded window into text goes through this or [`prefix_within`]: a window that
+/// ends inside a multibyte character would panic.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+pub fn prefix_within(text: &str, max: usize) -> &str {
+    &text[..floor_boundary(text, max)]
 }
 
 #[cfg(test)]
@@ -104,6 +117,15 @@ mod tests {
             }
         );
         assert_eq!(f.offset(2, 12), x);
+    }
+
+    #[test]
+    fn windows_never_end_inside_a_character() {
+        // "ä" is two bytes, "€" three: a 2-byte window keeps only what fits whole.
+        assert_eq!(prefix_within("aä", 2), "a");
+        assert_eq!(prefix_within("€", 2), "");
+        assert_eq!(prefix_within("ab", 9), "ab");
+        assert_eq!(floor_boundary("a€", 3), 1);
     }
 
     #[test]

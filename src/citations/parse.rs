@@ -316,11 +316,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
 /// At most `n` bytes of `text` from `pos`: tokens are short, and a short haystack keeps the
 /// capture engine cheap.
 fn head(text: &str, pos: usize, n: usize) -> &str {
-    let mut end = (pos + n).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[pos..end]
+    crate::source::prefix_within(&text[pos..], n)
 }
 
 /// A cheap test before the reversed grammar: reversed parts end in "of", "de l'", "der" ...

@@ -296,7 +296,7 @@ fn tag(src: &str, i: usize) -> Option<(usize, bool)> {
 /// A decoded character reference at `i` and its end.
 fn entity(src: &str, i: usize) -> Option<(usize, &'static str)> {
     let rest = &src[i + 1..];
-    let semi = rest[..rest.len().min(12)].find(';')?;
+    let semi = crate::source::prefix_within(rest, 12).find(';')?;
     let name = &rest[..semi];
     let end = i + 1 + semi + 1;
     if let Some(num) = name.strip_prefix('#') {

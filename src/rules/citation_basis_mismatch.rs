@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::citations::{
     BasisMention, Document, basis_mentions, basis_name, sentence_around,
 };
+use crate::source::prefix_within;
 
 /// Words between a basis and a citation that detach them ("consent or on Art. 6(1)(b)").
 static DETACH: LazyLock<Regex> = LazyLock::new(|| {
@@ -97,7 +98,7 @@ fn attached(
     let trimmed = after.trim_start();
     if trimmed.starts_with('(') {
         let open = c.span.end + (after.len() - trimmed.len());
-        if let Some(close) = trimmed[..trimmed.len().min(120)].find(')') {
+        if let Some(close) = prefix_within(trimmed, 120).find(')') {
             found.extend(basis_mentions(text, open + 1..open + close));
         }
     }

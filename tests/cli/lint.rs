@@ -212,3 +212,35 @@ fn a_wrong_citation_in_a_project_template_is_found_by_check() {
         "{t}"
     );
 }
+
+#[test]
+fn hardening_1_a_multibyte_character_after_a_citation_never_panics() {
+    // Issue 13, item 1: 118 bytes then "ä" put the end of a 120-byte window inside a
+    // character; an entity name of 12 bytes did the same in HTML.
+    let p = Project::new();
+    let prose = format!(
+        "Consent: Art. 6 para. 1 lit. a GDPR ({}ä)\n",
+        "a".repeat(118)
+    );
+    p.write("p.txt", &prose);
+    p.write(
+        "p.html",
+        &format!("<p>&{}ä; Art. 6 GDPR</p>\n", "a".repeat(11)),
+    );
+    p.write(
+        "registers/a.yaml",
+        &format!("id: a\norder: 1\ntitle: T\nsummary: \"{}\"\n", prose.trim()),
+    );
+    for args in [
+        &["lint", "p.txt", "p.html"][..],
+        &["lint", "--diff", "p.txt", "p.html"],
+        &["lint", "--fix", "p.txt", "p.html"],
+        &["citations", "p.txt", "p.html", "--format", "json"],
+        &["check"],
+        &["build"],
+    ] {
+        let t = p.run(args);
+        assert!(t.code == 0 || t.code == 1, "{args:?}: {t}");
+        assert!(!t.stderr.contains("panicked"), "{args:?}: {t}");
+    }
+}
