@@ -100,7 +100,8 @@ pub fn records(linted: &Linted) -> Vec<CitationRecord> {
 pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<String> {
     let mine: Vec<Diagnostic> = diagnostics
         .iter()
-        .filter(|d| d.file.name == file.name && d.fix.is_some())
+        // By identity, never by the printed name: two paths can display alike.
+        .filter(|d| std::ptr::eq(Arc::as_ptr(&d.file), file) && d.fix.is_some())
         .cloned()
         .collect();
     if mine.is_empty() {

@@ -62,7 +62,8 @@ pub fn apply(files: &[Arc<SourceFile>], diagnostics: Vec<Diagnostic>) -> Vec<Dia
     let mut out: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| {
-            let Some(fi) = parsed.iter().position(|(f, _)| f.name == d.file.name) else {
+            // By identity: two files can display alike (`p.txt` and `../r/p.txt` under `--root`).
+            let Some(fi) = parsed.iter().position(|(f, _)| Arc::ptr_eq(f, &d.file)) else {
                 return true;
             };
             let line = d.file.line_col(d.span.start).line;

@@ -1,6 +1,6 @@
 //! `privreg lint` and `privreg citations`: the citation linter on files.
 
-use crate::support::{Project, repo_root, run_in};
+use crate::support::{Project, privreg, repo_root, run_cmd, run_in};
 
 fn seed() -> std::path::PathBuf {
     repo_root().join("../shared/seed/privacy-policy-section-10.txt")
@@ -243,4 +243,35 @@ fn hardening_1_a_multibyte_character_after_a_citation_never_panics() {
         assert!(t.code == 0 || t.code == 1, "{args:?}: {t}");
         assert!(!t.stderr.contains("panicked"), "{args:?}: {t}");
     }
+}
+
+#[test]
+fn hardening_2_fixes_and_suppressions_belong_to_the_file_not_to_its_printed_name() {
+    // Issue 13, item 2: `p.md` in the working directory and `../r/p.md` under `--root ../r`
+    // display alike; each must get its own fixes, and a suppression only in its own file.
+    let top = tempfile::tempdir().unwrap();
+    let (cwd, root) = (top.path().join("c"), top.path().join("r"));
+    std::fs::create_dir_all(&cwd).unwrap();
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("privreg.yaml"), "citation_style: parens\n").unwrap();
+    std::fs::write(cwd.join("p.md"), "Art. 6 para. 1 lit. f GDPR applies.\n").unwrap();
+    let other = "<!-- privreg-ignore PRV404: the old style is quoted on purpose -->\n\
+                 We rely on Art. 6 para. 1 lit. a GDPR here.\n";
+    std::fs::write(root.join("p.md"), other).unwrap();
+    let t = run_cmd(
+        privreg()
+            .args(["lint", "--fix", "p.md", "../r/p.md", "--root", "../r"])
+            .current_dir(&cwd),
+    );
+    assert!(!t.stderr.contains("panicked"), "{t}");
+    assert_eq!(
+        std::fs::read_to_string(cwd.join("p.md")).unwrap(),
+        "Art. 6(1)(f) GDPR applies.\n",
+        "{t}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("p.md")).unwrap(),
+        other,
+        "the suppressed file is left alone: {t}"
+    );
 }
