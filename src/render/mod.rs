@@ -1,6 +1,11 @@
-//! Rendering: the checked model becomes a template context (every register string already
-//! escaped for Markdown), the templates write the chapter in Markdown, pulldown-cmark turns
-//! it into HTML, and `write` puts the files in place atomically.
+//! Rendering: the checked project becomes one [`View`] (its facts made ready for
+//! sentences), and each [`Artefact`] (one document in one language) writes its files from
+//! that view: its entry template writes Markdown, pulldown-cmark turns the Markdown into
+//! HTML, a page template wraps that HTML. `write` puts the files in place atomically.
+//!
+//! The renderer knows no document: which templates and which files make one is data
+//! ([`ARTEFACTS`]), so a German policy or an Art. 30 record is a set of templates and an
+//! entry there.
 
 pub mod env;
 pub mod html;
@@ -10,22 +15,78 @@ pub mod write;
 
 use std::path::PathBuf;
 
-use minijinja::Value;
 use minijinja::value::Serde;
+use minijinja::{Environment, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::project::Project;
 use env::CitationStyle;
-use view::{ChapterView, DEFAULT_TITLE};
+use html::Converted;
+use view::View;
 pub use write::OutputFile;
 
-/// The files `build` writes, in this order.
+/// The files `build` writes, in this order: the outputs of [`ARTEFACTS`].
 pub const OUTPUT_FILES: [&str; 3] = [
     "privacy-policy.md",
     "privacy-policy.html",
     "privacy-policy.fragment.html",
 ];
+
+/// One document in one language: the template that writes it in Markdown over the view,
+/// and the files made from that Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Artefact {
+    /// Language of the templates' text, as a BCP 47 tag (`en`).
+    pub lang: &'static str,
+    /// The entry template, rendered over [`view::ChapterView`].
+    pub template: &'static str,
+    /// The files made from the Markdown, in the order `build` lists them.
+    pub outputs: &'static [Output],
+}
+
+/// A file made from an artefact's Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The Markdown itself.
+    Markdown(&'static str),
+    /// The HTML converted from the Markdown, body only, for embedding in a site.
+    Fragment(&'static str),
+    /// That HTML inside a standalone page.
+    Page {
+        /// The file name.
+        file: &'static str,
+        /// The template writing the page around the HTML.
+        template: &'static str,
+    },
+}
+
+impl Output {
+    /// The file name inside the output directory.
+    pub const fn file(&self) -> &'static str {
+        match *self {
+            Output::Markdown(file) | Output::Fragment(file) | Output::Page { file, .. } => file,
+        }
+    }
+}
+
+/// The processors chapter of the privacy policy, in English.
+pub const POLICY: Artefact = Artefact {
+    lang: "en",
+    template: "chapter.md",
+    outputs: &[
+        Output::Markdown(OUTPUT_FILES[0]),
+        Output::Page {
+            file: OUTPUT_FILES[1],
+            template: "page.html",
+        },
+        Output::Fragment(OUTPUT_FILES[2]),
+    ],
+};
+
+/// What `build` writes. A new document or language is its templates (in `env::EMBEDDED`)
+/// and an entry here.
+pub const ARTEFACTS: &[Artefact] = &[POLICY];
 
 /// What `build` did.
 #[derive(Debug)]
@@ -60,58 +121,193 @@ pub enum Outcome {
     },
 }
 
-/// Renders the project's chapter: Markdown, standalone HTML page and HTML fragment.
+/// Renders every artefact of [`ARTEFACTS`] from the project.
 pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
-    let raw = project.config.raw.as_ref();
+    render_artefacts(project, ARTEFACTS)
+}
+
+/// Renders `artefacts` over one view of `project`: their files, in order.
+pub fn render_artefacts(
+    project: &Project,
+    artefacts: &[Artefact],
+) -> Result<Vec<OutputFile>, Error> {
+    let env = environment(project);
+    let view = View::new(project);
+    let mut files = Vec::new();
+    for artefact in artefacts {
+        files.extend(artefact.render(&env, &view)?);
+    }
+    Ok(files)
+}
+
+/// The template environment of `project`: its `templates/` overriding the embedded ones,
+/// its `citation_style` behind `cite()`.
+fn environment(project: &Project) -> Environment<'static> {
     let style = CitationStyle::from_setting(
-        raw.and_then(|c| c.citation_style.as_ref())
+        project
+            .config
+            .raw
+            .as_ref()
+            .and_then(|c| c.citation_style.as_ref())
             .map(|s| s.value.as_str()),
     );
     let overrides = project.root.join(crate::project::TEMPLATES_DIR);
-    let env = env::environment(overrides.is_dir().then_some(overrides), style);
-    let chapter = ChapterView::new(project);
+    env::environment(overrides.is_dir().then_some(overrides), style)
+}
 
-    let md = env
-        .get_template("chapter.md")
-        .and_then(|t| t.render(Value::from(Serde(&chapter))))
-        .map_err(|e| env::template_error(&e))?;
-    let md = markdown::normalise(&md);
+impl Artefact {
+    /// The artefact's files, its templates taken from `env` and rendered over `view`.
+    pub fn render(&self, env: &Environment<'_>, view: &View) -> Result<Vec<OutputFile>, Error> {
+        let md = env
+            .get_template(self.template)
+            .and_then(|t| t.render(Value::from(Serde(&view.chapter))))
+            .map_err(|e| env::template_error(&e))?;
+        let md = markdown::normalise(&md);
+        // Converted once, however many HTML files the artefact makes.
+        let mut converted: Option<Converted> = None;
+        let mut files = Vec::with_capacity(self.outputs.len());
+        for output in self.outputs {
+            let contents = match *output {
+                Output::Markdown(_) => md.clone(),
+                Output::Fragment(_) => converted
+                    .get_or_insert_with(|| html::to_html(&md, &view.anchors))
+                    .body
+                    .clone(),
+                Output::Page { template, .. } => {
+                    let converted =
+                        converted.get_or_insert_with(|| html::to_html(&md, &view.anchors));
+                    self.page(env, template, view, converted)?
+                }
+            };
+            files.push(OutputFile {
+                name: output.file(),
+                contents,
+            });
+        }
+        Ok(files)
+    }
 
-    let converted = html::to_html(&md, &chapter.anchors());
+    fn page(
+        &self,
+        env: &Environment<'_>,
+        template: &str,
+        view: &View,
+        converted: &Converted,
+    ) -> Result<String, Error> {
+        let cx = minijinja::context! {
+            // `language:` named the page's language before artefacts had one; until a
+            // `languages:` setting chooses artefacts by language, it still does.
+            lang => view.page.language.as_deref().unwrap_or(self.lang),
+            chapter_title => &view.page.chapter_title,
+            controller => &view.page.controller,
+            heading_level => view.chapter.level,
+            toc => Value::from(Serde(&converted.toc)),
+            body => Value::from_safe_string(converted.body.clone()),
+        };
+        let page = env
+            .get_template(template)
+            .and_then(|t| t.render(cx))
+            .map_err(|e| env::template_error(&e))?;
+        let mut page = page.trim_end().to_owned();
+        page.push('\n');
+        Ok(page)
+    }
+}
 
-    let title = raw
-        .and_then(|c| c.title.as_ref())
-        .map_or(DEFAULT_TITLE, |t| t.value.as_str());
-    let controller = raw
-        .and_then(|c| c.controller.as_ref())
-        .map(|c| c.legal_name.value.clone());
-    let page_cx = minijinja::context! {
-        lang => raw.and_then(|c| c.language.as_ref()).map_or("en", |l| l.value.as_str()),
-        chapter_title => format!("{} {}", project.config.chapter, title),
-        controller => controller,
-        heading_level => chapter.level,
-        toc => Value::from(Serde(&converted.toc)),
-        body => Value::from_safe_string(converted.body.clone()),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document the renderer has never heard of: a template and an entry, nothing else.
+    const RECORD: Artefact = Artefact {
+        lang: "en",
+        template: "record.md",
+        outputs: &[
+            Output::Markdown("record.md"),
+            Output::Fragment("record.fragment.html"),
+        ],
     };
-    let page = env
-        .get_template("page.html")
-        .and_then(|t| t.render(page_cx))
-        .map_err(|e| env::template_error(&e))?;
-    let mut page = page.trim_end().to_owned();
-    page.push('\n');
 
-    Ok(vec![
-        OutputFile {
-            name: OUTPUT_FILES[0],
-            contents: md,
-        },
-        OutputFile {
-            name: OUTPUT_FILES[1],
-            contents: page,
-        },
-        OutputFile {
-            name: OUTPUT_FILES[2],
-            contents: converted.body,
-        },
-    ])
+    const RECORD_TEMPLATE: &str = "\
+{{ heading }} Record of processing activities
+
+{% for s in sections %}
+{{ s.heading }} {{ s.number }} {{ s.title }}
+
+Purposes: {{ s.purposes|join_list }}.
+Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point) }}{% endfor %}.
+{% endfor %}
+";
+
+    fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Project) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let project = crate::project::load(dir.path()).unwrap();
+        (dir, project)
+    }
+
+    #[test]
+    fn a_second_artefact_renders_over_the_same_view_with_its_own_template() {
+        let (_dir, project) = project(&[
+            (
+                "privreg.yaml",
+                "chapter: \"7\"\nlast_updated: \"2026-01-02\"\n",
+            ),
+            (
+                "registers/chat.yaml",
+                "id: chat\norder: 2\ntitle: \"*Chat* & <b>\"\nprocessed_by: controller\n\
+                 purposes: [answering questions, \"- support\"]\n\
+                 legal_bases:\n  - basis: contract\n",
+            ),
+            ("templates/record.md", RECORD_TEMPLATE),
+        ]);
+        let files = render_artefacts(&project, &[POLICY, RECORD]).unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name).collect();
+        assert_eq!(
+            names,
+            [
+                OUTPUT_FILES.as_slice(),
+                &["record.md", "record.fragment.html"]
+            ]
+            .concat()
+        );
+        assert_eq!(
+            files[..3],
+            render(&project).unwrap(),
+            "the policy does not change beside another artefact"
+        );
+        // The view's escaping and anchors hold for every artefact written in Markdown.
+        assert_eq!(
+            files[3].contents,
+            "## Record of processing activities\n\n\
+             ### 7.2 \\*Chat\\* \\& \\<b\\>\n\n\
+             Purposes: answering questions and \\- support.\n\
+             Legal bases: Art. 6 para. 1 lit. b GDPR.\n"
+        );
+        assert_eq!(
+            files[4].contents,
+            "<h2>Record of processing activities</h2>\n\
+             <h3 id=\"chat\">7.2 *Chat* &amp; &lt;b&gt;</h3>\n\
+             <p>Purposes: answering questions and - support.\n\
+             Legal bases: Art. 6 para. 1 lit. b GDPR.</p>\n"
+        );
+    }
+
+    #[test]
+    fn output_files_are_the_artefacts_outputs_each_named_once() {
+        let names: Vec<&str> = ARTEFACTS
+            .iter()
+            .flat_map(|a| a.outputs)
+            .map(Output::file)
+            .collect();
+        assert_eq!(names, OUTPUT_FILES);
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+    }
 }

@@ -2,30 +2,29 @@
 //! every artefact's templates.
 //!
 //! Building the view resolves what registers say in codes: legal bases and transfer
-//! mechanisms become their provisions and labels from the law tables, country codes become
-//! names, sections are sorted and numbered and get their layout, the date is settled. It
-//! writes no sentence and chooses no wording; that is the templates' work, one set per
-//! artefact and language.
+//! mechanisms get their provisions and labels from the law tables, country codes become
+//! names, sections are sorted, numbered and given a layout, the date is settled. The view
+//! writes no sentence; wording is the templates' work, one set per artefact and language.
 //!
-//! Two kinds of value are not language-neutral, because project templates already read them
-//! (docs/templates.md): labels from the law tables and country names are English, and
-//! [`TransferView::to_country`] carries the English article. An artefact in another
-//! language reads the codes beside them.
+//! Some values are English because project templates already read them (docs/templates.md):
+//! the labels from the law tables, country names, and [`TransferView::to_country`] with its
+//! article ("the USA"). Bases and mechanisms carry their codes beside the labels; special
+//! categories and countries do not yet, and a second language would need them to.
 //!
 //! # Escaping
 //!
-//! Every register string is escaped for Markdown here, not when a template prints it. All
-//! artefacts are written in Markdown (HTML is converted from it), and escaping once, before
-//! any template runs, is what docs/templates.md promises project templates: a value cannot
-//! be printed unescaped by forgetting a filter. Escaping on output instead (a minijinja
-//! auto-escape formatter for `.md` templates) would change what templates see: `join_list`,
-//! `upper_first` and the `long` test would work on raw text and their results be escaped as a
-//! whole (a later list item starting with `-` would lose its backslash, lengths would count
-//! differently), every trusted value built here (heading markers, autolinks, section
-//! numbers) would need marking safe, and a project template joining a trusted value with
-//! text would have the result escaped. An artefact written in another format than Markdown
-//! (CSV, JSON) would need the raw values, through a second constructor taking the escape
-//! functions as a parameter rather than a second copy of these types.
+//! [`ChapterView`] holds every register string escaped for Markdown, and so it stays: every
+//! artefact is written in Markdown (its HTML is converted from that), and docs/templates.md
+//! promises project templates that values arrive escaped, so none can forget to. Escaping
+//! on output instead (a minijinja auto-escape formatter for `.md` templates) would change
+//! what templates see: `join_list`, `upper_first` and the `long` test would work on raw text
+//! and their results be escaped whole (a list item after the first that starts with `-`
+//! would lose its backslash; lengths would count differently), every value built here that
+//! is Markdown already (heading markers, autolinks, section numbers) would need marking
+//! safe, and a project template joining such a value with text would see it escaped.
+//! An artefact in a format other than Markdown (CSV, JSON, DOCX) needs raw values: give
+//! this module's constructors the escape functions as a parameter (identity for raw) rather
+//! than copying the types. [`PageView`] already holds the few raw facts the HTML page needs.
 
 use std::collections::HashMap;
 
@@ -37,10 +36,70 @@ use crate::project::Project;
 
 use super::markdown::{self, escape};
 
-pub(super) const DEFAULT_TITLE: &str = "Processors and services we use";
+const DEFAULT_TITLE: &str = "Processors and services we use";
 
-/// The template context of `chapter.md`. Register strings are Markdown-escaped here;
-/// numbers, codes, labels from the law tables and links built by privreg are trusted.
+/// Everything the artefacts render from, built once per build.
+#[derive(Debug)]
+pub struct View {
+    /// The context of the Markdown templates, register strings escaped.
+    pub chapter: ChapterView,
+    /// The facts page templates state beside the HTML body, unescaped.
+    pub page: PageView,
+    /// Section number ("10.1") to the section's unescaped id, the anchor of its HTML heading.
+    pub anchors: HashMap<String, String>,
+}
+
+/// Unescaped, because page templates are HTML and minijinja escapes them for HTML itself.
+#[derive(Debug)]
+pub struct PageView {
+    /// Chapter number and title ("10 Processors and services we use").
+    pub chapter_title: String,
+    /// The controller's registered name.
+    pub controller: Option<String>,
+    /// `language` of `privreg.yaml`, if set.
+    pub language: Option<String>,
+}
+
+impl View {
+    /// The view of `project`, sections sorted so file order never matters.
+    pub fn new(project: &Project) -> View {
+        let raw = project.config.raw.as_ref();
+        let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
+        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+        let chapter = ChapterView::new(project, &sections);
+        View {
+            anchors: chapter
+                .sections
+                .iter()
+                .zip(&sections)
+                .map(|(v, s)| (v.number.clone(), s.id.value.clone()))
+                .collect(),
+            page: PageView {
+                chapter_title: format!("{} {}", project.config.chapter, title(project)),
+                controller: raw
+                    .and_then(|c| c.controller.as_ref())
+                    .map(|c| c.legal_name.value.clone()),
+                language: raw
+                    .and_then(|c| c.language.as_ref())
+                    .map(|l| l.value.clone()),
+            },
+            chapter,
+        }
+    }
+}
+
+fn title(project: &Project) -> &str {
+    project
+        .config
+        .raw
+        .as_ref()
+        .and_then(|c| c.title.as_ref())
+        .map_or(DEFAULT_TITLE, |t| t.value.as_str())
+}
+
+/// The context of every artefact's Markdown templates (`chapter.md`, `section.md`).
+/// Register strings are Markdown-escaped; numbers, codes, labels from the law tables and
+/// links built by privreg are trusted.
 #[derive(Debug, Serialize)]
 pub struct ChapterView {
     /// Chapter number ("10").
@@ -55,8 +114,6 @@ pub struct ChapterView {
     pub last_updated: Option<String>,
     /// The sections, sorted by `order`, then `id`.
     pub sections: Vec<SectionView>,
-    #[serde(skip)]
-    raw_ids: Vec<String>,
 }
 
 /// One section in the template context.
@@ -230,42 +287,26 @@ pub struct RetentionView {
 }
 
 impl ChapterView {
-    /// The context for `project`, sections sorted so file order never matters.
-    pub fn new(project: &Project) -> ChapterView {
-        let raw = project.config.raw.as_ref();
-        let level = raw
+    fn new(project: &Project, sections: &[&Section]) -> ChapterView {
+        let level = project
+            .config
+            .raw
+            .as_ref()
             .and_then(|c| c.heading_level.as_ref())
             .map_or(2, |l| l.value)
             .clamp(1, 5);
-        let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
-        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
         let chapter = escape(&project.config.chapter);
         ChapterView {
-            title: escape(
-                raw.and_then(|c| c.title.as_ref())
-                    .map_or(DEFAULT_TITLE, |t| t.value.as_str()),
-            ),
+            title: escape(title(project)),
             heading: "#".repeat(level as usize),
             level,
             last_updated: last_updated(project),
-            raw_ids: sections.iter().map(|s| s.id.value.clone()).collect(),
             sections: sections
                 .iter()
                 .map(|s| SectionView::new(s, &chapter, level))
                 .collect(),
             number: chapter,
         }
-    }
-}
-
-impl ChapterView {
-    /// Section number ("10.1") to the section's unescaped id: the HTML anchor of its heading.
-    pub fn anchors(&self) -> HashMap<String, String> {
-        self.sections
-            .iter()
-            .zip(&self.raw_ids)
-            .map(|(s, id)| (s.number.clone(), id.clone()))
-            .collect()
     }
 }
 
