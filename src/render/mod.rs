@@ -1,34 +1,92 @@
-//! Rendering: the checked model becomes a template context (every register string already
-//! escaped for Markdown), the templates write the chapter in Markdown, pulldown-cmark turns
-//! it into HTML, and `write` puts the files in place atomically.
+//! Rendering: the checked project becomes one [`View`] (its facts made ready for
+//! sentences), and each [`Artefact`] (one document in one language) writes its files from
+//! that view: its entry template writes Markdown, pulldown-cmark turns the Markdown into
+//! HTML, a page template wraps that HTML. `write` puts the files in place atomically.
+//!
+//! The renderer knows no document: which templates and which files make one is data
+//! ([`ARTEFACTS`]), so a German policy or an Art. 30 record is a set of templates and an
+//! entry there.
 
 pub mod env;
 pub mod html;
 pub mod markdown;
+pub mod view;
 pub mod write;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use minijinja::Value;
 use minijinja::value::Serde;
-use serde::Serialize;
+use minijinja::{Environment, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::law::{bases, countries, mechanisms};
-use crate::model::{Entity, LegalBasis, Processor, Section};
 use crate::project::Project;
 use env::CitationStyle;
-use markdown::escape;
+use html::Converted;
+use view::View;
 pub use write::OutputFile;
 
-/// The files `build` writes, in this order.
+/// The files `build` writes, in this order: the outputs of [`ARTEFACTS`].
 pub const OUTPUT_FILES: [&str; 3] = [
     "privacy-policy.md",
     "privacy-policy.html",
     "privacy-policy.fragment.html",
 ];
+
+/// One document in one language: the template that writes it in Markdown over the view,
+/// and the files made from that Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Artefact {
+    /// Language of the templates' text, as a BCP 47 tag (`en`).
+    pub lang: &'static str,
+    /// The entry template, rendered over [`view::ChapterView`].
+    pub template: &'static str,
+    /// The files made from the Markdown, in the order `build` lists them.
+    pub outputs: &'static [Output],
+}
+
+/// A file made from an artefact's Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The Markdown itself.
+    Markdown(&'static str),
+    /// The HTML converted from the Markdown, body only, for embedding in a site.
+    Fragment(&'static str),
+    /// That HTML inside a standalone page.
+    Page {
+        /// The file name.
+        file: &'static str,
+        /// The template writing the page around the HTML.
+        template: &'static str,
+    },
+}
+
+impl Output {
+    /// The file name inside the output directory.
+    pub const fn file(&self) -> &'static str {
+        match *self {
+            Output::Markdown(file) | Output::Fragment(file) | Output::Page { file, .. } => file,
+        }
+    }
+}
+
+/// The processors chapter of the privacy policy, in English.
+pub const POLICY: Artefact = Artefact {
+    lang: "en",
+    template: "chapter.md",
+    outputs: &[
+        Output::Markdown(OUTPUT_FILES[0]),
+        Output::Page {
+            file: OUTPUT_FILES[1],
+            template: "page.html",
+        },
+        Output::Fragment(OUTPUT_FILES[2]),
+    ],
+};
+
+/// What `build` writes. A new document or language is its templates (in `env::EMBEDDED`)
+/// and an entry here.
+pub const ARTEFACTS: &[Artefact] = &[POLICY];
 
 /// What `build` did.
 #[derive(Debug)]
@@ -63,469 +121,193 @@ pub enum Outcome {
     },
 }
 
-/// Renders the project's chapter: Markdown, standalone HTML page and HTML fragment.
+/// Renders every artefact of [`ARTEFACTS`] from the project.
 pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
-    let raw = project.config.raw.as_ref();
+    render_artefacts(project, ARTEFACTS)
+}
+
+/// Renders `artefacts` over one view of `project`: their files, in order.
+pub fn render_artefacts(
+    project: &Project,
+    artefacts: &[Artefact],
+) -> Result<Vec<OutputFile>, Error> {
+    let env = environment(project);
+    let view = View::new(project);
+    let mut files = Vec::new();
+    for artefact in artefacts {
+        files.extend(artefact.render(&env, &view)?);
+    }
+    Ok(files)
+}
+
+/// The template environment of `project`: its `templates/` overriding the embedded ones,
+/// its `citation_style` behind `cite()`.
+fn environment(project: &Project) -> Environment<'static> {
     let style = CitationStyle::from_setting(
-        raw.and_then(|c| c.citation_style.as_ref())
+        project
+            .config
+            .raw
+            .as_ref()
+            .and_then(|c| c.citation_style.as_ref())
             .map(|s| s.value.as_str()),
     );
     let overrides = project.root.join(crate::project::TEMPLATES_DIR);
-    let env = env::environment(overrides.is_dir().then_some(overrides), style);
-    let chapter = ChapterView::new(project);
+    env::environment(overrides.is_dir().then_some(overrides), style)
+}
 
-    let md = env
-        .get_template("chapter.md")
-        .and_then(|t| t.render(Value::from(Serde(&chapter))))
-        .map_err(|e| env::template_error(&e))?;
-    let md = markdown::normalise(&md);
+impl Artefact {
+    /// The artefact's files, its templates taken from `env` and rendered over `view`.
+    pub fn render(&self, env: &Environment<'_>, view: &View) -> Result<Vec<OutputFile>, Error> {
+        let md = env
+            .get_template(self.template)
+            .and_then(|t| t.render(Value::from(Serde(&view.chapter))))
+            .map_err(|e| env::template_error(&e))?;
+        let md = markdown::normalise(&md);
+        // Converted once, however many HTML files the artefact makes.
+        let mut converted: Option<Converted> = None;
+        let mut files = Vec::with_capacity(self.outputs.len());
+        for output in self.outputs {
+            let contents = match *output {
+                Output::Markdown(_) => md.clone(),
+                Output::Fragment(_) => converted
+                    .get_or_insert_with(|| html::to_html(&md, &view.anchors))
+                    .body
+                    .clone(),
+                Output::Page { template, .. } => {
+                    let converted =
+                        converted.get_or_insert_with(|| html::to_html(&md, &view.anchors));
+                    self.page(env, template, view, converted)?
+                }
+            };
+            files.push(OutputFile {
+                name: output.file(),
+                contents,
+            });
+        }
+        Ok(files)
+    }
 
-    let anchors: HashMap<String, String> = chapter
-        .sections
-        .iter()
-        .zip(&chapter.raw_ids)
-        .map(|(s, id)| (s.number.clone(), id.clone()))
-        .collect();
-    let converted = html::to_html(&md, &anchors);
+    fn page(
+        &self,
+        env: &Environment<'_>,
+        template: &str,
+        view: &View,
+        converted: &Converted,
+    ) -> Result<String, Error> {
+        let cx = minijinja::context! {
+            // `language:` named the page's language before artefacts had one; until a
+            // `languages:` setting chooses artefacts by language, it still does.
+            lang => view.page.language.as_deref().unwrap_or(self.lang),
+            chapter_title => &view.page.chapter_title,
+            controller => &view.page.controller,
+            heading_level => view.chapter.level,
+            toc => Value::from(Serde(&converted.toc)),
+            body => Value::from_safe_string(converted.body.clone()),
+        };
+        let page = env
+            .get_template(template)
+            .and_then(|t| t.render(cx))
+            .map_err(|e| env::template_error(&e))?;
+        let mut page = page.trim_end().to_owned();
+        page.push('\n');
+        Ok(page)
+    }
+}
 
-    let title = raw
-        .and_then(|c| c.title.as_ref())
-        .map_or(DEFAULT_TITLE, |t| t.value.as_str());
-    let controller = raw
-        .and_then(|c| c.controller.as_ref())
-        .map(|c| c.legal_name.value.clone());
-    let page_cx = minijinja::context! {
-        lang => raw.and_then(|c| c.language.as_ref()).map_or("en", |l| l.value.as_str()),
-        chapter_title => format!("{} {}", project.config.chapter, title),
-        controller => controller,
-        heading_level => chapter.level,
-        toc => Value::from(Serde(&converted.toc)),
-        body => Value::from_safe_string(converted.body.clone()),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document the renderer has never heard of: a template and an entry, nothing else.
+    const RECORD: Artefact = Artefact {
+        lang: "en",
+        template: "record.md",
+        outputs: &[
+            Output::Markdown("record.md"),
+            Output::Fragment("record.fragment.html"),
+        ],
     };
-    let page = env
-        .get_template("page.html")
-        .and_then(|t| t.render(page_cx))
-        .map_err(|e| env::template_error(&e))?;
-    let mut page = page.trim_end().to_owned();
-    page.push('\n');
 
-    Ok(vec![
-        OutputFile {
-            name: OUTPUT_FILES[0],
-            contents: md,
-        },
-        OutputFile {
-            name: OUTPUT_FILES[1],
-            contents: page,
-        },
-        OutputFile {
-            name: OUTPUT_FILES[2],
-            contents: converted.body,
-        },
-    ])
-}
+    const RECORD_TEMPLATE: &str = "\
+{{ heading }} Record of processing activities
 
-const DEFAULT_TITLE: &str = "Processors and services we use";
+{% for s in sections %}
+{{ s.heading }} {{ s.number }} {{ s.title }}
 
-/// The template context of `chapter.md`. Register strings are Markdown-escaped here;
-/// numbers, codes, labels from the law tables and links built by privreg are trusted.
-#[derive(Debug, Serialize)]
-pub struct ChapterView {
-    /// Chapter number ("10").
-    pub number: String,
-    /// Chapter heading text.
-    pub title: String,
-    /// Markdown heading marker of the chapter ("##").
-    pub heading: String,
-    /// Heading level of the chapter (1-5).
-    pub level: u32,
-    /// `last_updated`, else the date of `SOURCE_DATE_EPOCH`; absent when neither is set.
-    pub last_updated: Option<String>,
-    /// The sections, sorted by `order`, then `id`.
-    pub sections: Vec<SectionView>,
-    #[serde(skip)]
-    raw_ids: Vec<String>,
-}
+Purposes: {{ s.purposes|join_list }}.
+Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point) }}{% endfor %}.
+{% endfor %}
+";
 
-/// One section in the template context.
-#[derive(Debug, Serialize)]
-pub struct SectionView {
-    /// Section number ("10.1").
-    pub number: String,
-    /// The section `id`.
-    pub id: String,
-    /// Heading text.
-    pub title: String,
-    /// Markdown heading markers: section, its sub-headings, and one level deeper.
-    pub heading: String,
-    /// Sub-heading marker ("####").
-    pub subheading: String,
-    /// Sub-sub-heading marker ("#####").
-    pub subsubheading: String,
-    /// `single` (one processor), `controller` (our own processing, then any processors)
-    /// or `shared` (a shared text, then each processor).
-    pub layout: &'static str,
-    /// `processors`, `controller` or `both`.
-    pub processed_by: &'static str,
-    /// Free-text lead paragraph.
-    pub summary: Option<String>,
-    /// Purposes.
-    pub purposes: Vec<String>,
-    /// Data subjects.
-    pub data_subjects: Vec<String>,
-    /// Data categories at section level.
-    pub data_categories: Vec<String>,
-    /// Special categories, as labels of Art. 9(1) GDPR.
-    pub special_categories: Vec<String>,
-    /// Data not processed or stored.
-    pub not_processed: Vec<String>,
-    /// Excluded uses.
-    pub excluded_uses: Vec<String>,
-    /// How the processing is carried out.
-    pub measures: Vec<String>,
-    /// Further paragraphs.
-    pub details: Vec<String>,
-    /// Legal bases with their provisions.
-    pub legal_bases: Vec<BasisView>,
-    /// Whether any basis is consent, so the template adds the right to withdraw it.
-    pub has_consent: bool,
-    /// Processors, in register order.
-    pub processors: Vec<ProcessorView>,
-    /// Retention.
-    pub retention: Option<RetentionView>,
-    /// Whether to state the right to object.
-    pub right_to_object: bool,
-}
+    fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Project) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let project = crate::project::load(dir.path()).unwrap();
+        (dir, project)
+    }
 
-/// A legal basis: the provision from the law table, the register's words escaped.
-#[derive(Debug, Serialize)]
-pub struct BasisView {
-    /// Friendly code (`consent`), whichever spelling the register used.
-    pub code: &'static str,
-    /// Article (6 or 9).
-    pub article: u32,
-    /// Paragraph.
-    pub paragraph: u32,
-    /// Point letter.
-    pub point: String,
-    /// What the basis is ("consent").
-    pub label: &'static str,
-    /// What it covers.
-    pub scope: Option<String>,
-    /// When it applies.
-    pub condition: Option<String>,
-    /// The legitimate interest pursued.
-    pub interest: Option<String>,
-}
-
-/// A processor's service.
-#[derive(Debug, Serialize)]
-pub struct ProcessorView {
-    /// Service name.
-    pub service: String,
-    /// The providing entity.
-    pub provider: EntityView,
-    /// The DPA, if declared.
-    pub dpa: Option<DpaView>,
-    /// Purposes of this service.
-    pub purposes: Vec<String>,
-    /// Data categories of this service.
-    pub data_categories: Vec<String>,
-    /// How this service's processing is carried out.
-    pub measures: Vec<String>,
-    /// Uses excluded for this service.
-    pub excluded_uses: Vec<String>,
-    /// Further paragraphs.
-    pub details: Vec<String>,
-    /// Onward recipients.
-    pub onward_recipients: Vec<RecipientView>,
-    /// Third-country transfers.
-    pub transfers: Vec<TransferView>,
-    /// The privacy policy as Markdown: an autolink, or plain text if not publishable.
-    pub privacy_policy: Option<String>,
-}
-
-/// A legal entity with its address.
-#[derive(Debug, Serialize)]
-pub struct EntityView {
-    /// Registered name.
-    pub legal_name: String,
-    /// Address without country.
-    pub address: String,
-    /// Country name ("USA").
-    pub country: String,
-}
-
-/// A data processing agreement.
-#[derive(Debug, Serialize)]
-pub struct DpaView {
-    /// Whether it has been concluded.
-    pub concluded: bool,
-    /// The contracting entity: the counterparty if given, else the provider.
-    pub counterparty: String,
-}
-
-/// An onward recipient.
-#[derive(Debug, Serialize)]
-pub struct RecipientView {
-    /// Name ("HubSpot").
-    pub name: String,
-    /// Role ("our CRM system").
-    pub role: Option<String>,
-    /// Data passed on.
-    pub data: Vec<String>,
-    /// What happens there.
-    pub purpose: Option<String>,
-}
-
-/// A transfer to a third country.
-#[derive(Debug, Serialize)]
-pub struct TransferView {
-    /// Country name as used after "to" ("the USA", "Japan").
-    pub to_country: String,
-    /// `takes-place`, `cannot-be-excluded` or `possible`.
-    pub certainty: String,
-    /// The mechanisms, with their provisions.
-    pub mechanisms: Vec<MechanismView>,
-    /// The DPF list entry as Markdown (autolink or text).
-    pub dpf_participant: Option<String>,
-}
-
-/// A transfer mechanism.
-#[derive(Debug, Serialize)]
-pub struct MechanismView {
-    /// Code (`scc`).
-    pub code: &'static str,
-    /// Article (45, 46, 49).
-    pub article: u32,
-    /// Paragraph.
-    pub paragraph: u32,
-    /// Point letter, where the provision has one.
-    pub point: Option<String>,
-    /// Name as written in a policy.
-    pub label: &'static str,
-}
-
-/// Retention.
-#[derive(Debug, Serialize)]
-pub struct RetentionView {
-    /// Storage period.
-    pub period: Option<String>,
-    /// Criteria for the period.
-    pub criteria: Option<String>,
-    /// Further statements.
-    pub notes: Vec<String>,
-}
-
-impl ChapterView {
-    /// The context for `project`, sections sorted so file order never matters.
-    pub fn new(project: &Project) -> ChapterView {
-        let raw = project.config.raw.as_ref();
-        let level = raw
-            .and_then(|c| c.heading_level.as_ref())
-            .map_or(2, |l| l.value)
-            .clamp(1, 5);
-        let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
-        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
-        let chapter = escape(&project.config.chapter);
-        ChapterView {
-            title: escape(
-                raw.and_then(|c| c.title.as_ref())
-                    .map_or(DEFAULT_TITLE, |t| t.value.as_str()),
+    #[test]
+    fn a_second_artefact_renders_over_the_same_view_with_its_own_template() {
+        let (_dir, project) = project(&[
+            (
+                "privreg.yaml",
+                "chapter: \"7\"\nlast_updated: \"2026-01-02\"\n",
             ),
-            heading: "#".repeat(level as usize),
-            level,
-            last_updated: last_updated(project),
-            raw_ids: sections.iter().map(|s| s.id.value.clone()).collect(),
-            sections: sections
-                .iter()
-                .map(|s| SectionView::new(s, &chapter, level))
-                .collect(),
-            number: chapter,
-        }
+            (
+                "registers/chat.yaml",
+                "id: chat\norder: 2\ntitle: \"*Chat* & <b>\"\nprocessed_by: controller\n\
+                 purposes: [answering questions, \"- support\"]\n\
+                 legal_bases:\n  - basis: contract\n",
+            ),
+            ("templates/record.md", RECORD_TEMPLATE),
+        ]);
+        let files = render_artefacts(&project, &[POLICY, RECORD]).unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name).collect();
+        assert_eq!(
+            names,
+            [
+                OUTPUT_FILES.as_slice(),
+                &["record.md", "record.fragment.html"]
+            ]
+            .concat()
+        );
+        assert_eq!(
+            files[..3],
+            render(&project).unwrap(),
+            "the policy does not change beside another artefact"
+        );
+        // The view's escaping and anchors hold for every artefact written in Markdown.
+        assert_eq!(
+            files[3].contents,
+            "## Record of processing activities\n\n\
+             ### 7.2 \\*Chat\\* \\& \\<b\\>\n\n\
+             Purposes: answering questions and \\- support.\n\
+             Legal bases: Art. 6 para. 1 lit. b GDPR.\n"
+        );
+        assert_eq!(
+            files[4].contents,
+            "<h2>Record of processing activities</h2>\n\
+             <h3 id=\"chat\">7.2 *Chat* &amp; &lt;b&gt;</h3>\n\
+             <p>Purposes: answering questions and - support.\n\
+             Legal bases: Art. 6 para. 1 lit. b GDPR.</p>\n"
+        );
     }
-}
 
-fn last_updated(project: &Project) -> Option<String> {
-    if let Some(d) = project
-        .config
-        .raw
-        .as_ref()
-        .and_then(|c| c.last_updated.as_ref())
-    {
-        return Some(escape(&d.value));
-    }
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse::<i64>()
-        .ok()?;
-    Some(crate::civil_date(secs.div_euclid(86_400)))
-}
-
-fn texts(list: &[crate::load::Spanned<String>]) -> Vec<String> {
-    list.iter().map(|s| escape(&s.value)).collect()
-}
-
-fn opt_text(v: &Option<crate::load::Spanned<String>>) -> Option<String> {
-    v.as_ref().map(|s| escape(&s.value))
-}
-
-impl SectionView {
-    fn new(s: &Section, chapter: &str, level: u32) -> SectionView {
-        let processed_by = match s.processed_by.as_ref().map(|p| p.value.as_str()) {
-            Some("controller") => "controller",
-            Some("both") => "both",
-            _ => "processors",
-        };
-        let layout = if processed_by == "controller" || s.processors.is_empty() {
-            "controller"
-        } else if processed_by == "both" || s.processors.len() > 1 {
-            "shared"
-        } else {
-            "single"
-        };
-        // Unknown codes are `check` errors; a build only gets here when they were allowed.
-        let legal_bases: Vec<BasisView> = s.legal_bases.iter().filter_map(basis).collect();
-        let heading = |extra: u32| "#".repeat((level + extra).min(6) as usize);
-        SectionView {
-            number: format!("{chapter}.{}", s.order.value),
-            id: escape(&s.id.value),
-            title: escape(&s.title.value),
-            heading: heading(1),
-            subheading: heading(2),
-            subsubheading: heading(3),
-            layout,
-            processed_by,
-            summary: opt_text(&s.summary),
-            purposes: texts(&s.purposes),
-            data_subjects: texts(&s.data_subjects),
-            data_categories: texts(&s.data_categories),
-            special_categories: s
-                .special_categories
-                .iter()
-                .map(|c| {
-                    bases::SPECIAL_CATEGORIES
-                        .iter()
-                        .find(|(code, _)| *code == c.value)
-                        .map_or_else(|| escape(&c.value), |(_, label)| (*label).to_owned())
-                })
-                .collect(),
-            not_processed: texts(&s.not_processed),
-            excluded_uses: texts(&s.excluded_uses),
-            measures: texts(&s.measures),
-            details: texts(&s.details),
-            has_consent: legal_bases
-                .iter()
-                .any(|b| matches!(b.code, "consent" | "explicit-consent")),
-            legal_bases,
-            processors: s.processors.iter().map(|p| processor(p)).collect(),
-            retention: s.retention.as_ref().map(|r| RetentionView {
-                period: opt_text(&r.period),
-                criteria: opt_text(&r.criteria),
-                notes: texts(&r.notes),
-            }),
-            right_to_object: s.right_to_object.as_ref().is_some_and(|b| b.value),
-        }
-    }
-}
-
-fn basis(b: &crate::load::Spanned<LegalBasis>) -> Option<BasisView> {
-    let law = bases::lookup(&b.basis.value)?;
-    Some(BasisView {
-        code: law.code,
-        article: law.article,
-        paragraph: law.paragraph,
-        point: law.point.to_string(),
-        label: law.label,
-        scope: opt_text(&b.scope),
-        condition: opt_text(&b.condition),
-        interest: opt_text(&b.interest),
-    })
-}
-
-fn processor(p: &Processor) -> ProcessorView {
-    let provider = entity(&p.provider);
-    ProcessorView {
-        service: escape(&p.service.value),
-        dpa: p.dpa.as_ref().map(|d| DpaView {
-            concluded: d.concluded.value,
-            counterparty: d
-                .counterparty
-                .as_ref()
-                .map_or_else(|| provider.legal_name.clone(), |c| escape(&c.value)),
-        }),
-        provider,
-        purposes: texts(&p.purposes),
-        data_categories: texts(&p.data_categories),
-        measures: texts(&p.measures),
-        excluded_uses: texts(&p.excluded_uses),
-        details: texts(&p.details),
-        onward_recipients: p
-            .onward_recipients
+    #[test]
+    fn output_files_are_the_artefacts_outputs_each_named_once() {
+        let names: Vec<&str> = ARTEFACTS
             .iter()
-            .map(|r| RecipientView {
-                name: escape(&r.name.value),
-                role: opt_text(&r.role),
-                data: texts(&r.data),
-                purpose: opt_text(&r.purpose),
-            })
-            .collect(),
-        transfers: p
-            .transfers
-            .iter()
-            .map(|t| TransferView {
-                to_country: to_country(&t.country.value),
-                certainty: escape(&t.certainty.value),
-                mechanisms: t
-                    .mechanisms
-                    .iter()
-                    .filter_map(|m| mechanisms::lookup(&m.value))
-                    .map(|m| MechanismView {
-                        code: m.code,
-                        article: m.provision.0,
-                        paragraph: m.provision.1,
-                        point: m.provision.2.map(|c| c.to_string()),
-                        label: m.label,
-                    })
-                    .collect(),
-                dpf_participant: t.dpf_participant.as_ref().map(|u| markdown::link(&u.value)),
-            })
-            .collect(),
-        privacy_policy: p.privacy_policy.as_ref().map(|u| markdown::link(&u.value)),
-    }
-}
-
-fn entity(e: &crate::load::Spanned<Entity>) -> EntityView {
-    EntityView {
-        legal_name: escape(&e.legal_name.value),
-        address: escape(&e.address.value),
-        country: country_name(&e.country.value),
-    }
-}
-
-fn country_name(code: &str) -> String {
-    countries::name(code).map_or_else(|| escape(code), str::to_owned)
-}
-
-/// "the USA", "the United Kingdom", but "Japan": English puts an article before plural
-/// and descriptive country names.
-fn to_country(code: &str) -> String {
-    let name = country_name(code);
-    let plural = [
-        "USA",
-        "Netherlands",
-        "Philippines",
-        "Bahamas",
-        "Maldives",
-        "Gambia",
-        "Comoros",
-        "Seychelles",
-    ];
-    let descriptive = ["Republic", "Islands", "Kingdom", "Emirates", "States"];
-    if plural.contains(&name.as_str()) || descriptive.iter().any(|w| name.contains(w)) {
-        format!("the {name}")
-    } else {
-        name
+            .flat_map(|a| a.outputs)
+            .map(Output::file)
+            .collect();
+        assert_eq!(names, OUTPUT_FILES);
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
     }
 }

@@ -1,0 +1,495 @@
+//! The view: the project's facts made ready for sentences, built once per build and read by
+//! every artefact's templates.
+//!
+//! Building the view resolves what registers say in codes: legal bases and transfer
+//! mechanisms get their provisions and labels from the law tables, country codes become
+//! names, sections are sorted, numbered and given a layout, the date is settled. The view
+//! writes no sentence; wording is the templates' work, one set per artefact and language.
+//!
+//! Some values are English because project templates already read them (docs/templates.md):
+//! the labels from the law tables, country names, and [`TransferView::to_country`] with its
+//! article ("the USA"). Bases and mechanisms carry their codes beside the labels; special
+//! categories and countries do not yet, and a second language would need them to.
+//!
+//! # Escaping
+//!
+//! [`ChapterView`] holds every register string escaped for Markdown, and so it stays: every
+//! artefact is written in Markdown (its HTML is converted from that), and docs/templates.md
+//! promises project templates that values arrive escaped, so none can forget to. Escaping
+//! on output instead (a minijinja auto-escape formatter for `.md` templates) would change
+//! what templates see: `join_list`, `upper_first` and the `long` test would work on raw text
+//! and their results be escaped whole (a list item after the first that starts with `-`
+//! would lose its backslash; lengths would count differently), every value built here that
+//! is Markdown already (heading markers, autolinks, section numbers) would need marking
+//! safe, and a project template joining such a value with text would see it escaped.
+//! An artefact in a format other than Markdown (CSV, JSON, DOCX) needs raw values: give
+//! this module's constructors the escape functions as a parameter (identity for raw) rather
+//! than copying the types. [`PageView`] already holds the few raw facts the HTML page needs.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::law::{bases, countries, mechanisms};
+use crate::model::{Entity, LegalBasis, Processor, Section};
+use crate::project::Project;
+
+use super::markdown::{self, escape};
+
+const DEFAULT_TITLE: &str = "Processors and services we use";
+
+/// Everything the artefacts render from, built once per build.
+#[derive(Debug)]
+pub struct View {
+    /// The context of the Markdown templates, register strings escaped.
+    pub chapter: ChapterView,
+    /// The facts page templates state beside the HTML body, unescaped.
+    pub page: PageView,
+    /// Section number ("10.1") to the section's unescaped id, the anchor of its HTML heading.
+    pub anchors: HashMap<String, String>,
+}
+
+/// Unescaped, because page templates are HTML and minijinja escapes them for HTML itself.
+#[derive(Debug)]
+pub struct PageView {
+    /// Chapter number and title ("10 Processors and services we use").
+    pub chapter_title: String,
+    /// The controller's registered name.
+    pub controller: Option<String>,
+    /// `language` of `privreg.yaml`, if set.
+    pub language: Option<String>,
+}
+
+impl View {
+    /// The view of `project`, sections sorted so file order never matters.
+    pub fn new(project: &Project) -> View {
+        let raw = project.config.raw.as_ref();
+        let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
+        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+        let chapter = ChapterView::new(project, &sections);
+        View {
+            anchors: chapter
+                .sections
+                .iter()
+                .zip(&sections)
+                .map(|(v, s)| (v.number.clone(), s.id.value.clone()))
+                .collect(),
+            page: PageView {
+                chapter_title: format!("{} {}", project.config.chapter, title(project)),
+                controller: raw
+                    .and_then(|c| c.controller.as_ref())
+                    .map(|c| c.legal_name.value.clone()),
+                language: raw
+                    .and_then(|c| c.language.as_ref())
+                    .map(|l| l.value.clone()),
+            },
+            chapter,
+        }
+    }
+}
+
+fn title(project: &Project) -> &str {
+    project
+        .config
+        .raw
+        .as_ref()
+        .and_then(|c| c.title.as_ref())
+        .map_or(DEFAULT_TITLE, |t| t.value.as_str())
+}
+
+/// The context of every artefact's Markdown templates (`chapter.md`, `section.md`).
+/// Register strings are Markdown-escaped; numbers, codes, labels from the law tables and
+/// links built by privreg are trusted.
+#[derive(Debug, Serialize)]
+pub struct ChapterView {
+    /// Chapter number ("10").
+    pub number: String,
+    /// Chapter heading text.
+    pub title: String,
+    /// Markdown heading marker of the chapter ("##").
+    pub heading: String,
+    /// Heading level of the chapter (1-5).
+    pub level: u32,
+    /// `last_updated`, else the date of `SOURCE_DATE_EPOCH`; absent when neither is set.
+    pub last_updated: Option<String>,
+    /// The sections, sorted by `order`, then `id`.
+    pub sections: Vec<SectionView>,
+}
+
+/// One section in the template context.
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    /// Section number ("10.1").
+    pub number: String,
+    /// The section `id`.
+    pub id: String,
+    /// Heading text.
+    pub title: String,
+    /// Markdown heading markers: section, its sub-headings, and one level deeper.
+    pub heading: String,
+    /// Sub-heading marker ("####").
+    pub subheading: String,
+    /// Sub-sub-heading marker ("#####").
+    pub subsubheading: String,
+    /// `single` (one processor), `controller` (our own processing, then any processors)
+    /// or `shared` (a shared text, then each processor).
+    pub layout: &'static str,
+    /// `processors`, `controller` or `both`.
+    pub processed_by: &'static str,
+    /// Free-text lead paragraph.
+    pub summary: Option<String>,
+    /// Purposes.
+    pub purposes: Vec<String>,
+    /// Data subjects.
+    pub data_subjects: Vec<String>,
+    /// Data categories at section level.
+    pub data_categories: Vec<String>,
+    /// Special categories, as labels of Art. 9(1) GDPR.
+    pub special_categories: Vec<String>,
+    /// Data not processed or stored.
+    pub not_processed: Vec<String>,
+    /// Excluded uses.
+    pub excluded_uses: Vec<String>,
+    /// How the processing is carried out.
+    pub measures: Vec<String>,
+    /// Further paragraphs.
+    pub details: Vec<String>,
+    /// Legal bases with their provisions.
+    pub legal_bases: Vec<BasisView>,
+    /// Whether any basis is consent, so the template adds the right to withdraw it.
+    pub has_consent: bool,
+    /// Processors, in register order.
+    pub processors: Vec<ProcessorView>,
+    /// Retention.
+    pub retention: Option<RetentionView>,
+    /// Whether to state the right to object.
+    pub right_to_object: bool,
+}
+
+/// A legal basis: the provision from the law table, the register's words escaped.
+#[derive(Debug, Serialize)]
+pub struct BasisView {
+    /// Friendly code (`consent`), whichever spelling the register used.
+    pub code: &'static str,
+    /// Article (6 or 9).
+    pub article: u32,
+    /// Paragraph.
+    pub paragraph: u32,
+    /// Point letter.
+    pub point: String,
+    /// What the basis is ("consent").
+    pub label: &'static str,
+    /// What it covers.
+    pub scope: Option<String>,
+    /// When it applies.
+    pub condition: Option<String>,
+    /// The legitimate interest pursued.
+    pub interest: Option<String>,
+}
+
+/// A processor's service.
+#[derive(Debug, Serialize)]
+pub struct ProcessorView {
+    /// Service name.
+    pub service: String,
+    /// The providing entity.
+    pub provider: EntityView,
+    /// The DPA, if declared.
+    pub dpa: Option<DpaView>,
+    /// Purposes of this service.
+    pub purposes: Vec<String>,
+    /// Data categories of this service.
+    pub data_categories: Vec<String>,
+    /// How this service's processing is carried out.
+    pub measures: Vec<String>,
+    /// Uses excluded for this service.
+    pub excluded_uses: Vec<String>,
+    /// Further paragraphs.
+    pub details: Vec<String>,
+    /// Onward recipients.
+    pub onward_recipients: Vec<RecipientView>,
+    /// Third-country transfers.
+    pub transfers: Vec<TransferView>,
+    /// The privacy policy as Markdown: an autolink, or plain text if not publishable.
+    pub privacy_policy: Option<String>,
+}
+
+/// A legal entity with its address.
+#[derive(Debug, Serialize)]
+pub struct EntityView {
+    /// Registered name.
+    pub legal_name: String,
+    /// Address without country.
+    pub address: String,
+    /// Country name ("USA").
+    pub country: String,
+}
+
+/// A data processing agreement.
+#[derive(Debug, Serialize)]
+pub struct DpaView {
+    /// Whether it has been concluded.
+    pub concluded: bool,
+    /// The contracting entity: the counterparty if given, else the provider.
+    pub counterparty: String,
+}
+
+/// An onward recipient.
+#[derive(Debug, Serialize)]
+pub struct RecipientView {
+    /// Name ("HubSpot").
+    pub name: String,
+    /// Role ("our CRM system").
+    pub role: Option<String>,
+    /// Data passed on.
+    pub data: Vec<String>,
+    /// What happens there.
+    pub purpose: Option<String>,
+}
+
+/// A transfer to a third country.
+#[derive(Debug, Serialize)]
+pub struct TransferView {
+    /// Country name as used after "to" ("the USA", "Japan").
+    pub to_country: String,
+    /// `takes-place`, `cannot-be-excluded` or `possible`.
+    pub certainty: String,
+    /// The mechanisms, with their provisions.
+    pub mechanisms: Vec<MechanismView>,
+    /// The DPF list entry as Markdown (autolink or text).
+    pub dpf_participant: Option<String>,
+}
+
+/// A transfer mechanism.
+#[derive(Debug, Serialize)]
+pub struct MechanismView {
+    /// Code (`scc`).
+    pub code: &'static str,
+    /// Article (45, 46, 49).
+    pub article: u32,
+    /// Paragraph.
+    pub paragraph: u32,
+    /// Point letter, where the provision has one.
+    pub point: Option<String>,
+    /// Name as written in a policy.
+    pub label: &'static str,
+}
+
+/// Retention.
+#[derive(Debug, Serialize)]
+pub struct RetentionView {
+    /// Storage period.
+    pub period: Option<String>,
+    /// Criteria for the period.
+    pub criteria: Option<String>,
+    /// Further statements.
+    pub notes: Vec<String>,
+}
+
+impl ChapterView {
+    fn new(project: &Project, sections: &[&Section]) -> ChapterView {
+        let level = project
+            .config
+            .raw
+            .as_ref()
+            .and_then(|c| c.heading_level.as_ref())
+            .map_or(2, |l| l.value)
+            .clamp(1, 5);
+        let chapter = escape(&project.config.chapter);
+        ChapterView {
+            title: escape(title(project)),
+            heading: "#".repeat(level as usize),
+            level,
+            last_updated: last_updated(project),
+            sections: sections
+                .iter()
+                .map(|s| SectionView::new(s, &chapter, level))
+                .collect(),
+            number: chapter,
+        }
+    }
+}
+
+fn last_updated(project: &Project) -> Option<String> {
+    if let Some(d) = project
+        .config
+        .raw
+        .as_ref()
+        .and_then(|c| c.last_updated.as_ref())
+    {
+        return Some(escape(&d.value));
+    }
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse::<i64>()
+        .ok()?;
+    Some(crate::civil_date(secs.div_euclid(86_400)))
+}
+
+fn texts(list: &[crate::load::Spanned<String>]) -> Vec<String> {
+    list.iter().map(|s| escape(&s.value)).collect()
+}
+
+fn opt_text(v: &Option<crate::load::Spanned<String>>) -> Option<String> {
+    v.as_ref().map(|s| escape(&s.value))
+}
+
+impl SectionView {
+    fn new(s: &Section, chapter: &str, level: u32) -> SectionView {
+        let processed_by = match s.processed_by.as_ref().map(|p| p.value.as_str()) {
+            Some("controller") => "controller",
+            Some("both") => "both",
+            _ => "processors",
+        };
+        let layout = if processed_by == "controller" || s.processors.is_empty() {
+            "controller"
+        } else if processed_by == "both" || s.processors.len() > 1 {
+            "shared"
+        } else {
+            "single"
+        };
+        // Unknown codes are `check` errors; a build only gets here when they were allowed.
+        let legal_bases: Vec<BasisView> = s.legal_bases.iter().filter_map(basis).collect();
+        let heading = |extra: u32| "#".repeat((level + extra).min(6) as usize);
+        SectionView {
+            number: format!("{chapter}.{}", s.order.value),
+            id: escape(&s.id.value),
+            title: escape(&s.title.value),
+            heading: heading(1),
+            subheading: heading(2),
+            subsubheading: heading(3),
+            layout,
+            processed_by,
+            summary: opt_text(&s.summary),
+            purposes: texts(&s.purposes),
+            data_subjects: texts(&s.data_subjects),
+            data_categories: texts(&s.data_categories),
+            special_categories: s
+                .special_categories
+                .iter()
+                .map(|c| {
+                    bases::SPECIAL_CATEGORIES
+                        .iter()
+                        .find(|(code, _)| *code == c.value)
+                        .map_or_else(|| escape(&c.value), |(_, label)| (*label).to_owned())
+                })
+                .collect(),
+            not_processed: texts(&s.not_processed),
+            excluded_uses: texts(&s.excluded_uses),
+            measures: texts(&s.measures),
+            details: texts(&s.details),
+            has_consent: legal_bases
+                .iter()
+                .any(|b| matches!(b.code, "consent" | "explicit-consent")),
+            legal_bases,
+            processors: s.processors.iter().map(|p| processor(p)).collect(),
+            retention: s.retention.as_ref().map(|r| RetentionView {
+                period: opt_text(&r.period),
+                criteria: opt_text(&r.criteria),
+                notes: texts(&r.notes),
+            }),
+            right_to_object: s.right_to_object.as_ref().is_some_and(|b| b.value),
+        }
+    }
+}
+
+fn basis(b: &crate::load::Spanned<LegalBasis>) -> Option<BasisView> {
+    let law = bases::lookup(&b.basis.value)?;
+    Some(BasisView {
+        code: law.code,
+        article: law.article,
+        paragraph: law.paragraph,
+        point: law.point.to_string(),
+        label: law.label,
+        scope: opt_text(&b.scope),
+        condition: opt_text(&b.condition),
+        interest: opt_text(&b.interest),
+    })
+}
+
+fn processor(p: &Processor) -> ProcessorView {
+    let provider = entity(&p.provider);
+    ProcessorView {
+        service: escape(&p.service.value),
+        dpa: p.dpa.as_ref().map(|d| DpaView {
+            concluded: d.concluded.value,
+            counterparty: d
+                .counterparty
+                .as_ref()
+                .map_or_else(|| provider.legal_name.clone(), |c| escape(&c.value)),
+        }),
+        provider,
+        purposes: texts(&p.purposes),
+        data_categories: texts(&p.data_categories),
+        measures: texts(&p.measures),
+        excluded_uses: texts(&p.excluded_uses),
+        details: texts(&p.details),
+        onward_recipients: p
+            .onward_recipients
+            .iter()
+            .map(|r| RecipientView {
+                name: escape(&r.name.value),
+                role: opt_text(&r.role),
+                data: texts(&r.data),
+                purpose: opt_text(&r.purpose),
+            })
+            .collect(),
+        transfers: p
+            .transfers
+            .iter()
+            .map(|t| TransferView {
+                to_country: to_country(&t.country.value),
+                certainty: escape(&t.certainty.value),
+                mechanisms: t
+                    .mechanisms
+                    .iter()
+                    .filter_map(|m| mechanisms::lookup(&m.value))
+                    .map(|m| MechanismView {
+                        code: m.code,
+                        article: m.provision.0,
+                        paragraph: m.provision.1,
+                        point: m.provision.2.map(|c| c.to_string()),
+                        label: m.label,
+                    })
+                    .collect(),
+                dpf_participant: t.dpf_participant.as_ref().map(|u| markdown::link(&u.value)),
+            })
+            .collect(),
+        privacy_policy: p.privacy_policy.as_ref().map(|u| markdown::link(&u.value)),
+    }
+}
+
+fn entity(e: &crate::load::Spanned<Entity>) -> EntityView {
+    EntityView {
+        legal_name: escape(&e.legal_name.value),
+        address: escape(&e.address.value),
+        country: country_name(&e.country.value),
+    }
+}
+
+fn country_name(code: &str) -> String {
+    countries::name(code).map_or_else(|| escape(code), str::to_owned)
+}
+
+/// "the USA", "the United Kingdom", but "Japan": English puts an article before plural
+/// and descriptive country names.
+fn to_country(code: &str) -> String {
+    let name = country_name(code);
+    let plural = [
+        "USA",
+        "Netherlands",
+        "Philippines",
+        "Bahamas",
+        "Maldives",
+        "Gambia",
+        "Comoros",
+        "Seychelles",
+    ];
+    let descriptive = ["Republic", "Islands", "Kingdom", "Emirates", "States"];
+    if plural.contains(&name.as_str()) || descriptive.iter().any(|w| name.contains(w)) {
+        format!("the {name}")
+    } else {
+        name
+    }
+}
