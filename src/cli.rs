@@ -348,11 +348,9 @@ impl Cli {
 impl GlobalArgs {
     fn check_options(&self) -> Result<CheckOptions, Error> {
         if let Some(d) = &self.date
-            && !privreg::rules::value_unknown::is_date(d)
+            && let Err(e) = privreg::rules::value_unknown::parse_date(d)
         {
-            return Err(Error::Usage(format!(
-                "--date `{d}` is not of the form YYYY-MM-DD"
-            )));
+            return Err(Error::Usage(format!("--date `{d}` {e}")));
         }
         let mut overrides = Vec::new();
         // Later flags win: deny, then warn, then allow, as the user most likely means the

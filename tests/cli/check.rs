@@ -98,6 +98,11 @@ fn a_malformed_date_is_a_usage_error() {
     let t = run_in(&repo_root(), &["check", "--date", "2026-13-01"]);
     assert_eq!(t.code, 2, "{t}");
     assert!(t.stderr.contains("YYYY-MM-DD"), "{t}");
+    let t = run_in(&repo_root(), &["check", "--date", "2026-02-29"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("2026-02 has 28 days"), "{t}");
+    let leap = run_in(&repo_root(), &["check", "--date", "2024-02-29"]);
+    assert_ne!(leap.code, 2, "{leap}");
 }
 
 #[test]
