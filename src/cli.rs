@@ -347,11 +347,14 @@ impl Cli {
 
 impl GlobalArgs {
     fn check_options(&self) -> Result<CheckOptions, Error> {
-        if let Some(d) = &self.date
-            && let Err(e) = privreg::rules::value_unknown::parse_date(d)
-        {
-            return Err(Error::Usage(format!("--date `{d}` {e}")));
-        }
+        let date = self
+            .date
+            .as_deref()
+            .map(|d| {
+                privreg::rules::value_unknown::parse_date(d)
+                    .map_err(|e| Error::Usage(format!("--date `{d}` {e}")))
+            })
+            .transpose()?;
         let mut overrides = Vec::new();
         // Later flags win: deny, then warn, then allow, as the user most likely means the
         // narrower flag to refine a broader one.
@@ -371,7 +374,7 @@ impl GlobalArgs {
             root: self.root.clone(),
             overrides,
             deny_warnings: self.deny.iter().any(|c| c == "warnings"),
-            date: self.date.clone(),
+            date,
         })
     }
 

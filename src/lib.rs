@@ -38,8 +38,8 @@ pub struct CheckOptions {
     pub overrides: Vec<(String, Severity)>,
     /// Turn warnings into errors.
     pub deny_warnings: bool,
-    /// The date rules judge by (YYYY-MM-DD); default: `last_updated`, `SOURCE_DATE_EPOCH`, today.
-    pub date: Option<String>,
+    /// The date rules judge by; default: `last_updated`, `SOURCE_DATE_EPOCH`, today (UTC).
+    pub date: Option<jiff::civil::Date>,
 }
 
 /// A checked project: what loaded and every finding, sorted and with severities applied.
@@ -62,13 +62,10 @@ impl Checked {
 pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     let mut project = project::load(&opts.root)?;
     let mut diagnostics = std::mem::take(&mut project.diagnostics);
-    let date = opts
-        .date
-        .clone()
-        .unwrap_or_else(|| judgement_date(&project));
+    let date = opts.date.unwrap_or_else(|| judgement_date(&project));
     let cx = rules::RuleCx {
         project: &project,
-        date: &date,
+        date,
     };
     rules::check_project(&cx, &mut diagnostics);
     let lint_options = lint::options(&project.config);
@@ -145,49 +142,50 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
 }
 
 /// `last_updated` from `privreg.yaml`, else `SOURCE_DATE_EPOCH`, else today (UTC).
-fn judgement_date(project: &Project) -> String {
-    if let Some(d) = project
+fn judgement_date(project: &Project) -> jiff::civil::Date {
+    recorded_date(project).unwrap_or_else(|| utc_date(jiff::Timestamp::now()))
+}
+
+/// `last_updated` from `privreg.yaml` when it is a date (PRV013 reports it when not), else
+/// `SOURCE_DATE_EPOCH`; never the clock, so the policy can say when it was last updated.
+pub(crate) fn recorded_date(project: &Project) -> Option<jiff::civil::Date> {
+    let written = project
         .config
         .raw
         .as_ref()
-        .and_then(|c| c.last_updated.as_ref())
-    {
-        return d.value.clone();
-    }
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
-    civil_date(secs.div_euclid(86_400))
+        .and_then(|c| c.last_updated.as_ref());
+    written
+        .and_then(|d| rules::value_unknown::parse_date(&d.value).ok())
+        .or_else(|| {
+            let secs = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()?
+                .trim()
+                .parse()
+                .ok()?;
+            Some(utc_date(jiff::Timestamp::from_second(secs).ok()?))
+        })
 }
 
-/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-pub fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+/// The calendar date in UTC at `t`: the judgement date must not depend on the machine's zone.
+fn utc_date(t: jiff::Timestamp) -> jiff::civil::Date {
+    jiff::tz::TimeZone::UTC.to_datetime(t).date()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::civil_date;
+    use super::utc_date;
+    use jiff::{Timestamp, civil::date};
 
     #[test]
-    fn day_counts_become_calendar_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(19_723), "2024-01-01");
-        assert_eq!(civil_date(20_786), "2026-11-29");
-        assert_eq!(civil_date(11_016), "2000-02-29");
+    fn seconds_since_the_epoch_become_utc_calendar_dates() {
+        let day = |secs| utc_date(Timestamp::from_second(secs).unwrap());
+        assert_eq!(day(0), date(1970, 1, 1));
+        assert_eq!(day(-1), date(1969, 12, 31));
+        assert_eq!(day(1_767_225_600), date(2026, 1, 1));
+        assert_eq!(day(1_795_910_400), date(2026, 11, 29));
+        assert_eq!(day(1_795_996_799), date(2026, 11, 29), "its last second");
+        assert_eq!(day(951_782_400), date(2000, 2, 29));
+        assert_eq!(day(1_709_164_800), date(2024, 2, 29));
+        assert_eq!(day(1_956_441_600).to_string(), "2031-12-31");
     }
 }

@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use jiff::civil::Date;
-
 use super::RuleCx;
 use crate::diagnostic::Diagnostic;
 use crate::law::bases::SPECIAL_CATEGORIES;
@@ -101,7 +99,7 @@ impl std::fmt::Display for DateError {
 }
 
 /// The date `s` names, written YYYY-MM-DD as in `last_updated` and `--date`.
-pub fn parse_date(s: &str) -> Result<Date, DateError> {
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateError> {
     let b = s.as_bytes();
     let shaped = b.len() == 10
         && b.iter().enumerate().all(|(i, c)| {
@@ -121,7 +119,7 @@ pub fn parse_date(s: &str) -> Result<Date, DateError> {
     }
     // Which months have a 29th, 30th or 31st is the calendar's business: jiff's.
     let (month, day) = (month as i8, day as i8);
-    Date::new(year, month, day).map_err(|_| DateError::PastMonthEnd {
+    jiff::civil::Date::new(year, month, day).map_err(|_| DateError::PastMonthEnd {
         year,
         month,
         days: jiff::civil::date(year, month, 1).days_in_month(),
