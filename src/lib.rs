@@ -60,6 +60,9 @@ impl Checked {
 
 /// Loads the project at `opts.root` and runs every rule.
 pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
+    // Whether or not it decides the date: reproducible-builds.org asks a tool to fail on a
+    // malformed value rather than build with another date than the one meant.
+    source_date_epoch()?;
     let mut project = project::load(&opts.root)?;
     let mut diagnostics = std::mem::take(&mut project.diagnostics);
     let date = opts.date.unwrap_or_else(|| judgement_date(&project));
@@ -156,14 +159,20 @@ pub(crate) fn recorded_date(project: &Project) -> Option<jiff::civil::Date> {
         .and_then(|c| c.last_updated.as_ref());
     written
         .and_then(|d| rules::value_unknown::parse_date(&d.value).ok())
-        .or_else(|| {
-            let secs = std::env::var("SOURCE_DATE_EPOCH")
-                .ok()?
-                .trim()
-                .parse()
-                .ok()?;
-            Some(utc_date(jiff::Timestamp::from_second(secs).ok()?))
-        })
+        .or_else(|| source_date_epoch().ok().flatten())
+}
+
+/// The UTC date of `SOURCE_DATE_EPOCH`, `None` when unset or empty (the specification leaves
+/// those to the tool); anything but an integer in jiff's range of years is an error.
+fn source_date_epoch() -> Result<Option<jiff::civil::Date>, Error> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    raw.to_str()
+        .and_then(|s| s.trim().parse().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .map(|t| Some(utc_date(t)))
+        .ok_or_else(|| Error::SourceDateEpoch(raw.to_string_lossy().into_owned()))
 }
 
 /// The calendar date in UTC at `t`: the judgement date must not depend on the machine's zone.
