@@ -31,7 +31,7 @@ fn measure(n: usize, runs: usize) -> (Duration, Duration, Duration, usize) {
     let opts = privreg::BuildOptions {
         check: privreg::CheckOptions {
             root: dir.path().to_owned(),
-            date: Some("2026-11-29".into()),
+            date: Some(jiff::civil::date(2026, 11, 29)),
             ..Default::default()
         },
         ..Default::default()

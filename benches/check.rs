@@ -26,7 +26,7 @@ fn main() {
     }
     let opts = privreg::CheckOptions {
         root: dir.path().to_owned(),
-        date: Some("2026-11-29".into()),
+        date: Some(jiff::civil::date(2026, 11, 29)),
         ..Default::default()
     };
     let checked = privreg::check(&opts).expect("check runs");

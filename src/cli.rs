@@ -347,13 +347,13 @@ impl Cli {
 
 impl GlobalArgs {
     fn check_options(&self) -> Result<CheckOptions, Error> {
-        if let Some(d) = &self.date
-            && !privreg::rules::value_unknown::is_date(d)
-        {
-            return Err(Error::Usage(format!(
-                "--date `{d}` is not of the form YYYY-MM-DD"
-            )));
-        }
+        let date = self
+            .date
+            .as_deref()
+            .map(|d| {
+                privreg::model::parse_date(d).map_err(|e| Error::Usage(format!("--date `{d}` {e}")))
+            })
+            .transpose()?;
         let mut overrides = Vec::new();
         // Later flags win: deny, then warn, then allow, as the user most likely means the
         // narrower flag to refine a broader one.
@@ -373,7 +373,7 @@ impl GlobalArgs {
             root: self.root.clone(),
             overrides,
             deny_warnings: self.deny.iter().any(|c| c == "warnings"),
-            date: self.date.clone(),
+            date,
         })
     }
 

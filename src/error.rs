@@ -30,4 +30,9 @@ pub enum Error {
     /// The command line named something that does not exist.
     #[error("{0}")]
     Usage(String),
+    /// `SOURCE_DATE_EPOCH` is set to something other than a count of seconds.
+    #[error(
+        "SOURCE_DATE_EPOCH `{0}` is not a time: expected whole seconds since 1970-01-01 00:00:00 UTC, as `date +%s` prints"
+    )]
+    SourceDateEpoch(String),
 }

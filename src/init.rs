@@ -157,7 +157,7 @@ mod tests {
         scaffold(dir.path()).unwrap();
         let checked = crate::check(&crate::CheckOptions {
             root: dir.path().to_owned(),
-            date: Some("2026-11-29".into()),
+            date: Some(jiff::civil::date(2026, 11, 29)),
             ..Default::default()
         })
         .unwrap();

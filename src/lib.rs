@@ -41,8 +41,8 @@ pub struct CheckOptions {
     pub overrides: Vec<(String, Severity)>,
     /// Turn warnings into errors.
     pub deny_warnings: bool,
-    /// The date rules judge by (YYYY-MM-DD); default: `last_updated`, `SOURCE_DATE_EPOCH`, today.
-    pub date: Option<String>,
+    /// The date rules judge by; default: `last_updated`, `SOURCE_DATE_EPOCH`, today (UTC).
+    pub date: Option<jiff::civil::Date>,
 }
 
 /// A checked project: what loaded and every finding, sorted and with severities applied.
@@ -63,15 +63,17 @@ impl Checked {
 
 /// Loads the project at `opts.root` and runs every rule.
 pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
+    // Whether or not it decides the date: reproducible-builds.org asks a tool to fail on a
+    // malformed value rather than build with another date than the one meant.
+    project::source_date_epoch()?;
     let mut project = project::load(&opts.root)?;
     let mut diagnostics = std::mem::take(&mut project.diagnostics);
     let date = opts
         .date
-        .clone()
-        .unwrap_or_else(|| judgement_date(&project));
+        .unwrap_or_else(|| project::judgement_date(&project));
     let cx = rules::RuleCx {
         project: &project,
-        date: &date,
+        date,
     };
     rules::check_project(&cx, &mut diagnostics);
     let lint_options = lint::options(&project.config);
@@ -145,52 +147,4 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
         diagnostics: checked.diagnostics,
         outcome,
     })
-}
-
-/// `last_updated` from `privreg.yaml`, else `SOURCE_DATE_EPOCH`, else today (UTC).
-fn judgement_date(project: &Project) -> String {
-    if let Some(d) = project
-        .config
-        .raw
-        .as_ref()
-        .and_then(|c| c.last_updated.as_ref())
-    {
-        return d.value.clone();
-    }
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
-    civil_date(secs.div_euclid(86_400))
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-pub fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_date;
-
-    #[test]
-    fn day_counts_become_calendar_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(19_723), "2024-01-01");
-        assert_eq!(civil_date(20_786), "2026-11-29");
-        assert_eq!(civil_date(11_016), "2000-02-29");
-    }
 }

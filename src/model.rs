@@ -298,3 +298,102 @@ impl FromNode for RuleSettings {
         Some(out)
     }
 }
+/// Why a text is not a date written YYYY-MM-DD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not four digits, a month 01-12 and a day 01-31, joined by dashes.
+    Form,
+    /// Of the form, but past the end of its month (2026-02-29).
+    PastMonthEnd {
+        /// The year.
+        year: i16,
+        /// The month, 1-12.
+        month: i8,
+        /// How many days the month has that year.
+        days: i8,
+    },
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateError::Form => f.write_str("is not a date of the form YYYY-MM-DD"),
+            DateError::PastMonthEnd { year, month, days } => {
+                write!(f, "is not a date: {year:04}-{month:02} has {days} days")
+            }
+        }
+    }
+}
+
+/// The date `s` names, written YYYY-MM-DD as in `last_updated` and `--date`.
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateError> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(DateError::Form);
+    }
+    let num = |r: std::ops::Range<usize>| b[r].iter().fold(0, |n, c| n * 10 + i16::from(c - b'0'));
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(DateError::Form);
+    }
+    // Which months have a 29th, 30th or 31st is the calendar's business: jiff's.
+    let (month, day) = (month as i8, day as i8);
+    jiff::civil::Date::new(year, month, day).map_err(|_| DateError::PastMonthEnd {
+        year,
+        month,
+        days: jiff::civil::date(year, month, 1).days_in_month(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DateError, parse_date};
+
+    #[test]
+    fn dates_are_year_month_day() {
+        assert_eq!(
+            parse_date("2026-11-29"),
+            Ok(jiff::civil::date(2026, 11, 29))
+        );
+        for s in [
+            "2026-13-01",
+            "29.11.2026",
+            "2026-1-1",
+            "2026-11-00",
+            "+2026-11-29",
+            "",
+        ] {
+            assert_eq!(parse_date(s), Err(DateError::Form), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_day_past_the_end_of_its_month_is_no_date() {
+        assert_eq!(parse_date("2024-02-29"), Ok(jiff::civil::date(2024, 2, 29)));
+        assert_eq!(parse_date("2000-02-29"), Ok(jiff::civil::date(2000, 2, 29)));
+        let feb = |year, days| {
+            Err(DateError::PastMonthEnd {
+                year,
+                month: 2,
+                days,
+            })
+        };
+        assert_eq!(parse_date("2026-02-29"), feb(2026, 28));
+        assert_eq!(parse_date("2100-02-29"), feb(2100, 28));
+        assert_eq!(parse_date("2026-02-30"), feb(2026, 28));
+        assert_eq!(parse_date("2024-02-30"), feb(2024, 29));
+        assert!(parse_date("2026-04-31").is_err());
+        assert_eq!(
+            parse_date("2026-02-30").unwrap_err().to_string(),
+            "is not a date: 2026-02 has 28 days"
+        );
+    }
+}

@@ -331,9 +331,45 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
     p[pi..].iter().all(|&c| c == '*')
 }
 
+/// `last_updated` from `privreg.yaml`, else `SOURCE_DATE_EPOCH`, else today (UTC).
+pub fn judgement_date(project: &Project) -> jiff::civil::Date {
+    recorded_date(project).unwrap_or_else(|| utc_date(jiff::Timestamp::now()))
+}
+
+/// `last_updated` from `privreg.yaml` when it is a date (PRV013 reports it when not), else
+/// `SOURCE_DATE_EPOCH`; never the clock, so the policy can say when it was last updated.
+pub fn recorded_date(project: &Project) -> Option<jiff::civil::Date> {
+    let written = project
+        .config
+        .raw
+        .as_ref()
+        .and_then(|c| c.last_updated.as_ref());
+    written
+        .and_then(|d| crate::model::parse_date(&d.value).ok())
+        .or_else(|| source_date_epoch().ok().flatten())
+}
+
+/// The UTC date of `SOURCE_DATE_EPOCH`, `None` when unset or empty (the specification leaves
+/// those to the tool); anything but an integer in jiff's range of years is an error.
+pub fn source_date_epoch() -> Result<Option<jiff::civil::Date>, Error> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    raw.to_str()
+        .and_then(|s| s.trim().parse().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .map(|t| Some(utc_date(t)))
+        .ok_or_else(|| Error::SourceDateEpoch(raw.to_string_lossy().into_owned()))
+}
+
+/// The calendar date in UTC at `t`: the judgement date must not depend on the machine's zone.
+fn utc_date(t: jiff::Timestamp) -> jiff::civil::Date {
+    jiff::tz::TimeZone::UTC.to_datetime(t).date()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::glob_match;
+    use super::{glob_match, utc_date};
 
     #[test]
     fn display_names_are_relative_to_the_root_and_slash_separated() {
@@ -366,5 +402,19 @@ mod tests {
         assert!(glob_match("*", "registers/a.yaml"));
         assert!(!glob_match("registers/*.yml", "registers/a.yaml"));
         assert!(glob_match("registers/?.yaml", "registers/a.yaml"));
+    }
+
+    #[test]
+    fn seconds_since_the_epoch_become_utc_calendar_dates() {
+        use jiff::{Timestamp, civil::date};
+        let day = |secs| utc_date(Timestamp::from_second(secs).unwrap());
+        assert_eq!(day(0), date(1970, 1, 1));
+        assert_eq!(day(-1), date(1969, 12, 31));
+        assert_eq!(day(1_767_225_600), date(2026, 1, 1));
+        assert_eq!(day(1_795_910_400), date(2026, 11, 29));
+        assert_eq!(day(1_795_996_799), date(2026, 11, 29), "its last second");
+        assert_eq!(day(951_782_400), date(2000, 2, 29));
+        assert_eq!(day(1_709_164_800), date(2024, 2, 29));
+        assert_eq!(day(1_956_441_600).to_string(), "2031-12-31");
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! Facts from `shared/reference/adequacy.json` (as of mid-2026): decision, date, scope.
 
+use jiff::civil::{Date, date};
+
 /// One adequacy decision for a country or territory.
 #[derive(Debug)]
 pub struct Decision {
@@ -9,10 +11,10 @@ pub struct Decision {
     pub country: &'static str,
     /// Official number.
     pub decision: &'static str,
-    /// Date of adoption (YYYY-MM-DD); the decision applies from then.
-    pub adopted: &'static str,
+    /// Date of adoption; the decision applies from then.
+    pub adopted: Date,
     /// Last day in force, where a sunset clause ends it.
-    pub valid_until: Option<&'static str>,
+    pub valid_until: Option<Date>,
     /// `full`, or the partial scope.
     pub scope: &'static str,
 }
@@ -22,112 +24,112 @@ pub const DECISIONS: &[Decision] = &[
     d(
         "AD",
         "Commission Decision 2010/625/EU",
-        "2010-10-19",
+        date(2010, 10, 19),
         None,
         "full",
     ),
     d(
         "AR",
         "Commission Decision 2003/490/EC",
-        "2003-06-30",
+        date(2003, 6, 30),
         None,
         "full",
     ),
     d(
         "BR",
         "Commission Implementing Decision (EU) 2026/179",
-        "2026-01-26",
+        date(2026, 1, 26),
         None,
         "recipients subject to the LGPD",
     ),
     d(
         "CA",
         "Commission Decision 2002/2/EC",
-        "2001-12-20",
+        date(2001, 12, 20),
         None,
         "commercial organisations subject to PIPEDA only",
     ),
     d(
         "CH",
         "Commission Decision 2000/518/EC",
-        "2000-07-26",
+        date(2000, 7, 26),
         None,
         "full",
     ),
     d(
         "FO",
         "Commission Decision 2010/146/EU",
-        "2010-03-05",
+        date(2010, 3, 5),
         None,
         "full",
     ),
     d(
         "GB",
         "Commission Implementing Decision (EU) 2021/1772, renewed 2025-12-19",
-        "2021-06-28",
-        Some("2031-12-27"),
+        date(2021, 6, 28),
+        Some(date(2031, 12, 27)),
         "full",
     ),
     d(
         "GG",
         "Commission Decision 2003/821/EC",
-        "2003-11-21",
+        date(2003, 11, 21),
         None,
         "full",
     ),
     d(
         "IL",
         "Commission Decision 2011/61/EU",
-        "2011-01-31",
+        date(2011, 1, 31),
         None,
         "full",
     ),
     d(
         "IM",
         "Commission Decision 2004/411/EC",
-        "2004-04-28",
+        date(2004, 4, 28),
         None,
         "full",
     ),
     d(
         "JE",
         "Commission Decision 2008/393/EC",
-        "2008-05-08",
+        date(2008, 5, 8),
         None,
         "full",
     ),
     d(
         "JP",
         "Commission Implementing Decision (EU) 2019/419",
-        "2019-01-23",
+        date(2019, 1, 23),
         None,
         "private sector operators subject to the APPI only",
     ),
     d(
         "KR",
         "Commission Implementing Decision (EU) 2022/254",
-        "2021-12-17",
+        date(2021, 12, 17),
         None,
         "recipients subject to PIPA, with exclusions",
     ),
     d(
         "NZ",
         "Commission Implementing Decision 2013/65/EU",
-        "2012-12-19",
+        date(2012, 12, 19),
         None,
         "full",
     ),
     d(
         "US",
         "Commission Implementing Decision (EU) 2023/1795",
-        "2023-07-10",
+        date(2023, 7, 10),
         None,
         "only organisations certified under the EU-US Data Privacy Framework",
     ),
     d(
         "UY",
         "Commission Implementing Decision 2012/484/EU",
-        "2012-08-21",
+        date(2012, 8, 21),
         None,
         "full",
     ),
@@ -136,8 +138,8 @@ pub const DECISIONS: &[Decision] = &[
 const fn d(
     country: &'static str,
     decision: &'static str,
-    adopted: &'static str,
-    valid_until: Option<&'static str>,
+    adopted: Date,
+    valid_until: Option<Date>,
     scope: &'static str,
 ) -> Decision {
     Decision {
@@ -149,8 +151,8 @@ const fn d(
     }
 }
 
-/// The decision for `country` in force on `date` (YYYY-MM-DD), if any.
-pub fn in_force(country: &str, date: &str) -> Option<&'static Decision> {
+/// The decision for `country` in force on `date`, if any.
+pub fn in_force(country: &str, date: Date) -> Option<&'static Decision> {
     DECISIONS.iter().find(|d| {
         d.country == country && d.adopted <= date && d.valid_until.is_none_or(|until| date <= until)
     })
@@ -168,23 +170,31 @@ mod tests {
     #[test]
     fn brazil_is_adequate_only_from_its_decision_of_26_january_2026() {
         // Commission Implementing Decision (EU) 2026/179.
-        assert!(in_force("BR", "2026-01-25").is_none());
-        assert!(in_force("BR", "2026-01-26").is_some());
+        assert!(in_force("BR", date(2026, 1, 25)).is_none());
+        assert!(in_force("BR", date(2026, 1, 26)).is_some());
     }
 
     #[test]
-    fn the_uk_decision_ends_with_its_sunset_clause() {
-        assert!(in_force("GB", "2031-12-27").is_some());
-        assert!(in_force("GB", "2031-12-28").is_none());
+    fn the_uk_decision_holds_up_to_and_including_27_december_2031() {
+        // Implementing Decision (EU) 2021/1772, Art. 4, as renewed on 2025-12-19.
+        assert!(in_force("GB", date(2021, 6, 27)).is_none());
+        assert!(in_force("GB", date(2021, 6, 28)).is_some());
+        assert!(in_force("GB", date(2024, 2, 29)).is_some());
+        assert!(in_force("GB", date(2031, 12, 27)).is_some());
+        assert!(in_force("GB", date(2031, 12, 28)).is_none());
+        assert_eq!(
+            any("GB").unwrap().valid_until.unwrap().to_string(),
+            "2031-12-27"
+        );
     }
 
     #[test]
     fn the_us_decision_is_the_data_privacy_framework_of_10_july_2023() {
-        let us = in_force("US", "2026-11-29").unwrap();
-        assert_eq!(us.adopted, "2023-07-10");
+        let us = in_force("US", date(2026, 11, 29)).unwrap();
+        assert_eq!(us.adopted, date(2023, 7, 10));
         assert!(us.scope.contains("Data Privacy Framework"));
         assert!(
-            in_force("US", "2023-07-09").is_none(),
+            in_force("US", date(2023, 7, 9)).is_none(),
             "Privacy Shield fell on 2020-07-16"
         );
     }

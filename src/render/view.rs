@@ -311,20 +311,7 @@ impl ChapterView {
 }
 
 fn last_updated(project: &Project) -> Option<String> {
-    if let Some(d) = project
-        .config
-        .raw
-        .as_ref()
-        .and_then(|c| c.last_updated.as_ref())
-    {
-        return Some(escape(&d.value));
-    }
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse::<i64>()
-        .ok()?;
-    Some(crate::civil_date(secs.div_euclid(86_400)))
+    crate::project::recorded_date(project).map(|d| d.to_string())
 }
 
 fn texts(list: &[crate::load::Spanned<String>]) -> Vec<String> {

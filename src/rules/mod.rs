@@ -38,8 +38,8 @@ pub mod value_unknown;
 pub struct RuleCx<'a> {
     /// The project.
     pub project: &'a Project,
-    /// The date (YYYY-MM-DD) on which adequacy decisions must be in force.
-    pub date: &'a str,
+    /// The date on which adequacy decisions must be in force.
+    pub date: jiff::civil::Date,
 }
 
 impl RuleCx<'_> {
@@ -119,7 +119,7 @@ pub mod test_support {
         check_project(
             &RuleCx {
                 project: &project,
-                date: "2026-11-29",
+                date: jiff::civil::date(2026, 11, 29),
             },
             &mut out,
         );

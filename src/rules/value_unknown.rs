@@ -7,6 +7,7 @@ use crate::catalogue::VALUE_UNKNOWN;
 use crate::diagnostic::Diagnostic;
 use crate::law::bases::SPECIAL_CATEGORIES;
 use crate::load::Spanned;
+use crate::model::{DateError, parse_date};
 use crate::source::SourceFile;
 
 /// Accepted values of `processed_by`.
@@ -46,20 +47,6 @@ pub const CITATION_STYLES: &[&str] = &["para-lit", "parens"];
 /// Accepted values of `language` in `privreg.yaml`.
 pub const LANGUAGES: &[&str] = &["en"];
 
-/// Whether `s` is a date of the form YYYY-MM-DD with a plausible month and day.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && s.bytes()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && num(5..7).is_some_and(|m| (1..=12).contains(&m))
-        && num(8..10).is_some_and(|d| (1..=31).contains(&d))
-}
-
 /// Reports unknown enumerated values.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     if let (Some(file), Some(c)) = (&cx.project.config_file, &cx.project.config.raw) {
@@ -83,17 +70,18 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(v) = &c.last_updated
-            && !is_date(&v.value)
+            && let Err(e) = parse_date(&v.value)
         {
-            out.push(
-                Diagnostic::new(
-                    &VALUE_UNKNOWN,
-                    file,
-                    v.span.clone(),
-                    format!("`{}` is not a date of the form YYYY-MM-DD", v.value),
-                )
-                .help("write the date quoted, e.g. `last_updated: \"2026-11-29\"`"),
+            let mut d = Diagnostic::new(
+                &VALUE_UNKNOWN,
+                file,
+                v.span.clone(),
+                format!("`{}` {e}", v.value),
             );
+            if e == DateError::Form {
+                d = d.help("write the date quoted, e.g. `last_updated: \"2026-11-29\"`");
+            }
+            out.push(d);
         }
         if let Some(ctrl) = &c.controller {
             super::country_code_unknown::check_code(file, &ctrl.country, out);
@@ -124,16 +112,6 @@ mod tests {
             "    transfers:\n      - country: US\n        certainty: maybe\n        mechanisms: [scc]\n",
         );
         assert_eq!(codes(&[("a.yaml", &y)]), ["PRV013"]);
-    }
-
-    #[test]
-    fn dates_are_year_month_day() {
-        assert!(super::is_date("2026-11-29"));
-        assert!(
-            !super::is_date("2026-13-01")
-                && !super::is_date("29.11.2026")
-                && !super::is_date("2026-1-1")
-        );
     }
 
     #[test]

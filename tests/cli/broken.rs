@@ -132,12 +132,10 @@ fn without_any_date_privreg_judges_on_todays_utc_date() {
 }
 
 /// Today's date in UTC from the test's own clock (faked too when CI runs under faketime).
-fn utc_today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    privreg::civil_date(secs.div_euclid(86_400))
+fn utc_today() -> jiff::civil::Date {
+    jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
 }
 
 #[test]

@@ -98,6 +98,36 @@ fn a_malformed_date_is_a_usage_error() {
     let t = run_in(&repo_root(), &["check", "--date", "2026-13-01"]);
     assert_eq!(t.code, 2, "{t}");
     assert!(t.stderr.contains("YYYY-MM-DD"), "{t}");
+    let t = run_in(&repo_root(), &["check", "--date", "2026-02-29"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("2026-02 has 28 days"), "{t}");
+    let leap = run_in(&repo_root(), &["check", "--date", "2024-02-29"]);
+    assert_ne!(leap.code, 2, "{leap}");
+}
+
+#[test]
+fn a_malformed_source_date_epoch_is_an_error_even_where_another_date_decides() {
+    // reproducible-builds.org: an integer as `date +%s` prints; a malformed value fails
+    // the build. Unset or empty is left to the tool: privreg then uses the clock.
+    let p = Project::example();
+    for bad in ["yesterday", "1795910400.5", "2026-11-29", "99999999999999"] {
+        for args in [
+            &["check"][..],
+            &["build"],
+            &["check", "--date", "2026-11-29"],
+        ] {
+            let t = p.run_dated(Some(bad), args);
+            assert_eq!(t.code, 2, "{bad} {args:?}: {t}");
+            assert!(
+                t.stderr
+                    .contains(&format!("SOURCE_DATE_EPOCH `{bad}` is not a time")),
+                "{t}"
+            );
+            assert!(!t.stderr.contains("panicked"), "{t}");
+        }
+    }
+    assert!(!p.path().join("dist").exists(), "nothing is written");
+    assert_eq!(p.run_dated(Some(""), &["check"]).code, 0);
 }
 
 #[test]
