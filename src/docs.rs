@@ -8,9 +8,9 @@ use crate::catalogue::{self, Rule};
 use crate::law::{bases, mechanisms};
 use crate::load::TypeInfo;
 use crate::model::{
-    Config, Dpa, Entity, LegalBasis, Processor, Recipient, Retention, Section, Transfer,
+    Config, Dpa, Entity, Importer, LegalBasis, Processor, Recipient, Retention, Section, Transfer,
 };
-use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY};
+use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY, RELATIONS};
 
 /// Every register type, the section first.
 pub const REGISTER_TYPES: &[&TypeInfo] = &[
@@ -20,6 +20,7 @@ pub const REGISTER_TYPES: &[&TypeInfo] = &[
     &Entity::INFO,
     &Dpa::INFO,
     &Transfer::INFO,
+    &Importer::INFO,
     &Recipient::INFO,
     &Retention::INFO,
 ];
@@ -66,9 +67,10 @@ pub fn reference() -> String {
     out.push_str("\n`privacy-shield` and `safe-harbor` are recognised and rejected (PRV204).\n");
     let _ = write!(
         out,
-        "\n### Other values\n\n- `processed_by`: {}\n- `certainty`: {}\n- `special_categories`: {}\n",
+        "\n### Other values\n\n- `processed_by`: {}\n- `certainty`: {}\n- `relation`: {}\n- `special_categories`: {}\n",
         codes(PROCESSED_BY),
         codes(CERTAINTY),
+        codes(RELATIONS),
         codes(
             &bases::SPECIAL_CATEGORIES
                 .iter()

@@ -192,9 +192,42 @@ yaml_struct! {
         /// `derogation-*`, or DPV ids (`A45-3`, `A46-2-c`, ...).
         /// Example: `mechanisms: [scc, dpf]`
         mechanisms: list String,
-        /// The provider's entry in the Data Privacy Framework list (https).
+        /// How the mechanisms relate when there are several: `fallback` (each later one
+        /// applies only where the earlier ones do not) or `alternatives` (either applies).
+        /// Mechanisms are always stated in their legal order: Art. 45, then 46 and 47, then 49.
+        /// Example: `relation: fallback`
+        relation: opt String,
+        /// Who receives the data in the destination country, where it is not the provider
+        /// (Google Ireland contracts, Google LLC imports). Default: the provider, when it is
+        /// established in the destination country.
+        /// Example: `importer: { legal_name: Google LLC, country: US }`
+        importer: opt Importer,
+        /// The importer's entry in the Data Privacy Framework List (https).
         /// Example: `dpf_participant: https://www.dataprivacyframework.gov/participant/5780`
         dpf_participant: opt String,
+        /// Where a copy of the Art. 46/47 safeguards is available (an https link), or
+        /// `on-request` when we provide it on request (Art. 13(1)(f) GDPR).
+        /// Example: `copy: https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj`
+        copy: opt String,
+        /// The importer falls under the scope of a partial adequacy decision (Canada's
+        /// PIPEDA, Japan's APPI, Korea's PIPA, Brazil's LGPD); the text then says so.
+        /// Example: `in_scope: true`
+        in_scope: opt bool,
+    }
+}
+
+yaml_struct! {
+    /// The entity that receives transferred data in the destination country.
+    pub struct Importer as "an importer" {
+        /// Full legal name ("Google LLC").
+        /// Example: `legal_name: Google LLC`
+        legal_name: req String,
+        /// ISO 3166-1 alpha-2 code of the country where it is established.
+        /// Example: `country: US`
+        country: req String,
+        /// Postal address, where known.
+        /// Example: `address: 1600 Amphitheatre Parkway, Mountain View, CA 94043`
+        address: opt String,
     }
 }
 

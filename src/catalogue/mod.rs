@@ -7,6 +7,7 @@
 pub use crate::diagnostic::Rule;
 
 mod adequacy_decision_missing;
+mod adequacy_scope_unconfirmed;
 mod citation_basis_mismatch;
 mod citation_law_missing;
 mod citation_provision_unknown;
@@ -14,6 +15,7 @@ mod citation_style_mixed;
 mod country_code_unknown;
 mod dpa_missing;
 mod dpf_outside_us;
+mod dpf_participant_missing;
 mod field_empty;
 mod field_missing;
 mod field_unknown;
@@ -24,8 +26,10 @@ mod instrument_outdated;
 mod key_duplicate;
 mod legal_basis_unknown;
 mod legitimate_interest_missing;
+mod mechanism_relation_missing;
 mod order_duplicate;
 mod retention_missing;
+mod safeguard_copy_missing;
 mod special_category_condition_missing;
 mod suppression_reason_missing;
 mod suppression_unused;
@@ -40,6 +44,7 @@ mod yaml_syntax;
 mod yaml_too_complex;
 
 pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
+pub use adequacy_scope_unconfirmed::ADEQUACY_SCOPE_UNCONFIRMED;
 pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
 pub use citation_law_missing::CITATION_LAW_MISSING;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
@@ -47,6 +52,7 @@ pub use citation_style_mixed::CITATION_STYLE_MIXED;
 pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
 pub use dpa_missing::DPA_MISSING;
 pub use dpf_outside_us::DPF_OUTSIDE_US;
+pub use dpf_participant_missing::DPF_PARTICIPANT_MISSING;
 pub use field_empty::FIELD_EMPTY;
 pub use field_missing::FIELD_MISSING;
 pub use field_unknown::FIELD_UNKNOWN;
@@ -57,8 +63,10 @@ pub use instrument_outdated::INSTRUMENT_OUTDATED;
 pub use key_duplicate::KEY_DUPLICATE;
 pub use legal_basis_unknown::LEGAL_BASIS_UNKNOWN;
 pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
+pub use mechanism_relation_missing::MECHANISM_RELATION_MISSING;
 pub use order_duplicate::ORDER_DUPLICATE;
 pub use retention_missing::RETENTION_MISSING;
+pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
 pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
 pub use suppression_unused::SUPPRESSION_UNUSED;
@@ -99,6 +107,10 @@ pub static ALL: &[&Rule] = &[
     &TRANSFER_INSTRUMENT_INVALID,
     &TRANSFER_UNDECLARED,
     &TRANSFER_MECHANISM_UNKNOWN,
+    &DPF_PARTICIPANT_MISSING,
+    &ADEQUACY_SCOPE_UNCONFIRMED,
+    &MECHANISM_RELATION_MISSING,
+    &SAFEGUARD_COPY_MISSING,
     &RETENTION_MISSING,
     &DPA_MISSING,
     &CITATION_PROVISION_UNKNOWN,

@@ -19,6 +19,27 @@ pub struct Decision {
     pub scope: &'static str,
 }
 
+/// The day the GDPR applies (Art. 99(2) GDPR). A decision adopted before it was adopted
+/// under Art. 25(6) of Directive 95/46/EC and remains in force by Art. 45(9) GDPR.
+pub const GDPR_APPLIES: Date = date(2018, 5, 25);
+
+impl Decision {
+    /// Adopted under Directive 95/46/EC and kept in force by Art. 45(9) GDPR.
+    pub fn under_directive(&self) -> bool {
+        self.adopted < GDPR_APPLIES
+    }
+
+    /// The paragraph of Art. 45 GDPR the decision stands on: 9 for the Directive's, else 3.
+    pub fn paragraph(&self) -> u32 {
+        if self.under_directive() { 9 } else { 3 }
+    }
+
+    /// Covers only part of the country's recipients (a sector, a law, a certification).
+    pub fn is_partial(&self) -> bool {
+        self.scope != "full"
+    }
+}
+
 /// Decisions in force, by country code.
 pub const DECISIONS: &[Decision] = &[
     d(
@@ -186,6 +207,40 @@ mod tests {
             any("GB").unwrap().valid_until.unwrap().to_string(),
             "2031-12-27"
         );
+    }
+
+    #[test]
+    fn eleven_decisions_of_the_directive_stand_on_art_45_9() {
+        // Art. 45(9) GDPR keeps decisions under Art. 25(6) of Directive 95/46/EC in force;
+        // Implementing Decision (EU) 2016/2295 names the eleven.
+        let mut kept: Vec<&str> = DECISIONS
+            .iter()
+            .filter(|d| d.under_directive())
+            .map(|d| d.country)
+            .collect();
+        kept.sort_unstable();
+        assert_eq!(
+            kept,
+            [
+                "AD", "AR", "CA", "CH", "FO", "GG", "IL", "IM", "JE", "NZ", "UY"
+            ]
+        );
+        assert_eq!(any("CH").unwrap().paragraph(), 9);
+        assert_eq!(any("JP").unwrap().paragraph(), 3);
+    }
+
+    #[test]
+    fn canada_japan_korea_brazil_and_the_us_are_partial() {
+        let mut partial: Vec<&str> = DECISIONS
+            .iter()
+            .filter(|d| d.is_partial())
+            .map(|d| d.country)
+            .collect();
+        partial.sort_unstable();
+        for c in ["BR", "CA", "JP", "KR", "US"] {
+            assert!(partial.contains(&c), "{c}");
+        }
+        assert!(!any("CH").unwrap().is_partial());
     }
 
     #[test]

@@ -27,6 +27,28 @@ const fn m(
     }
 }
 
+impl Mechanism {
+    /// Where the mechanism stands in Chapter V: Art. 45 before 46 and 47 before 49, as
+    /// the GDPR orders them (Art. 46(1): "in the absence of a decision"; Art. 49(1): "in the
+    /// absence of" both).
+    pub fn legal_order(&self) -> (u32, u32, Option<char>) {
+        self.provision
+    }
+
+    /// An Art. 46 safeguard (BCRs included): its copy must be obtainable (Art. 13(1)(f)).
+    pub fn is_safeguard(&self) -> bool {
+        self.provision.0 == 46 || self.provision.0 == 47
+    }
+
+    /// The Commission decision that adopted the instrument, where one did.
+    pub fn decision(&self) -> Option<&'static str> {
+        match self.code {
+            "scc" => Some("Commission Implementing Decision (EU) 2021/914"),
+            _ => None,
+        }
+    }
+}
+
 /// Every mechanism privreg knows. `dpf` and `adequacy` share Art. 45(3); the DPF is the
 /// US adequacy decision and covers certified organisations only.
 pub const MECHANISMS: &[Mechanism] = &[

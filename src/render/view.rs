@@ -30,9 +30,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::law::{bases, countries, mechanisms};
-use crate::model::{Entity, LegalBasis, Processor, Section};
+use crate::law::{adequacy, bases, countries, mechanisms};
+use crate::model::{Entity, LegalBasis, Processor, Section, Transfer};
 use crate::project::Project;
+use crate::rules::safeguard_copy_missing::ON_REQUEST;
+use crate::rules::value_unknown::RELATIONS;
 
 use super::markdown::{self, escape};
 
@@ -254,10 +256,26 @@ pub struct TransferView {
     pub to_country: String,
     /// `takes-place`, `cannot-be-excluded` or `possible`.
     pub certainty: String,
-    /// The mechanisms, with their provisions.
+    /// The importer's legal name, where the register names one apart from the provider.
+    pub importer: Option<String>,
+    /// The mechanisms in their legal order: Art. 45, then 46 and 47, then 49.
     pub mechanisms: Vec<MechanismView>,
-    /// The DPF list entry as Markdown (autolink or text).
+    /// `fallback` or `alternatives` when there are several mechanisms.
+    pub relation: Option<&'static str>,
+    /// The DPF List entry as Markdown (autolink or text).
     pub dpf_participant: Option<String>,
+    /// Who receives the data: the importer, else the provider. The DPF List entry and a
+    /// partial decision's scope are said of it.
+    pub recipient: String,
+    /// Where a copy of the safeguards is available (Markdown link), if stated.
+    pub copy: Option<String>,
+    /// The copy is available from us on request.
+    pub copy_on_request: bool,
+    /// The Art. 46/47 safeguards among the mechanisms, with the definite article, for the
+    /// copy sentence ("the binding corporate rules").
+    pub safeguards: Vec<String>,
+    /// The register confirms the importer falls under a partial adequacy decision.
+    pub in_scope: bool,
 }
 
 /// A transfer mechanism.
@@ -267,12 +285,18 @@ pub struct MechanismView {
     pub code: &'static str,
     /// Article (45, 46, 49).
     pub article: u32,
-    /// Paragraph.
+    /// Paragraph: for an adequacy decision 3, or 9 for one adopted under Directive 95/46/EC.
     pub paragraph: u32,
     /// Point letter, where the provision has one.
     pub point: Option<String>,
     /// Name as written in a policy.
     pub label: &'static str,
+    /// The Commission decision it rests on ("Commission Implementing Decision (EU) 2021/914").
+    pub decision: Option<&'static str>,
+    /// For an adequacy decision: the country it is for, as after "for" ("the USA", "Japan").
+    pub country: Option<String>,
+    /// For a partial adequacy decision: what it covers.
+    pub scope: Option<&'static str>,
 }
 
 /// Retention.
@@ -422,29 +446,76 @@ fn processor(p: &Processor) -> ProcessorView {
                 purpose: opt_text(&r.purpose),
             })
             .collect(),
-        transfers: p
-            .transfers
-            .iter()
-            .map(|t| TransferView {
-                to_country: to_country(&t.country.value),
-                certainty: escape(&t.certainty.value),
-                mechanisms: t
-                    .mechanisms
-                    .iter()
-                    .filter_map(|m| mechanisms::lookup(&m.value))
-                    .map(|m| MechanismView {
-                        code: m.code,
-                        article: m.provision.0,
-                        paragraph: m.provision.1,
-                        point: m.provision.2.map(|c| c.to_string()),
-                        label: m.label,
-                    })
-                    .collect(),
-                dpf_participant: t.dpf_participant.as_ref().map(|u| markdown::link(&u.value)),
-            })
-            .collect(),
+        transfers: p.transfers.iter().map(|t| transfer(p, t)).collect(),
         privacy_policy: p.privacy_policy.as_ref().map(|u| markdown::link(&u.value)),
     }
+}
+
+fn transfer(p: &Processor, t: &Transfer) -> TransferView {
+    let mut found: Vec<&mechanisms::Mechanism> = t
+        .mechanisms
+        .iter()
+        .filter_map(|m| mechanisms::lookup(&m.value))
+        .collect();
+    // The register lists them in any order; the policy states them in the GDPR's.
+    found.sort_by_key(|m| m.legal_order());
+    found.dedup_by_key(|m| m.code);
+    let decision = adequacy::any(&t.country.value);
+    let mechanisms = found
+        .iter()
+        .map(|m| {
+            let adequate = matches!(m.code, "adequacy" | "dpf");
+            let on = adequate.then_some(decision).flatten();
+            MechanismView {
+                code: m.code,
+                article: m.provision.0,
+                paragraph: on.map_or(m.provision.1, adequacy::Decision::paragraph),
+                point: m.provision.2.map(|c| c.to_string()),
+                label: m.label,
+                decision: on.map(|d| d.decision).or_else(|| m.decision()),
+                country: adequate.then(|| to_country(&t.country.value)),
+                scope: on.filter(|d| d.is_partial()).map(|d| d.scope),
+            }
+        })
+        .collect();
+    let importer = t.importer.as_ref().map(|i| escape(&i.legal_name.value));
+    TransferView {
+        to_country: to_country(&t.country.value),
+        certainty: escape(&t.certainty.value),
+        recipient: importer
+            .clone()
+            .unwrap_or_else(|| escape(&p.provider.legal_name.value)),
+        importer,
+        mechanisms,
+        relation: t
+            .relation
+            .as_ref()
+            .and_then(|r| RELATIONS.iter().copied().find(|c| *c == r.value)),
+        dpf_participant: t.dpf_participant.as_ref().map(|u| markdown::link(&u.value)),
+        copy: t
+            .copy
+            .as_ref()
+            .filter(|c| c.value != ON_REQUEST)
+            .map(|u| markdown::link(&u.value)),
+        copy_on_request: t.copy.as_ref().is_some_and(|c| c.value == ON_REQUEST),
+        safeguards: found
+            .iter()
+            .filter(|m| m.is_safeguard())
+            .map(|m| definite(m.label))
+            .collect(),
+        in_scope: t.in_scope.as_ref().is_some_and(|s| s.value),
+    }
+}
+
+/// "the binding corporate rules", "the approved code of conduct": a label with the definite
+/// article, for naming a safeguard already introduced.
+fn definite(label: &str) -> String {
+    let bare = label
+        .strip_prefix("an ")
+        .or_else(|| label.strip_prefix("a "))
+        .or_else(|| label.strip_prefix("the "))
+        .unwrap_or(label);
+    format!("the {bare}")
 }
 
 fn entity(e: &crate::load::Spanned<Entity>) -> EntityView {

@@ -1,14 +1,38 @@
 //! PRV202: the EU-US Data Privacy Framework claimed for a country other than the US.
 
-use super::RuleCx;
+use super::{RuleCx, importer_country};
 use crate::catalogue::DPF_OUTSIDE_US;
 use crate::diagnostic::Diagnostic;
 use crate::law::mechanisms;
 
-/// Reports DPF claimed outside the US.
+/// Reports DPF claimed outside the US, or for a transfer whose importer is not a US
+/// organisation.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    for (file, _, t) in cx.transfers() {
+    for (file, p, t) in cx.transfers() {
         if t.country.value == "US" {
+            let Some(m) = t
+                .mechanisms
+                .iter()
+                .find(|m| mechanisms::lookup(&m.value).is_some_and(|m| m.code == "dpf"))
+            else {
+                continue;
+            };
+            let message = match importer_country(p, t) {
+                Some("US") => continue,
+                Some(other) => {
+                    format!("the DPF covers US organisations only, and the importer is in {other}")
+                }
+                None => format!(
+                    "the DPF covers US organisations only, and the provider {} is in {}: the register does not name the US importer",
+                    p.provider.legal_name.value, p.provider.country.value
+                ),
+            };
+            out.push(
+                Diagnostic::new(&DPF_OUTSIDE_US, file, m.span.clone(), message)
+                    .label("certified importer?")
+                    .help("name the certified US entity that receives the data: `importer: { legal_name: ..., country: US }`")
+                    .note("Commission Implementing Decision (EU) 2023/1795, Art. 1: the decision covers organisations in the United States on the DPF List"),
+            );
             continue;
         }
         for m in &t.mechanisms {
@@ -41,6 +65,23 @@ mod tests {
             )
         };
         assert_eq!(codes(&[("a.yaml", &t("IN"))]), ["PRV202"]);
-        assert!(codes(&[("a.yaml", &t("US"))]).is_empty());
+    }
+
+    #[test]
+    fn an_irish_provider_needs_its_us_importer_named() {
+        // Implementing Decision (EU) 2023/1795, Art. 1: only US organisations on the DPF List.
+        let us = |extra: &str| {
+            with_processor(
+                "IE",
+                &format!(
+                    "    transfers:\n      - country: US\n        certainty: takes-place\n        mechanisms: [dpf]\n        dpf_participant: https://www.dataprivacyframework.gov/participant/5780\n{extra}"
+                ),
+            )
+        };
+        assert_eq!(codes(&[("a.yaml", &us(""))]), ["PRV202"]);
+        let llc = "        importer:\n          legal_name: Google LLC\n          country: US\n";
+        assert!(codes(&[("a.yaml", &us(llc))]).is_empty());
+        let irish = "        importer:\n          legal_name: Google Ireland Limited\n          country: IE\n";
+        assert_eq!(codes(&[("a.yaml", &us(irish))]), ["PRV202"]);
     }
 }

@@ -11,6 +11,7 @@ use crate::project::Project;
 use crate::source::SourceFile;
 
 pub mod adequacy_decision_missing;
+pub mod adequacy_scope_unconfirmed;
 pub mod citation_basis_mismatch;
 pub mod citation_law_missing;
 pub mod citation_provision_unknown;
@@ -19,14 +20,19 @@ pub mod citations;
 pub mod country_code_unknown;
 pub mod dpa_missing;
 pub mod dpf_outside_us;
+pub mod dpf_participant_missing;
 pub mod id_duplicate;
 pub mod id_invalid;
 pub mod instrument_outdated;
 pub mod legal_basis_unknown;
 pub mod legitimate_interest_missing;
+pub mod mechanism_relation_missing;
 pub mod order_duplicate;
 pub mod retention_missing;
+pub mod safeguard_copy_missing;
 pub mod special_category_condition_missing;
+#[cfg(test)]
+mod transfer_cases;
 pub mod transfer_instrument_invalid;
 pub mod transfer_mechanism_missing;
 pub mod transfer_mechanism_unknown;
@@ -65,6 +71,15 @@ impl RuleCx<'_> {
     }
 }
 
+/// The country of the entity that receives a transfer: its `importer`, else the provider
+/// when established in the destination country; unknown otherwise.
+pub fn importer_country<'a>(p: &'a Processor, t: &'a Transfer) -> Option<&'a str> {
+    match &t.importer {
+        Some(i) => Some(i.country.value.as_str()),
+        None => (p.provider.country.value == t.country.value).then_some(t.country.value.as_str()),
+    }
+}
+
 /// Runs every semantic rule over the project.
 pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     id_duplicate::check(cx, out);
@@ -80,6 +95,10 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     transfer_mechanism_unknown::check(cx, out);
     transfer_instrument_invalid::check(cx, out);
     dpf_outside_us::check(cx, out);
+    dpf_participant_missing::check(cx, out);
+    adequacy_scope_unconfirmed::check(cx, out);
+    mechanism_relation_missing::check(cx, out);
+    safeguard_copy_missing::check(cx, out);
     adequacy_decision_missing::check(cx, out);
     transfer_undeclared::check(cx, out);
     retention_missing::check(cx, out);
@@ -99,6 +118,11 @@ pub mod test_support {
 
     /// Diagnostics for a project made of these register files, at the date 2026-11-29.
     pub fn diagnostics(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        diagnostics_on(files, jiff::civil::date(2026, 11, 29))
+    }
+
+    /// Diagnostics for a project made of these register files, judged on `date`.
+    pub fn diagnostics_on(files: &[(&str, &str)], date: jiff::civil::Date) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut sections = Vec::new();
         for (name, yaml) in files {
@@ -119,7 +143,7 @@ pub mod test_support {
         check_project(
             &RuleCx {
                 project: &project,
-                date: jiff::civil::date(2026, 11, 29),
+                date,
             },
             &mut out,
         );

@@ -35,7 +35,7 @@ mod tests {
         assert_eq!(codes(&[("a.yaml", &bad)]), ["PRV201"]);
         let ok = with_processor(
             "US",
-            "    transfers:\n      - country: US\n        certainty: possible\n        mechanisms: [scc]\n",
+            "    transfers:\n      - country: US\n        certainty: possible\n        mechanisms: [scc]\n        copy: on-request\n",
         );
         assert!(codes(&[("a.yaml", &ok)]).is_empty());
     }

@@ -12,6 +12,8 @@ use crate::source::SourceFile;
 
 /// Accepted values of `processed_by`.
 pub const PROCESSED_BY: &[&str] = &["processors", "controller", "both"];
+/// Accepted values of a transfer's `relation` between its mechanisms.
+pub const RELATIONS: &[&str] = &["fallback", "alternatives"];
 /// Accepted values of a transfer's `certainty`.
 pub const CERTAINTY: &[&str] = &["takes-place", "cannot-be-excluded", "possible"];
 
@@ -98,6 +100,9 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     }
     for (file, _, t) in cx.transfers() {
         check_value(file, &t.certainty, "certainty", CERTAINTY, out);
+        if let Some(r) = &t.relation {
+            check_value(file, r, "relation", RELATIONS, out);
+        }
     }
 }
 
@@ -109,7 +114,7 @@ mod tests {
     fn an_unknown_certainty_is_reported() {
         let y = with_processor(
             "US",
-            "    transfers:\n      - country: US\n        certainty: maybe\n        mechanisms: [scc]\n",
+            "    transfers:\n      - country: US\n        certainty: maybe\n        mechanisms: [scc]\n        copy: on-request\n",
         );
         assert_eq!(codes(&[("a.yaml", &y)]), ["PRV013"]);
     }

@@ -103,8 +103,12 @@ fn html_states_every_fact_of_the_seed_sections() {
         "in cases of voluntary use, on your consent pursuant to Art. 6 para. 1 lit. a GDPR",
         "concluded with Slack Technologies Limited",
         "The transfer of data to the USA cannot be excluded",
-        "the EU Standard Contractual Clauses pursuant to Art. 46 para. 2 lit. c GDPR",
-        "the EU-US Data Privacy Framework (an adequacy decision pursuant to Art. 45 para. 3 GDPR)",
+        "the EU Standard Contractual Clauses (Commission Implementing Decision (EU) 2021/914) pursuant to Art. 46 para. 2 lit. c GDPR",
+        "the adequacy decision for the EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795) pursuant to Art. 45 para. 3 GDPR",
+        "Google LLC is certified under the EU-US Data Privacy Framework",
+        "where that does not apply, on the EU Standard Contractual Clauses",
+        "The transfer is based either on the adequacy decision",
+        "A copy of the EU Standard Contractual Clauses is available at",
         "https://slack.com/trust/privacy/privacy-policy",
         // 10.2
         "10.2 Digital Business Cards and Contact Management via HiHello",
@@ -172,7 +176,15 @@ fn html_states_every_fact_of_the_seed_sections() {
     assert!(facts.len() >= 40);
     let missing: Vec<_> = facts.iter().filter(|f| !text.contains(*f)).collect();
     assert!(missing.is_empty(), "missing facts: {missing:#?}\n\n{text}");
-    for wrong in ["lit. 6", "lit. 1 ", "Privacy Shield"] {
+    // Google Ireland Limited is not on the DPF List (Implementing Decision (EU) 2023/1795,
+    // Art. 1), and "and, where applicable" would put the SCCs before Art. 45.
+    for wrong in [
+        "lit. 6",
+        "lit. 1 ",
+        "Privacy Shield",
+        "The provider is certified",
+        "and, where applicable",
+    ] {
         assert!(!text.contains(wrong), "`{wrong}` in the output");
     }
 }
@@ -519,4 +531,32 @@ fn build_says_on_stderr_what_it_wrote_and_check_says_when_current() {
     let c = p.run(&["build", "--check"]);
     assert_eq!(c.code, 0, "{c}");
     assert!(c.stderr.contains("dist is current"), "{c}");
+}
+
+#[test]
+fn every_transfer_mechanism_and_relation_renders_in_both_citation_styles() {
+    // Art. 45(3) (DPF, Implementing Decision (EU) 2023/1795; GB, JP), Art. 45(9) (CH,
+    // Decision 2000/518/EC), Art. 46(2)(b) and (c) with the copy of Art. 13(1)(f), Art. 49(1)(a)
+    // and (b); fallback and alternatives in the GDPR's order.
+    let mut shown = String::new();
+    for style in ["para-lit", "parens"] {
+        let p = Project::new();
+        p.write("privreg.yaml", &format!("citation_style: {style}\n"));
+        p.write(
+            "registers/transfers.yaml",
+            &std::fs::read_to_string(repo_root().join("tests/fixtures/build/transfers.yaml"))
+                .unwrap(),
+        );
+        let t = p.run(&["build"]);
+        assert_eq!(t.code, 0, "{t}");
+        shown.push_str(&format!("## {style}\n"));
+        for line in p.read(MD).lines() {
+            let about = ["transfer", "Transfer", "certified", "copy", "falls under"];
+            if about.iter().any(|w| line.contains(w)) {
+                shown.push_str(line);
+                shown.push('\n');
+            }
+        }
+    }
+    insta::assert_snapshot!(shown);
 }

@@ -3,7 +3,7 @@
 use crate::support::{Project, repo_root, run_in};
 
 #[test]
-fn shipped_register_passes_with_retention_warnings_only() {
+fn shipped_register_passes_with_warnings_for_the_seeds_gaps_only() {
     let t = run_in(&repo_root(), &["check"]);
     assert_eq!(t.code, 0, "{t}");
     insta::assert_snapshot!(t.to_string());
