@@ -213,6 +213,10 @@ yaml_struct! {
         /// PIPEDA, Japan's APPI, Korea's PIPA, Brazil's LGPD); the text then says so.
         /// Example: `in_scope: true`
         in_scope: opt bool,
+        /// The transfer is occasional, not regular: required where it rests on Art. 49
+        /// derogations alone (Recital 111 GDPR).
+        /// Example: `occasional: true`
+        occasional: opt bool,
     }
 }
 

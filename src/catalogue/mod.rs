@@ -13,6 +13,7 @@ mod citation_law_missing;
 mod citation_provision_unknown;
 mod citation_style_mixed;
 mod country_code_unknown;
+mod derogation_not_occasional;
 mod dpa_missing;
 mod dpf_outside_us;
 mod dpf_participant_missing;
@@ -33,6 +34,7 @@ mod safeguard_copy_missing;
 mod special_category_condition_missing;
 mod suppression_reason_missing;
 mod suppression_unused;
+mod transfer_certainty_understated;
 mod transfer_instrument_invalid;
 mod transfer_mechanism_missing;
 mod transfer_mechanism_unknown;
@@ -50,6 +52,7 @@ pub use citation_law_missing::CITATION_LAW_MISSING;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
 pub use citation_style_mixed::CITATION_STYLE_MIXED;
 pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
+pub use derogation_not_occasional::DEROGATION_NOT_OCCASIONAL;
 pub use dpa_missing::DPA_MISSING;
 pub use dpf_outside_us::DPF_OUTSIDE_US;
 pub use dpf_participant_missing::DPF_PARTICIPANT_MISSING;
@@ -70,6 +73,7 @@ pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
 pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
 pub use suppression_unused::SUPPRESSION_UNUSED;
+pub use transfer_certainty_understated::TRANSFER_CERTAINTY_UNDERSTATED;
 pub use transfer_instrument_invalid::TRANSFER_INSTRUMENT_INVALID;
 pub use transfer_mechanism_missing::TRANSFER_MECHANISM_MISSING;
 pub use transfer_mechanism_unknown::TRANSFER_MECHANISM_UNKNOWN;
@@ -111,6 +115,8 @@ pub static ALL: &[&Rule] = &[
     &ADEQUACY_SCOPE_UNCONFIRMED,
     &MECHANISM_RELATION_MISSING,
     &SAFEGUARD_COPY_MISSING,
+    &TRANSFER_CERTAINTY_UNDERSTATED,
+    &DEROGATION_NOT_OCCASIONAL,
     &RETENTION_MISSING,
     &DPA_MISSING,
     &CITATION_PROVISION_UNKNOWN,

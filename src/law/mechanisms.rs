@@ -107,6 +107,12 @@ pub const MECHANISMS: &[Mechanism] = &[
         "contractual clauses authorised by the supervisory authority",
     ),
     m(
+        "administrative-arrangements",
+        "A46-3-b",
+        (46, 3, Some('b')),
+        "provisions in administrative arrangements between public authorities, authorised by the supervisory authority",
+    ),
+    m(
         "derogation-consent",
         "A49-1-a",
         (49, 1, Some('a')),

@@ -74,7 +74,7 @@ mod tests {
         with_processor(
             c,
             &format!(
-                "    transfers:\n      - country: {c}\n        certainty: possible\n        mechanisms: [adequacy]\n"
+                "    transfers:\n      - country: {c}\n        certainty: takes-place\n        mechanisms: [adequacy]\n"
             ),
         )
     }

@@ -60,7 +60,7 @@ mod tests {
             with_processor(
                 c,
                 &format!(
-                    "    transfers:\n      - country: {c}\n        certainty: possible\n        mechanisms: [dpf]\n"
+                    "    transfers:\n      - country: {c}\n        certainty: takes-place\n        mechanisms: [dpf]\n"
                 ),
             )
         };

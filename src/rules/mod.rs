@@ -18,6 +18,7 @@ pub mod citation_provision_unknown;
 pub mod citation_style_mixed;
 pub mod citations;
 pub mod country_code_unknown;
+pub mod derogation_not_occasional;
 pub mod dpa_missing;
 pub mod dpf_outside_us;
 pub mod dpf_participant_missing;
@@ -33,6 +34,7 @@ pub mod safeguard_copy_missing;
 pub mod special_category_condition_missing;
 #[cfg(test)]
 mod transfer_cases;
+pub mod transfer_certainty_understated;
 pub mod transfer_instrument_invalid;
 pub mod transfer_mechanism_missing;
 pub mod transfer_mechanism_unknown;
@@ -99,6 +101,8 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     adequacy_scope_unconfirmed::check(cx, out);
     mechanism_relation_missing::check(cx, out);
     safeguard_copy_missing::check(cx, out);
+    transfer_certainty_understated::check(cx, out);
+    derogation_not_occasional::check(cx, out);
     adequacy_decision_missing::check(cx, out);
     transfer_undeclared::check(cx, out);
     retention_missing::check(cx, out);

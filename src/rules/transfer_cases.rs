@@ -81,7 +81,18 @@ const CASES: &[Case] = &[
     Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [code-of-conduct]", expect: &["PRV210"] },
     Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [scc]\ncopy: http://example.com/scc", expect: &["PRV013"] },
     // Art. 49(1): derogations need no copy.
-    Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-contract]", expect: &[] },
+    Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-contract]\noccasional: true", expect: &[] },
+    // Art. 49(1) and Recital 111: derogations alone only for occasional transfers.
+    Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-contract]", expect: &["PRV212"] },
+    Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-consent]", expect: &["PRV212"] },
+    Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [scc, derogation-consent]\nrelation: alternatives\nCOPY", expect: &[] },
+    // Art. 46(3)(b): administrative arrangements are a safeguard with a copy.
+    Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [administrative-arrangements]\ncopy: on-request", expect: &[] },
+    Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [A46-3-b]", expect: &["PRV210"] },
+    // WP260 rev.01 paras 12-13: a provider in the destination country transfers for certain.
+    Case { provider: "US", to: "US", on: TODAY, transfer: "certainty: possible\nmechanisms: [dpf]\nLIST", expect: &["PRV211"] },
+    Case { provider: "US", to: "US", on: TODAY, transfer: "certainty: cannot-be-excluded\nmechanisms: [dpf]\nLIST", expect: &["PRV211"] },
+    Case { provider: "IE", to: "US", on: TODAY, transfer: "certainty: cannot-be-excluded\nimporter: { legal_name: G LLC, country: US }\nmechanisms: [dpf]\nLIST", expect: &[] },
     // Art. 46(1) and 49(1): several mechanisms need their relation stated.
     Case { provider: "US", to: "US", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [scc, dpf]\nLIST\nCOPY", expect: &["PRV209"] },
     Case { provider: "US", to: "US", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [scc, dpf]\nrelation: fallback\nLIST\nCOPY", expect: &[] },

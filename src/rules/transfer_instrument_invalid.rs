@@ -35,7 +35,7 @@ mod tests {
         // CJEU C-311/18 (Schrems II), 16 July 2020.
         let y = with_processor(
             "US",
-            "    transfers:\n      - country: US\n        certainty: possible\n        mechanisms: [privacy-shield]\n",
+            "    transfers:\n      - country: US\n        certainty: takes-place\n        mechanisms: [privacy-shield]\n",
         );
         assert_eq!(codes(&[("a.yaml", &y)]), ["PRV204"]);
     }

@@ -30,12 +30,12 @@ mod tests {
         // GDPR Art. 44 and Art. 13(1)(f).
         let bad = with_processor(
             "US",
-            "    transfers:\n      - country: US\n        certainty: possible\n",
+            "    transfers:\n      - country: US\n        certainty: takes-place\n",
         );
         assert_eq!(codes(&[("a.yaml", &bad)]), ["PRV201"]);
         let ok = with_processor(
             "US",
-            "    transfers:\n      - country: US\n        certainty: possible\n        mechanisms: [scc]\n        copy: on-request\n",
+            "    transfers:\n      - country: US\n        certainty: takes-place\n        mechanisms: [scc]\n        copy: on-request\n",
         );
         assert!(codes(&[("a.yaml", &ok)]).is_empty());
     }

@@ -40,7 +40,7 @@ mod tests {
             with_processor(
                 "US",
                 &format!(
-                    "    transfers:\n      - country: US\n        certainty: possible\n        mechanisms: [{m}]\n        copy: on-request\n"
+                    "    transfers:\n      - country: US\n        certainty: takes-place\n        mechanisms: [{m}]\n        copy: on-request\n"
                 ),
             )
         };

@@ -102,7 +102,8 @@ fn html_states_every_fact_of_the_seed_sections() {
         "Art. 6 para. 1 lit. b GDPR (contractual performance or initiation)",
         "in cases of voluntary use, on your consent pursuant to Art. 6 para. 1 lit. a GDPR",
         "concluded with Slack Technologies Limited",
-        "The transfer of data to the USA cannot be excluded",
+        "Data is transferred to the USA. The transfer is based on the adequacy decision",
+        "Data may be transferred to Google LLC in the USA",
         "the EU Standard Contractual Clauses (Commission Implementing Decision (EU) 2021/914) pursuant to Art. 46 para. 2 lit. c GDPR",
         "the adequacy decision for the EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795) pursuant to Art. 45 para. 3 GDPR",
         "Google LLC is certified under the EU-US Data Privacy Framework",
@@ -171,7 +172,7 @@ fn html_states_every_fact_of_the_seed_sections() {
         "improving the user experience",
         "The processing is pseudonymized and conducted exclusively internally",
         "concluded with PostHog Inc.",
-        "Data may be transferred to the USA",
+        "Data is transferred to the USA",
     ];
     assert!(facts.len() >= 40);
     let missing: Vec<_> = facts.iter().filter(|f| !text.contains(*f)).collect();
