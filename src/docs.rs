@@ -10,7 +10,7 @@ use crate::load::TypeInfo;
 use crate::model::{
     Config, Dpa, Entity, Importer, LegalBasis, Processor, Recipient, Retention, Section, Transfer,
 };
-use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY, RELATIONS};
+use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY, RELATIONS, ROLES};
 
 /// Every register type, the section first.
 pub const REGISTER_TYPES: &[&TypeInfo] = &[
@@ -67,10 +67,11 @@ pub fn reference() -> String {
     out.push_str("\n`privacy-shield` and `safe-harbor` are recognised and rejected (PRV204).\n");
     let _ = write!(
         out,
-        "\n### Other values\n\n- `processed_by`: {}\n- `certainty`: {}\n- `relation`: {}\n- `special_categories`: {}\n",
+        "\n### Other values\n\n- `processed_by`: {}\n- `certainty`: {}\n- `relation`: {}\n- `role`: {}\n- `special_categories`: {}\n",
         codes(PROCESSED_BY),
         codes(CERTAINTY),
         codes(RELATIONS),
+        codes(ROLES),
         codes(
             &bases::SPECIAL_CATEGORIES
                 .iter()

@@ -58,7 +58,8 @@ yaml_struct! {
         ///     condition: in cases of voluntary use
         /// ```
         legal_bases: req_list LegalBasis,
-        /// The services of processors used in this section.
+        /// The services used in this section, each with the role of its provider: processors
+        /// (the default), independent controllers and joint controllers.
         /// Example:
         /// ```yaml
         /// processors:
@@ -67,6 +68,10 @@ yaml_struct! {
         ///     dpa: { concluded: true }
         /// ```
         processors: list Processor,
+        /// Categories of recipients where no single entity is named ("tax advisers"; Art.
+        /// 13(1)(e) GDPR).
+        /// Example: `recipient_categories: [tax advisers, banks]`
+        recipient_categories: list String,
         /// How long data is kept, or the criteria for it (Art. 13(2)(a) GDPR).
         /// Example:
         /// ```yaml
@@ -114,6 +119,17 @@ yaml_struct! {
         ///   country: US
         /// ```
         provider: req Entity,
+        /// The provider's role: `processor` (the default; Art. 28 GDPR, a DPA is required),
+        /// `controller` (an independent controller: its own purposes and privacy notice) or
+        /// `joint-controller` (Art. 26 GDPR: the arrangement and a contact point).
+        /// Example: `role: controller`
+        role: opt String,
+        /// For a joint controller: the essence of the arrangement (Art. 26(2) GDPR).
+        /// Example: `arrangement: we collect the data; the partner runs the event and answers requests about it`
+        arrangement: opt String,
+        /// For a joint controller: whom data subjects contact (Art. 26(1) GDPR).
+        /// Example: `contact_point: privacy@example.com answers for both of us`
+        contact_point: opt String,
         /// The data processing agreement (Art. 28(3) GDPR).
         /// Example: `dpa: { concluded: true, counterparty: Slack Technologies Limited }`
         dpa: opt Dpa,

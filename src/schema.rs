@@ -14,7 +14,9 @@ use serde_json::{Map, Value, json};
 use crate::law::{bases, mechanisms};
 use crate::load::{FieldInfo, Node, TypeInfo};
 use crate::model::{Config, Entity, Section};
-use crate::rules::value_unknown::{CERTAINTY, CITATION_STYLES, LANGUAGES, PROCESSED_BY, RELATIONS};
+use crate::rules::value_unknown::{
+    CERTAINTY, CITATION_STYLES, LANGUAGES, PROCESSED_BY, RELATIONS, ROLES,
+};
 use crate::source::SourceFile;
 
 /// The JSON Schema dialect written as `$schema`.
@@ -155,6 +157,7 @@ fn codes(ty: &str, field: &str) -> Option<Vec<&'static str>> {
         ("LegalBasis", "basis") => bases::spellings().collect(),
         ("Transfer", "certainty") => CERTAINTY.to_vec(),
         ("Transfer", "relation") => RELATIONS.to_vec(),
+        ("Processor", "role") => ROLES.to_vec(),
         ("Transfer", "mechanisms") => mechanisms::spellings().collect(),
         ("Config", "citation_style") => CITATION_STYLES.to_vec(),
         ("Config", "language") => LANGUAGES.to_vec(),

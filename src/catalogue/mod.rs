@@ -29,6 +29,7 @@ mod legal_basis_unknown;
 mod legitimate_interest_missing;
 mod mechanism_relation_missing;
 mod order_duplicate;
+mod recipient_role_incomplete;
 mod retention_missing;
 mod safeguard_copy_missing;
 mod special_category_condition_missing;
@@ -68,6 +69,7 @@ pub use legal_basis_unknown::LEGAL_BASIS_UNKNOWN;
 pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
 pub use mechanism_relation_missing::MECHANISM_RELATION_MISSING;
 pub use order_duplicate::ORDER_DUPLICATE;
+pub use recipient_role_incomplete::RECIPIENT_ROLE_INCOMPLETE;
 pub use retention_missing::RETENTION_MISSING;
 pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
@@ -119,6 +121,7 @@ pub static ALL: &[&Rule] = &[
     &DEROGATION_NOT_OCCASIONAL,
     &RETENTION_MISSING,
     &DPA_MISSING,
+    &RECIPIENT_ROLE_INCOMPLETE,
     &CITATION_PROVISION_UNKNOWN,
     &CITATION_BASIS_MISMATCH,
     &INSTRUMENT_OUTDATED,

@@ -34,7 +34,7 @@ use crate::law::{adequacy, bases, countries, mechanisms};
 use crate::model::{Entity, LegalBasis, Processor, Section, Transfer};
 use crate::project::Project;
 use crate::rules::safeguard_copy_missing::ON_REQUEST;
-use crate::rules::value_unknown::RELATIONS;
+use crate::rules::value_unknown::{RELATIONS, ROLES};
 
 use super::markdown::{self, escape};
 
@@ -166,6 +166,8 @@ pub struct SectionView {
     pub retention: Option<RetentionView>,
     /// Whether to state the right to object.
     pub right_to_object: bool,
+    /// Categories of recipients named instead of entities ("tax advisers").
+    pub recipient_categories: Vec<String>,
 }
 
 /// A legal basis: the provision from the law table, the register's words escaped.
@@ -196,6 +198,12 @@ pub struct ProcessorView {
     pub service: String,
     /// The providing entity.
     pub provider: EntityView,
+    /// Its role: `processor`, `controller` or `joint-controller`.
+    pub role: &'static str,
+    /// For a joint controller: the essence of the arrangement.
+    pub arrangement: Option<String>,
+    /// For a joint controller: whom to contact.
+    pub contact_point: Option<String>,
     /// The DPA, if declared.
     pub dpa: Option<DpaView>,
     /// Purposes of this service.
@@ -401,6 +409,7 @@ impl SectionView {
                 notes: texts(&r.notes),
             }),
             right_to_object: s.right_to_object.as_ref().is_some_and(|b| b.value),
+            recipient_categories: texts(&s.recipient_categories),
         }
     }
 }
@@ -423,6 +432,13 @@ fn processor(p: &Processor) -> ProcessorView {
     let provider = entity(&p.provider);
     ProcessorView {
         service: escape(&p.service.value),
+        role: p
+            .role
+            .as_ref()
+            .and_then(|r| ROLES.iter().copied().find(|c| *c == r.value))
+            .unwrap_or("processor"),
+        arrangement: opt_text(&p.arrangement),
+        contact_point: opt_text(&p.contact_point),
         dpa: p.dpa.as_ref().map(|d| DpaView {
             concluded: d.concluded.value,
             counterparty: d

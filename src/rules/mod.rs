@@ -29,6 +29,7 @@ pub mod legal_basis_unknown;
 pub mod legitimate_interest_missing;
 pub mod mechanism_relation_missing;
 pub mod order_duplicate;
+pub mod recipient_role_incomplete;
 pub mod retention_missing;
 pub mod safeguard_copy_missing;
 pub mod special_category_condition_missing;
@@ -107,6 +108,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     transfer_undeclared::check(cx, out);
     retention_missing::check(cx, out);
     dpa_missing::check(cx, out);
+    recipient_role_incomplete::check(cx, out);
 }
 
 /// Support for the rules' unit tests: check register YAML held in memory.

@@ -12,6 +12,8 @@ use crate::source::SourceFile;
 
 /// Accepted values of `processed_by`.
 pub const PROCESSED_BY: &[&str] = &["processors", "controller", "both"];
+/// Accepted values of a service provider's `role`; `processor` is the default.
+pub const ROLES: &[&str] = &["processor", "controller", "joint-controller"];
 /// Accepted values of a transfer's `relation` between its mechanisms.
 pub const RELATIONS: &[&str] = &["fallback", "alternatives"];
 /// Accepted values of a transfer's `certainty`.
@@ -96,6 +98,11 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         }
         for c in &section.special_categories {
             check_value(file, c, "special_categories", &special, out);
+        }
+    }
+    for (file, _, p) in cx.processors() {
+        if let Some(r) = &p.role {
+            check_value(file, r, "role", ROLES, out);
         }
     }
     for (file, _, t) in cx.transfers() {

@@ -561,3 +561,24 @@ fn every_transfer_mechanism_and_relation_renders_in_both_citation_styles() {
     }
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn processors_independent_and_joint_controllers_are_each_stated_in_their_role() {
+    // Art. 28 (a processor's DPA), Art. 4(7) and 13(1)(e) (an independent controller's own
+    // purposes), Art. 26(1) and (2) (joint controllers: arrangement and contact point).
+    let p = Project::new();
+    p.write(
+        "registers/roles.yaml",
+        &std::fs::read_to_string(repo_root().join("tests/fixtures/build/roles.yaml")).unwrap(),
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let md = p.read(MD);
+    let shown: String = md
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(!md.contains("processing the payment and preventing fraud.\nPayments"));
+    insta::assert_snapshot!(shown);
+}

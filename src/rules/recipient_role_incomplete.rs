@@ -1,0 +1,94 @@
+//! PRV303: a controller or joint controller without what the notice must say of it.
+
+use super::RuleCx;
+use crate::catalogue::RECIPIENT_ROLE_INCOMPLETE;
+use crate::diagnostic::Diagnostic;
+
+/// Reports controllers without purposes or privacy notice, joint controllers without
+/// arrangement or contact point.
+pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
+    for (file, _, p) in cx.processors() {
+        let Some(role) = &p.role else { continue };
+        let missing: Vec<&str> = match role.value.as_str() {
+            "controller" => [
+                ("purposes", p.purposes.is_empty()),
+                ("privacy_policy", p.privacy_policy.is_none()),
+            ]
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(f, _)| *f)
+            .collect(),
+            "joint-controller" => [
+                ("arrangement", p.arrangement.is_none()),
+                ("contact_point", p.contact_point.is_none()),
+            ]
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(f, _)| *f)
+            .collect(),
+            _ => continue,
+        };
+        if missing.is_empty() {
+            continue;
+        }
+        let fields = missing
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        out.push(
+            Diagnostic::new(
+                &RECIPIENT_ROLE_INCOMPLETE,
+                file,
+                role.span.clone(),
+                format!("{} is a {} but the register gives no {fields}", p.service.value, role.value),
+            )
+            .label("incomplete")
+            .help(format!("add {fields}"))
+            .note(if role.value == "controller" {
+                "GDPR Art. 13(1)(e): the reader learns who receives the data and that it acts for its own purposes"
+            } else {
+                "GDPR Art. 26(2): the essence of the arrangement shall be made available to the data subject"
+            }),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{codes, section};
+
+    fn with(extra: &str) -> String {
+        section(&format!(
+            "processors:\n  - service: S\n    provider:\n      legal_name: P\n      address: A\n      country: DE\n{extra}"
+        ))
+    }
+
+    #[test]
+    fn a_controller_states_its_purposes_and_notice() {
+        // GDPR Art. 13(1)(e); Art. 4(7): it decides its own purposes.
+        assert_eq!(
+            codes(&[("a.yaml", &with("    role: controller\n"))]),
+            ["PRV303"]
+        );
+        let full = "    role: controller\n    purposes: [payments]\n    privacy_policy: https://p.example/privacy\n";
+        assert!(codes(&[("a.yaml", &with(full))]).is_empty());
+    }
+
+    #[test]
+    fn a_joint_controller_states_the_arrangement_and_contact_point() {
+        // GDPR Art. 26(1) and (2).
+        assert_eq!(
+            codes(&[("a.yaml", &with("    role: joint-controller\n"))]),
+            ["PRV303"]
+        );
+        let full = "    role: joint-controller\n    arrangement: we collect, they host\n    contact_point: privacy@example.com\n";
+        assert!(codes(&[("a.yaml", &with(full))]).is_empty());
+    }
+
+    #[test]
+    fn a_processor_needs_neither() {
+        let p = with("    role: processor\n    dpa: { concluded: true }\n");
+        assert!(codes(&[("a.yaml", &p)]).is_empty());
+    }
+}
