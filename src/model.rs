@@ -260,6 +260,10 @@ yaml_struct! {
         /// What it is to us ("our CRM system").
         /// Example: `role: our CRM system`
         role: opt String,
+        /// The legal entity that receives the data (Art. 13(1)(e) GDPR); PRV304 warns
+        /// while the register does not name it.
+        /// Example: `provider: { legal_name: "HubSpot Ireland Limited", address: "...", country: IE }`
+        provider: opt Entity,
         /// Which data it receives ("transcripts").
         /// Example: `data: [transcripts]`
         data: list String,

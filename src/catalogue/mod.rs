@@ -29,6 +29,7 @@ mod legal_basis_unknown;
 mod legitimate_interest_missing;
 mod mechanism_relation_missing;
 mod order_duplicate;
+mod recipient_entity_missing;
 mod recipient_role_incomplete;
 mod retention_missing;
 mod safeguard_copy_missing;
@@ -69,6 +70,7 @@ pub use legal_basis_unknown::LEGAL_BASIS_UNKNOWN;
 pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
 pub use mechanism_relation_missing::MECHANISM_RELATION_MISSING;
 pub use order_duplicate::ORDER_DUPLICATE;
+pub use recipient_entity_missing::RECIPIENT_ENTITY_MISSING;
 pub use recipient_role_incomplete::RECIPIENT_ROLE_INCOMPLETE;
 pub use retention_missing::RETENTION_MISSING;
 pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
@@ -122,6 +124,7 @@ pub static ALL: &[&Rule] = &[
     &RETENTION_MISSING,
     &DPA_MISSING,
     &RECIPIENT_ROLE_INCOMPLETE,
+    &RECIPIENT_ENTITY_MISSING,
     &CITATION_PROVISION_UNKNOWN,
     &CITATION_BASIS_MISMATCH,
     &INSTRUMENT_OUTDATED,

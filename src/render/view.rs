@@ -251,6 +251,8 @@ pub struct RecipientView {
     pub name: String,
     /// Role ("our CRM system").
     pub role: Option<String>,
+    /// The receiving legal entity, where the register names it.
+    pub provider: Option<EntityView>,
     /// Data passed on.
     pub data: Vec<String>,
     /// What happens there.
@@ -458,6 +460,7 @@ fn processor(p: &Processor) -> ProcessorView {
             .map(|r| RecipientView {
                 name: escape(&r.name.value),
                 role: opt_text(&r.role),
+                provider: r.provider.as_ref().map(entity),
                 data: texts(&r.data),
                 purpose: opt_text(&r.purpose),
             })

@@ -29,6 +29,7 @@ pub mod legal_basis_unknown;
 pub mod legitimate_interest_missing;
 pub mod mechanism_relation_missing;
 pub mod order_duplicate;
+pub mod recipient_entity_missing;
 pub mod recipient_role_incomplete;
 pub mod retention_missing;
 pub mod safeguard_copy_missing;
@@ -109,6 +110,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     retention_missing::check(cx, out);
     dpa_missing::check(cx, out);
     recipient_role_incomplete::check(cx, out);
+    recipient_entity_missing::check(cx, out);
 }
 
 /// Support for the rules' unit tests: check register YAML held in memory.
