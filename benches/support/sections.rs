@@ -1,5 +1,5 @@
 //! The generated register section both benchmarks use: one processor in the US with
-//! SCCs and the DPF, three legal bases, retention: a realistic, valid section.
+//! the DPF with the SCCs as its fallback, three legal bases, retention: a realistic, valid section.
 
 /// Section number `i` as YAML.
 pub fn section(i: usize) -> String {
@@ -14,8 +14,9 @@ pub fn section(i: usize) -> String {
          processors:\n  - service: Tool {i}\n    provider:\n      legal_name: Tool {i}, Inc.\n\
          \x20     address: {i} Mission Street, San Francisco, CA 94105\n      country: US\n\
          \x20   dpa:\n      concluded: true\n    transfers:\n      - country: US\n\
-         \x20       certainty: cannot-be-excluded\n        mechanisms: [scc, dpf]\n\
+         \x20       certainty: takes-place\n        mechanisms: [dpf, scc]\n        relation: fallback\n\
          \x20       dpf_participant: https://www.dataprivacyframework.gov/participant/{i}\n\
+         \x20       copy: https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj\n\
          \x20   privacy_policy: https://tool{i}.example/privacy\n\
          retention:\n  period: as long as necessary to fulfil the purposes described above\n\
          right_to_object: true\n"
