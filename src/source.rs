@@ -95,6 +95,15 @@ pub fn floor_boundary(text: &str, i: usize) -> usize {
     i
 }
 
+/// `i` (clamped to the text), moved forward to the nearest character boundary.
+pub fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
 pub fn prefix_within(text: &str, max: usize) -> &str {
     &text[..floor_boundary(text, max)]

@@ -7,6 +7,7 @@ use crate::catalogue::CITATION_STYLE_MIXED;
 use crate::citations::{Citation, Law, LintOptions, Provision, Style, fix, scan};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::Document;
+use crate::source::{ceil_boundary, floor_boundary};
 
 /// Reports GDPR citations outside the document's style, each with a rewrite.
 pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) {
@@ -36,10 +37,20 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
             c.path.start - c.span.start..c.path.end - c.span.start,
             c.provisions.as_slice(),
         );
-        let entry = rewrites.entry(key).or_insert_with(|| Rewrite {
-            written: fix::rewrite(c, target),
-            same: None,
+        let entry = rewrites.entry(key).or_insert_with(|| {
+            let written = fix::rewrite(c, target);
+            let expressible = reads_back(c, &written, target);
+            Rewrite {
+                written,
+                expressible,
+            }
         });
+        // A style that cannot express these provisions (the rewrite reads back as another
+        // provision, or in another style) is no style to ask for: leave the citation alone,
+        // so that `--fix` converges.
+        if !entry.expressible {
+            continue;
+        }
         let written = entry.written.clone();
         let mut d = doc
             .diagnostic(
@@ -62,9 +73,7 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
                 target.example()
             ));
         if doc.extracted.is_verbatim(c.span.clone())
-            && *entry
-                .same
-                .get_or_insert_with(|| same_provisions(c, &entry.written))
+            && same_in_context(doc.text(), c, &written, opts.implied_gdpr)
         {
             d = d.fix(doc.source_span(c.span.clone()), written);
         }
@@ -77,8 +86,8 @@ type RewriteKey<'a> = (&'a str, Range<usize>, &'a [Provision]);
 
 struct Rewrite {
     written: String,
-    /// The guard's verdict, computed the first time a verbatim occurrence needs it.
-    same: Option<bool>,
+    /// The rewrite alone reads back as the same provisions.
+    expressible: bool,
 }
 
 /// The most used style; a tie goes to para-lit, then to the style used first.
@@ -94,10 +103,35 @@ fn majority(counts: &BTreeMap<Style, (usize, usize)>) -> Style {
         .map_or(Style::ParaLit, |(s, _)| *s)
 }
 
-/// The guard behind "no fix ever changes which provision is cited": re-scan the rewrite.
-fn same_provisions(c: &Citation, written: &str) -> bool {
+/// How much text either side of a rewrite the in-context guard reads again: enough for a
+/// law name after it ("... GDPR") or a word glued to it.
+const CONTEXT: usize = 64;
+
+/// The guard behind "no fix ever changes which provision is cited", in place: the text
+/// around the citation with the rewrite put in must read back as exactly this citation, so
+/// that neither a following word (`lit. a` + `nd`) nor a following number (`Art. 6 I` + ` 1`)
+/// changes what is cited.
+fn same_in_context(text: &str, c: &Citation, written: &str, implied_gdpr: bool) -> bool {
+    let from = floor_boundary(text, c.span.start.saturating_sub(CONTEXT));
+    let to = ceil_boundary(text, c.span.end + CONTEXT);
+    let mut window = String::with_capacity(to - from + written.len());
+    window.push_str(&text[from..c.span.start]);
+    let at = window.len();
+    window.push_str(written);
+    window.push_str(&text[c.span.end..to]);
+    scan(&window, implied_gdpr)
+        .iter()
+        .any(|again| again.span == (at..at + written.len()) && again.provisions == c.provisions)
+}
+
+/// Whether the rewrite alone reads back as one citation of the same provisions, in the
+/// target style: the style can express them.
+fn reads_back(c: &Citation, written: &str, target: Style) -> bool {
     let again = scan(written, true);
-    again.len() == 1 && again[0].span == (0..written.len()) && again[0].provisions == c.provisions
+    again.len() == 1
+        && again[0].span == (0..written.len())
+        && again[0].provisions == c.provisions
+        && again[0].style == target
 }
 
 #[cfg(test)]
@@ -154,5 +188,79 @@ mod tests {
             apply_fixes(text, &out),
             "Art. 6(1)(b) DSGVO, Art. 6(1)(a) and (f) DSGVO, Art. 6(1)(c) DSGVO."
         );
+    }
+
+    /// Issue 13, items 3 and 4: for any document and any configured style, a fix never
+    /// changes which provisions are cited, and a second `--fix` finds nothing more to do.
+    mod fix_properties {
+        use proptest::prelude::*;
+
+        use crate::citations::{Extracted, LintOptions, Style, apply_fixes, scan};
+        use crate::rules::citations::check;
+        use crate::source::SourceFile;
+
+        const PIECES: &[&str] = &[
+            "Art. 6 para. 1 lit. f GDPR",
+            "Art. 6(1)(a) GDPR",
+            "Art. 6 Abs. 1 S. 1 lit. b DSGVO",
+            "Art. 6 I lit. c DSGVO",
+            "Art. 6 I 1 b DSGVO",
+            "article 6.1.f du RGPD",
+            "point (e) of Article 6(1) GDPR",
+            "points (a) and (b) of Article 49(1) and Article 49(4) GDPR",
+            "Art. 9 para. 2 lit. a",
+            "Art. 4 Nr. 11 DSGVO",
+            "Art. 13(1)(c) and (e)",
+            "Art. 28 GDPR",
+            "Art. 6(1)",
+            "§ 25 Abs. 1 TDDDG",
+        ];
+        const GLUE: &[&str] = &[
+            " ", " and ", "and", "<b>", " 1 ", ", ", "; ", " (", ") ", "1", ".",
+        ];
+        const STYLES: &[Style] = &[
+            Style::ParaLit,
+            Style::Parens,
+            Style::AbsLit,
+            Style::Roman,
+            Style::Dotted,
+            Style::PointOf,
+        ];
+
+        fn fixed(text: &str, style: Style) -> (String, bool) {
+            let file = SourceFile::virtual_file("p.txt", text);
+            let mut out = Vec::new();
+            let opts = LintOptions {
+                style: Some(style),
+                ..LintOptions::default()
+            };
+            check(&file, &Extracted::identity(text), &opts, &mut out);
+            let fixable = out.iter().any(|d| d.fix.is_some());
+            (apply_fixes(text, &out), fixable)
+        }
+
+        fn provisions(text: &str) -> Vec<String> {
+            let mut all: Vec<String> = scan(text, true)
+                .iter()
+                .flat_map(|c| c.provisions.iter().map(|p| format!("{} {p:?}", c.law)))
+                .collect();
+            all.sort();
+            all
+        }
+
+        proptest! {
+            #[test]
+            fn fixes_keep_provisions_and_converge(
+                parts in prop::collection::vec((0..PIECES.len(), 0..GLUE.len()), 1..6),
+                style in 0..STYLES.len(),
+            ) {
+                let text: String = parts.iter().map(|(p, g)| format!("{}{}", PIECES[*p], GLUE[*g])).collect();
+                let style = STYLES[style];
+                let (once, _) = fixed(&text, style);
+                prop_assert_eq!(provisions(&text), provisions(&once), "{:?} -> {:?}", text, once);
+                let (twice, fixable) = fixed(&once, style);
+                prop_assert!(!fixable && twice == once, "not converged in {:?}: {:?} -> {:?}", style, once, twice);
+            }
+        }
     }
 }
