@@ -45,7 +45,8 @@ pub struct View {
     pub chapter: ChapterView,
     /// The facts page templates state beside the HTML body, unescaped.
     pub page: PageView,
-    /// Section number ("10.1") to the section's unescaped id, the anchor of its HTML heading.
+    /// Section number as its heading shows it ("10.1") to the section's unescaped id, the
+    /// anchor of its HTML heading.
     pub anchors: HashMap<String, String>,
 }
 
@@ -72,7 +73,9 @@ impl View {
                 .sections
                 .iter()
                 .zip(&sections)
-                .map(|(v, s)| (v.number.clone(), s.id.value.clone()))
+                // Keyed by what the heading shows: the number is escaped Markdown
+                // (`chapter: "1*2"` is `1\*2.1`), the heading's text is not.
+                .map(|(v, s)| (super::html::heading_text(&v.number), s.id.value.clone()))
                 .collect(),
             page: PageView {
                 chapter_title: format!("{} {}", project.config.chapter, title(project)),

@@ -520,3 +520,49 @@ fn build_says_on_stderr_what_it_wrote_and_check_says_when_current() {
     assert_eq!(c.code, 0, "{c}");
     assert!(c.stderr.contains("dist is current"), "{c}");
 }
+
+#[test]
+fn hardening_20_a_chapter_with_markdown_characters_keeps_anchors_and_contents() {
+    // The anchors were keyed by the escaped number (`1\*2.1`), the headings matched on
+    // the text they show (`1*2.1`), so no heading got its id and the contents were empty.
+    for (chapter, shown) in [
+        ("1*2", "1*2"),
+        ("[x]", "[x]"),
+        ("_a_ `b`", "_a_ `b`"),
+        ("A  1", "A 1"),
+        ("&amp;", "&amp;"),
+        ("7", "7"),
+    ] {
+        let p = Project::example();
+        let cfg = p.read("privreg.yaml").replace(
+            "chapter: \"10\"",
+            &format!("chapter: {}", serde_json::to_string(chapter).unwrap()),
+        );
+        p.write("privreg.yaml", &cfg);
+        let t = p.run(&["build"]);
+        assert_eq!(t.code, 0, "{chapter}: {t}");
+        let html = p.read(HTML);
+        let anchors = [
+            "slack",
+            "hihello",
+            "sipgate",
+            "video-conferencing",
+            "dashboard",
+        ];
+        for (i, id) in anchors.iter().enumerate() {
+            assert!(
+                html.contains(&format!("<h3 id=\"{id}\">")),
+                "{chapter}: heading of {id} has no id:\n{html}"
+            );
+            let entry = format!("<li><a href=\"#{id}\">{}.{} ", escape_html(shown), i + 1);
+            assert!(html.contains(&entry), "{chapter}: no `{entry}` in:\n{html}");
+        }
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
