@@ -12,6 +12,29 @@ use crate::rules::url_scheme_invalid;
 /// Whitespace runs (newlines included) collapse to one space, so a value never spans lines
 /// and the only line start it can sit at is its own first character.
 pub fn escape(text: &str) -> String {
+    let out = escape_inline(text);
+    // A value of digits alone becomes an ordered-list marker at a line start as soon as a
+    // filter or the template puts `.` or `)` after it (`2024` + `end` is `2024.`), and no
+    // backslash can escape a digit: its first digit is written as a character reference,
+    // which the block parser does not read as a digit and the reader sees as one.
+    match out.bytes().next() {
+        Some(first @ b'0'..=b'9') if out.len() <= 9 && out.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("&#{first};{}", &out[1..])
+        }
+        _ => neutralise_line_start(out),
+    }
+}
+
+/// Escapes a chapter number like [`escape`], except that digits alone stay as written: the
+/// number is as trusted as a section's `order`, which follows it (`10.1`), and templates
+/// write the punctuation around it themselves.
+pub fn escape_number(text: &str) -> String {
+    neutralise_line_start(escape_inline(text))
+}
+
+/// The backslash escapes and the whitespace collapse of [`escape`], without the care for
+/// line starts.
+fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // ASCII whitespace only: a no-break space inside "CA\u{a0}94105" is content.
     for (i, word) in text
@@ -35,7 +58,7 @@ pub fn escape(text: &str) -> String {
             out.push(c);
         }
     }
-    neutralise_line_start(out)
+    out
 }
 
 /// Neutralises the block constructs a value would open if it began a line: list markers
@@ -118,6 +141,25 @@ mod tests {
         assert_eq!(escape("2024) year"), r"2024\) year");
         assert_eq!(escape("==="), r"\===");
         assert_eq!(escape("Gladbacher Str. 74"), "Gladbacher Str. 74");
+    }
+
+    #[test]
+    fn digits_alone_cannot_become_a_list_marker_whatever_follows() {
+        assert_eq!(escape("2024"), "&#50;024");
+        assert_eq!(escape(" 7 "), "&#55;");
+        // Ten digits are no list marker, and digits with more text are handled as before.
+        assert_eq!(escape("1234567890"), "1234567890");
+        assert_eq!(escape("2024 customers"), "2024 customers");
+        assert_eq!(escape_number("10"), "10");
+        assert_eq!(escape_number("1. x"), r"1\. x");
+        let anchors = std::collections::HashMap::new();
+        for suffix in [".", ")", ". more", ") more"] {
+            let md = format!("{}{suffix}\n", escape("2024"));
+            assert_eq!(
+                super::super::html::to_html(&md, &anchors).body,
+                format!("<p>2024{suffix}</p>\n")
+            );
+        }
     }
 
     #[test]

@@ -297,6 +297,176 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         );
     }
 
+    /// A project with `value` in every text field of three sections, one per layout, and
+    /// as the chapter title.
+    fn every_field(value: &str) -> (tempfile::TempDir, Project) {
+        let v = serde_json::to_string(value).unwrap();
+        let entity = format!("{{legal_name: {v}, address: {v}, country: US}}");
+        let processor = format!(
+            "  - service: {v}\n    provider: {entity}\n    dpa: {{concluded: true, counterparty: {v}}}\n    \
+             purposes: [{v}]\n    data_categories: [{v}, {v}]\n    measures: [{v}]\n    \
+             excluded_uses: [{v}]\n    details: [{v}]\n    \
+             onward_recipients: [{{name: {v}, role: {v}, data: [{v}], purpose: {v}}}, {{name: {v}}}]\n    \
+             transfers: [{{country: US, certainty: takes-place, mechanisms: [scc]}}]\n"
+        );
+        let section = |id: &str, order: u32, processed_by: &str, processors: usize| {
+            format!(
+                "id: {id}\norder: {order}\ntitle: {v}\nprocessed_by: {processed_by}\nsummary: {v}\n\
+                 purposes: [{v}, {v}]\ndata_subjects: [{v}]\ndata_categories: [{v}]\n\
+                 special_categories: [{v}]\nnot_processed: [{v}]\nexcluded_uses: [{v}]\n\
+                 measures: [{v}, {v}]\ndetails: [{v}, {v}]\n\
+                 legal_bases:\n  - basis: legitimate-interests\n    interest: {v}\n    scope: {v}\n\
+                 \x20 - basis: consent\n    condition: {v}\n    scope: {v}\n\
+                 \x20 - basis: contract\n    scope: {v}\n\
+                 retention: {{criteria: {v}, notes: [{v}, {v}]}}\nright_to_object: true\n\
+                 processors:\n{}",
+                processor.repeat(processors)
+            )
+        };
+        project(&[
+            (
+                "privreg.yaml",
+                &format!("title: {v}\ncontroller: {entity}\n"),
+            ),
+            ("registers/a.yaml", &section("a", 1, "controller", 1)),
+            ("registers/b.yaml", &section("b", 2, "processors", 1)),
+            ("registers/c.yaml", &section("c", 3, "both", 2)),
+        ])
+    }
+
+    /// The elements of an HTML fragment in order, without attributes or text.
+    fn tags(html: &str) -> Vec<&str> {
+        html.split('<')
+            .skip(1)
+            .map(|t| t.split(['>', ' ']).next().unwrap_or(""))
+            .collect()
+    }
+
+    /// The text a reader sees in an HTML fragment, whitespace collapsed.
+    fn text(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Builds [`every_field`] with `value`: its fragment's elements must be those of a
+    /// plain value's, and the value must show as typed.
+    fn value_stays_text(value: &str, plain: &[String]) -> Result<(), String> {
+        let (_dir, project) = every_field(value);
+        assert!(
+            project.diagnostics.is_empty(),
+            "{value:?} loads: {:?}",
+            project.diagnostics
+        );
+        let files = render(&project).unwrap();
+        let fragment = &files[2].contents;
+        if tags(fragment) != plain {
+            return Err(format!("{value:?} made markup:\n{fragment}"));
+        }
+        let typed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        // `sentence` and `upper_first` capitalise the first letter; nothing else changes.
+        if !text(fragment)
+            .to_lowercase()
+            .contains(&typed.to_lowercase())
+        {
+            return Err(format!("{value:?} does not show as typed:\n{fragment}"));
+        }
+        Ok(())
+    }
+
+    fn plain_tags() -> Vec<String> {
+        let (_dir, project) = every_field("plain");
+        let files = render(&project).unwrap();
+        tags(&files[2].contents)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn hardening_5_no_value_becomes_markup_whatever_filter_or_text_follows_it() {
+        let plain = plain_tags();
+        for value in [
+            "2024",
+            "7",
+            "0",
+            "123456789",
+            "1)",
+            "1.",
+            "2024.",
+            "-",
+            "--",
+            "---",
+            "+",
+            "#",
+            "# x",
+            "##",
+            ">",
+            "> x",
+            "*",
+            "**",
+            "***",
+            "* x",
+            "=",
+            "==",
+            "===",
+            "`",
+            "```",
+            "~~~",
+            "_",
+            "___",
+            "<script>",
+            "<script>alert(1)</script>",
+            "<!-- x -->",
+            "|a|b|",
+            "\\",
+            "&amp;",
+            "&#50;",
+            "[x]",
+            "[x](https://e.example)",
+            "![i](https://e.example)",
+            "<https://e.example>",
+            "    indented",
+            "1\\",
+            "a  b",
+            "2024 customers",
+        ] {
+            value_stays_text(value, &plain).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn hardening_5_generated_values_stay_text(
+            value in proptest::prop_oneof![
+                "[0-9]{1,10}[.)]?",
+                "[0-9#>*=`<>_!&;\\.()\\[\\]~|:+ -]{0,12}[0-9#>*=`<>_!&;\\.()\\[\\]~|:+-a]",
+            ]
+        ) {
+            let plain = plain_tags();
+            if let Err(e) = value_stays_text(&value, &plain) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+    }
+
     #[test]
     fn output_files_are_the_artefacts_outputs_each_named_once() {
         let names: Vec<&str> = ARTEFACTS

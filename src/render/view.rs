@@ -298,7 +298,7 @@ impl ChapterView {
             .and_then(|c| c.heading_level.as_ref())
             .map_or(2, |l| l.value)
             .clamp(1, 5);
-        let chapter = escape(&project.config.chapter);
+        let chapter = markdown::escape_number(&project.config.chapter);
         ChapterView {
             title: escape(title(project)),
             heading: "#".repeat(level as usize),
