@@ -61,8 +61,9 @@ impl CitationStyle {
     }
 }
 
-/// Builds the environment. `overrides` is the project's `templates/` directory: a file
-/// there replaces the embedded template of the same name.
+/// Builds the environment. `overrides` is the project's `templates/` directory, links
+/// resolved (`project::templates_dir`): a file there replaces the embedded template of the
+/// same name, and no template is read from outside it.
 pub fn environment(overrides: Option<PathBuf>, style: CitationStyle) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -125,23 +126,16 @@ pub fn template_error(err: &minijinja::Error) -> Error {
 }
 
 fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, minijinja::Error> {
-    // Template names are plain relative paths; anything else could read outside the project.
-    let plain = !name.is_empty()
-        && !name.starts_with('/')
-        && !name.contains('\\')
-        && name
-            .split('/')
-            .all(|c| !c.is_empty() && c != "." && c != "..");
-    if plain && let Some(dir) = overrides {
-        let path = dir.join(name);
-        if path.is_file() {
-            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                minijinja::Error::new(
-                    ErrorKind::TemplateNotFound,
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            });
-        }
+    let refused = |detail: String| minijinja::Error::new(ErrorKind::InvalidOperation, detail);
+    if let Some(dir) = overrides
+        && let Some(path) = crate::project::template_file(dir, name).map_err(refused)?
+    {
+        return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+            minijinja::Error::new(
+                ErrorKind::TemplateNotFound,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        });
     }
     Ok(EMBEDDED
         .iter()

@@ -131,7 +131,7 @@ pub fn render_artefacts(
     project: &Project,
     artefacts: &[Artefact],
 ) -> Result<Vec<OutputFile>, Error> {
-    let env = environment(project);
+    let env = environment(project)?;
     let view = View::new(project);
     let mut files = Vec::new();
     for artefact in artefacts {
@@ -142,7 +142,7 @@ pub fn render_artefacts(
 
 /// The template environment of `project`: its `templates/` overriding the embedded ones,
 /// its `citation_style` behind `cite()`.
-fn environment(project: &Project) -> Environment<'static> {
+fn environment(project: &Project) -> Result<Environment<'static>, Error> {
     let style = CitationStyle::from_setting(
         project
             .config
@@ -151,8 +151,8 @@ fn environment(project: &Project) -> Environment<'static> {
             .and_then(|c| c.citation_style.as_ref())
             .map(|s| s.value.as_str()),
     );
-    let overrides = project.root.join(crate::project::TEMPLATES_DIR);
-    env::environment(overrides.is_dir().then_some(overrides), style)
+    let overrides = crate::project::templates_dir(&project.root)?;
+    Ok(env::environment(overrides, style))
 }
 
 impl Artefact {

@@ -566,3 +566,75 @@ fn escape_html(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+#[cfg(unix)]
+#[test]
+fn hardening_13_templates_are_read_only_from_inside_the_templates_directory() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret"), "SECRET of the machine\n").unwrap();
+    let refused = |p: &Project, named: &str| {
+        let t = p.run(&["build"]);
+        assert_eq!(t.code, 2, "{t}");
+        assert!(t.stderr.contains(named), "names {named}: {t}");
+        assert!(
+            t.stderr.contains("outside") || t.stderr.contains("plain"),
+            "{t}"
+        );
+        assert!(
+            !t.stdout.contains("SECRET") && !t.stderr.contains("SECRET"),
+            "{t}"
+        );
+        assert!(!p.path().join("dist").exists(), "nothing written");
+    };
+
+    // A linked directory inside templates/, reached by `{% include %}`.
+    let p = Project::example();
+    p.write("templates/section.md", "{% include \"etc/secret\" %}\n");
+    symlink(outside.path(), p.path().join("templates/etc")).unwrap();
+    refused(&p, "`etc/secret`");
+
+    // A linked file: `check` lints it before `build` renders it.
+    let p = Project::example();
+    std::fs::create_dir(p.path().join("templates")).unwrap();
+    symlink(
+        outside.path().join("secret"),
+        p.path().join("templates/section.md"),
+    )
+    .unwrap();
+    refused(&p, "`section.md`");
+    assert_eq!(p.run(&["check"]).code, 2);
+
+    // Names that climb out or start at the root.
+    for name in ["../privreg.yaml", "/etc/passwd", "./section.md", "a//b"] {
+        let p = Project::example();
+        p.write(
+            "templates/chapter.md",
+            &format!("{{% include {name:?} %}}\n"),
+        );
+        refused(&p, &format!("`{name}`"));
+    }
+
+    // templates/ itself leading out of the project.
+    let p = Project::example();
+    symlink(outside.path(), p.path().join("templates")).unwrap();
+    refused(&p, "templates/");
+
+    // A link that stays inside the directory is fine.
+    let p = Project::example();
+    p.write(
+        "templates/real/section.md",
+        "{{ section.heading }} {{ section.number }} {{ section.title }}\n\nLinked.\n",
+    );
+    symlink(
+        p.path().join("templates/real/section.md"),
+        p.path().join("templates/section.md"),
+    )
+    .unwrap();
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(
+        p.read(MD)
+            .contains("### 10.1 Customer Communication via Slack\n\nLinked.\n")
+    );
+}
