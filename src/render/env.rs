@@ -8,6 +8,17 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior};
 
 use crate::error::Error;
 
+/// The work one render of a template may do, in minijinja's fuel: one unit per
+/// instruction, and one per 64 bytes of data made. It ends endless loops (`range(100000)`
+/// nested) and bounds the strings a template builds to about 1 GiB, before they cost the
+/// memory the process would abort on. The shipped `chapter.md` uses 6.4 million for a
+/// 10,000-section chapter (4.7 times less; docs/limits.md).
+pub const MAX_TEMPLATE_FUEL: u64 = 30_000_000;
+
+/// The most one render of a template may write. The Markdown of a 10,000-section chapter
+/// is 16.5 MiB, its page 18.5 MiB (docs/limits.md).
+pub const MAX_OUTPUT_BYTES: usize = 128 * 1024 * 1024;
+
 /// The default templates, embedded so privreg works from any directory.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("chapter.md", include_str!("../../templates/chapter.md")),
@@ -67,6 +78,7 @@ impl CitationStyle {
 pub fn environment(overrides: Option<PathBuf>, style: CitationStyle) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(MAX_TEMPLATE_FUEL));
     env.set_debug(true);
     // Block tags on their own lines leave no trace, so templates can be indented readably.
     env.set_syntax(
@@ -91,6 +103,63 @@ pub fn environment(overrides: Option<PathBuf>, style: CitationStyle) -> Environm
     env
 }
 
+/// The text of one render and the fuel it used.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The output.
+    pub text: String,
+    /// The fuel used, of [`MAX_TEMPLATE_FUEL`].
+    pub fuel: u64,
+}
+
+/// Renders template `name` over `ctx` within [`MAX_TEMPLATE_FUEL`] and
+/// [`MAX_OUTPUT_BYTES`]; reaching either is an error naming the template and the limit.
+pub fn render(env: &Environment<'_>, name: &str, ctx: Value) -> Result<Rendered, Error> {
+    let mut out = Capped::default();
+    let captured = env
+        .get_template(name)
+        .and_then(|t| t.render_captured_to(ctx, &mut out))
+        .map_err(|e| {
+            if out.over {
+                // minijinja reports a failed write without the template it came from.
+                Error::Template(format!(
+                    "{name}: the output is over the limit of {} MiB on what one template may \
+                     write (docs/limits.md)",
+                    MAX_OUTPUT_BYTES / (1024 * 1024)
+                ))
+            } else {
+                template_error(&e)
+            }
+        })?;
+    let fuel = captured.state().fuel_levels().map_or(0, |(used, _)| used);
+    // Only whole `str`s are written, and a write over the limit fails whole.
+    let text = String::from_utf8(out.buf)
+        .map_err(|_| Error::Template(format!("{name}: the output is not UTF-8")))?;
+    Ok(Rendered { text, fuel })
+}
+
+/// An output buffer that refuses to grow past [`MAX_OUTPUT_BYTES`].
+#[derive(Default)]
+struct Capped {
+    buf: Vec<u8>,
+    over: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + bytes.len() > MAX_OUTPUT_BYTES {
+            self.over = true;
+            return Err(std::io::Error::other("output limit reached"));
+        }
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Turns a minijinja failure into an [`Error::Template`] naming the template, the line,
 /// the source line and the offending expression.
 pub fn template_error(err: &minijinja::Error) -> Error {
@@ -109,6 +178,13 @@ pub fn template_error(err: &minijinja::Error) -> Error {
     };
     if let Some(detail) = inner.detail() {
         msg.push_str(&format!(": {detail}"));
+    }
+    if inner.kind() == ErrorKind::OutOfFuel {
+        msg.push_str(&format!(
+            ": the template did more work than the limit of {} million fuel allows \
+             (docs/limits.md); look for a loop that does not end or a string that keeps growing",
+            MAX_TEMPLATE_FUEL / 1_000_000
+        ));
     }
     if let (Some(source), Some(line)) = (inner.template_source(), inner.line())
         && let Some(text) = source.lines().nth(line - 1)

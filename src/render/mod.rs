@@ -158,11 +158,8 @@ fn environment(project: &Project) -> Result<Environment<'static>, Error> {
 impl Artefact {
     /// The artefact's files, its templates taken from `env` and rendered over `view`.
     pub fn render(&self, env: &Environment<'_>, view: &View) -> Result<Vec<OutputFile>, Error> {
-        let md = env
-            .get_template(self.template)
-            .and_then(|t| t.render(Value::from(Serde(&view.chapter))))
-            .map_err(|e| env::template_error(&e))?;
-        let md = markdown::normalise(&md);
+        let md = env::render(env, self.template, Value::from(Serde(&view.chapter)))?;
+        let md = markdown::normalise(&md.text);
         // Converted once, however many HTML files the artefact makes.
         let mut converted: Option<Converted> = None;
         let mut files = Vec::with_capacity(self.outputs.len());
@@ -204,11 +201,8 @@ impl Artefact {
             toc => Value::from(Serde(&converted.toc)),
             body => Value::from_safe_string(converted.body.clone()),
         };
-        let page = env
-            .get_template(template)
-            .and_then(|t| t.render(cx))
-            .map_err(|e| env::template_error(&e))?;
-        let mut page = page.trim_end().to_owned();
+        let page = env::render(env, template, cx)?;
+        let mut page = page.text.trim_end().to_owned();
         page.push('\n');
         Ok(page)
     }
@@ -468,6 +462,74 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
     }
 
     #[test]
+    fn hardening_8_endless_loops_and_growing_strings_run_out_of_fuel() {
+        // The real limit takes seconds and a gigabyte to reach; the mechanism is the same.
+        let mut env = env::environment(None, CitationStyle::default());
+        env.set_fuel(Some(1_000_000));
+        for (name, source) in [
+            (
+                "loops.md",
+                "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            ),
+            (
+                "strings.md",
+                "{% set ns = namespace(s='xxxxxxxxxxxxxxxx') %}{% for i in range(60) %}\
+                 {% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+            ),
+        ] {
+            env.add_template_owned(name, source).unwrap();
+            let err = env::render(&env, name, Value::UNDEFINED).unwrap_err();
+            let Error::Template(msg) = err else {
+                panic!("{name}: {err:?}")
+            };
+            assert!(
+                msg.starts_with(&format!("{name}:1: engine ran out of fuel: ")),
+                "{msg}"
+            );
+            assert!(msg.contains("30 million fuel"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn hardening_8_the_shipped_templates_stay_far_below_the_limits() {
+        // Fuel and output grow linearly with the sections (10,000 sections: 6.4 million
+        // fuel, 16.5 MiB of Markdown, an 18.5 MiB page), so 1,000 stand for 10,000.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("registers")).unwrap();
+        for i in 1..=1_000 {
+            let name = format!("registers/s{i:05}.yaml");
+            std::fs::write(dir.path().join(name), super::bench_sections::section(i)).unwrap();
+        }
+        let project = crate::project::load(dir.path()).unwrap();
+        let env = environment(&project).unwrap();
+        let view = View::new(&project);
+        let md = env::render(&env, "chapter.md", Value::from(Serde(&view.chapter))).unwrap();
+        let converted = html::to_html(&markdown::normalise(&md.text), &view.anchors);
+        let cx = minijinja::context! {
+            lang => "en", chapter_title => "10 Processors", controller => "C", heading_level => 2,
+            toc => Value::from(Serde(&converted.toc)),
+            body => Value::from_safe_string(converted.body.clone()),
+        };
+        let page = env::render(&env, "page.html", cx).unwrap();
+        let ten_thousand = |n: usize| n * 10;
+        assert!(
+            ten_thousand(md.fuel as usize) * 4 < env::MAX_TEMPLATE_FUEL as usize,
+            "chapter.md: {} fuel for 1,000 sections",
+            md.fuel
+        );
+        assert!(ten_thousand(page.fuel as usize) * 4 < env::MAX_TEMPLATE_FUEL as usize);
+        for (name, len) in [
+            ("chapter.md", md.text.len()),
+            ("page.html", page.text.len()),
+        ] {
+            assert!(
+                ten_thousand(len) * 4 < env::MAX_OUTPUT_BYTES,
+                "{name}: {len} bytes for 1,000 sections"
+            );
+        }
+    }
+
+    #[test]
     fn output_files_are_the_artefacts_outputs_each_named_once() {
         let names: Vec<&str> = ARTEFACTS
             .iter()
@@ -481,3 +543,8 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         assert_eq!(unique.len(), names.len());
     }
 }
+
+// The sections the benchmarks build, for the limits' margins.
+#[path = "../../benches/support/sections.rs"]
+#[cfg(test)]
+mod bench_sections;

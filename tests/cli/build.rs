@@ -638,3 +638,43 @@ fn hardening_13_templates_are_read_only_from_inside_the_templates_directory() {
             .contains("### 10.1 Customer Communication via Slack\n\nLinked.\n")
     );
 }
+
+#[test]
+fn hardening_8_a_template_that_does_not_end_stops_at_the_fuel_limit_with_exit_2() {
+    let p = Project::example();
+    // Nested loops that would run 10^10 times; the body makes the limit come in a second.
+    p.write(
+        "templates/section.md",
+        "{% for i in range(100000) %}{% for j in range(100000) %}\
+         {% set x = \"y\" * 100000 %}{% endfor %}{% endfor %}\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(
+        t.stderr.contains("section.md:1: engine ran out of fuel: "),
+        "names the template: {t}"
+    );
+    assert!(
+        t.stderr.contains("limit of 30 million fuel"),
+        "names the limit: {t}"
+    );
+    assert!(!p.path().join("dist").exists(), "nothing written");
+}
+
+#[test]
+fn hardening_8_output_over_the_size_limit_is_exit_2() {
+    let p = Project::example();
+    // 140 MB in 100 kB pieces: little fuel, much output.
+    p.write(
+        "templates/chapter.md",
+        "{% for i in range(1400) %}{{ \"y\" * 100000 }}{% endfor %}\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(
+        t.stderr
+            .contains("chapter.md: the output is over the limit of 128 MiB"),
+        "names the template and the limit: {t}"
+    );
+    assert!(!p.path().join("dist").exists(), "nothing written");
+}
