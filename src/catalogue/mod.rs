@@ -29,6 +29,7 @@ mod retention_missing;
 mod special_category_condition_missing;
 mod suppression_reason_missing;
 mod suppression_unused;
+mod text_control_character;
 mod transfer_instrument_invalid;
 mod transfer_mechanism_missing;
 mod transfer_mechanism_unknown;
@@ -62,6 +63,7 @@ pub use retention_missing::RETENTION_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
 pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
 pub use suppression_unused::SUPPRESSION_UNUSED;
+pub use text_control_character::TEXT_CONTROL_CHARACTER;
 pub use transfer_instrument_invalid::TRANSFER_INSTRUMENT_INVALID;
 pub use transfer_mechanism_missing::TRANSFER_MECHANISM_MISSING;
 pub use transfer_mechanism_unknown::TRANSFER_MECHANISM_UNKNOWN;
@@ -90,6 +92,7 @@ pub static ALL: &[&Rule] = &[
     &ID_INVALID,
     &SUPPRESSION_REASON_MISSING,
     &SUPPRESSION_UNUSED,
+    &TEXT_CONTROL_CHARACTER,
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,
     &SPECIAL_CATEGORY_CONDITION_MISSING,

@@ -4,7 +4,7 @@
 //! so a template cannot forget to escape: whatever the user typed renders as those
 //! characters, never as emphasis, a heading, a link or raw HTML.
 
-use crate::rules::url_scheme_invalid;
+use crate::rules::{text_control_character, url_scheme_invalid};
 
 /// Escapes `text` so CommonMark renders exactly the characters typed, wherever a template
 /// puts it: mid-sentence, at the start of a line, in a list item or a heading.
@@ -46,6 +46,11 @@ fn escape_inline(text: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
+            // PRV019's characters, should the rule be turned off: visible, and harmless.
+            if text_control_character::forbidden(c).is_some() {
+                out.push(char::REPLACEMENT_CHARACTER);
+                continue;
+            }
             // The characters that open inline constructs (emphasis, code, links, autolinks,
             // raw HTML, entities) or close an ATX heading. `!` only matters before `[`, and
             // `[` is escaped; `(`, `.` and `-` only matter at a line start, handled below.
@@ -78,10 +83,25 @@ fn neutralise_line_start(mut s: String) -> String {
     s
 }
 
+/// `text` with every character PRV019 reports (controls, noncharacters, bidirectional
+/// controls) replaced by U+FFFD, for the raw values that reach the output unescaped.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match text_control_character::forbidden(c) {
+            Some(_) => char::REPLACEMENT_CHARACTER,
+            None => c,
+        })
+        .collect()
+}
+
 /// A link field as Markdown: an autolink when the URL is one privreg publishes (https,
 /// http or mailto, no whitespace), otherwise the escaped text, so it shows but never links.
 pub fn link(url: &str) -> String {
-    let autolinkable = url_scheme_invalid::problem(url).is_none() && !url.contains(['<', '>']);
+    let autolinkable = url_scheme_invalid::problem(url).is_none()
+        && !url.contains(['<', '>'])
+        && !url
+            .chars()
+            .any(|c| text_control_character::forbidden(c).is_some());
     if autolinkable {
         format!("<{url}>")
     } else {
@@ -166,6 +186,21 @@ mod tests {
     fn whitespace_collapses_but_no_break_spaces_stay() {
         assert_eq!(escape("  a\n\n  b\tc "), "a b c");
         assert_eq!(escape("CA\u{a0}94105"), "CA\u{a0}94105");
+    }
+
+    #[test]
+    fn hardening_17_controls_and_bidi_controls_never_reach_the_markdown() {
+        assert_eq!(
+            escape("Evil \u{202E}Corp\u{0}"),
+            "Evil \u{FFFD}Corp\u{FFFD}"
+        );
+        assert_eq!(escape("a\u{1B}[2Jb\u{FFFF}"), "a\u{FFFD}\\[2Jb\u{FFFD}");
+        assert_eq!(escape("tab\tand\nnewline"), "tab and newline");
+        assert_eq!(
+            link("https://a.example/\u{202E}x"),
+            "https://a.example/\u{FFFD}x"
+        );
+        assert_eq!(clean("en\u{200F}"), "en\u{FFFD}");
     }
 
     #[test]

@@ -50,7 +50,8 @@ pub struct View {
     pub anchors: HashMap<String, String>,
 }
 
-/// Unescaped, because page templates are HTML and minijinja escapes them for HTML itself.
+/// Unescaped, because page templates are HTML and minijinja escapes them for HTML itself;
+/// cleaned of PRV019's characters like every value.
 #[derive(Debug)]
 pub struct PageView {
     /// Chapter number and title ("10 Processors and services we use").
@@ -75,16 +76,25 @@ impl View {
                 .zip(&sections)
                 // Keyed by what the heading shows: the number is escaped Markdown
                 // (`chapter: "1*2"` is `1\*2.1`), the heading's text is not.
-                .map(|(v, s)| (super::html::heading_text(&v.number), s.id.value.clone()))
+                .map(|(v, s)| {
+                    (
+                        super::html::heading_text(&v.number),
+                        markdown::clean(&s.id.value),
+                    )
+                })
                 .collect(),
             page: PageView {
-                chapter_title: format!("{} {}", project.config.chapter, title(project)),
+                chapter_title: markdown::clean(&format!(
+                    "{} {}",
+                    project.config.chapter,
+                    title(project)
+                )),
                 controller: raw
                     .and_then(|c| c.controller.as_ref())
-                    .map(|c| c.legal_name.value.clone()),
+                    .map(|c| markdown::clean(&c.legal_name.value)),
                 language: raw
                     .and_then(|c| c.language.as_ref())
-                    .map(|l| l.value.clone()),
+                    .map(|l| markdown::clean(&l.value)),
             },
             chapter,
         }

@@ -27,6 +27,7 @@ pub mod legitimate_interest_missing;
 pub mod order_duplicate;
 pub mod retention_missing;
 pub mod special_category_condition_missing;
+pub mod text_control_character;
 pub mod transfer_instrument_invalid;
 pub mod transfer_mechanism_missing;
 pub mod transfer_mechanism_unknown;
@@ -70,6 +71,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     id_duplicate::check(cx, out);
     id_invalid::check(cx, out);
     order_duplicate::check(cx, out);
+    text_control_character::check(cx, out);
     url_scheme_invalid::check(cx, out);
     country_code_unknown::check(cx, out);
     value_unknown::check(cx, out);
@@ -101,8 +103,10 @@ pub mod test_support {
     pub fn diagnostics(files: &[(&str, &str)]) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut sections = Vec::new();
+        let mut read = Vec::new();
         for (name, yaml) in files {
             let file = SourceFile::virtual_file(name, yaml);
+            read.push(Arc::clone(&file));
             if let Some(section) = crate::project::load_file::<Section>(&file, &mut out) {
                 sections.push(LoadedSection { file, section });
             }
@@ -112,7 +116,7 @@ pub mod test_support {
             config_file: None,
             config: Settings::default(),
             sections,
-            files: Vec::new(),
+            files: read,
             prose: Vec::new(),
             diagnostics: Vec::new(),
         };

@@ -678,3 +678,64 @@ fn hardening_8_output_over_the_size_limit_is_exit_2() {
     );
     assert!(!p.path().join("dist").exists(), "nothing written");
 }
+
+#[test]
+fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
+    // Every kind PRV019 names, as YAML escapes: C0, ESC, DEL, C1, noncharacters, overrides,
+    // isolates and marks.
+    let bad = "\\0\\x1B[2J\\x7F\\x85\\x9F\\uFFFE\\uFFFF\\uFDD0\\u202A\\u202E\\u2066\\u2069\\u200E\\u200F\\u061C\\r\\x0B";
+    let forbidden = [
+        '\0', '\u{1B}', '\u{7F}', '\u{85}', '\u{9F}', '\u{FFFE}', '\u{FFFF}', '\u{FDD0}',
+        '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{61C}', '\r',
+        '\u{0B}',
+    ];
+    let v = format!("\"Evil {bad} Corp\"");
+    let p = Project::new();
+    p.write(
+        "privreg.yaml",
+        &format!(
+            "chapter: {v}\ntitle: {v}\ncontroller: {{legal_name: {v}, address: {v}, country: DE}}\n"
+        ),
+    );
+    p.write(
+        "registers/a.yaml",
+        &format!(
+            "id: a\norder: 1\ntitle: {v}\nprocessed_by: processors\nsummary: {v}\n\
+             purposes: [{v}, {v}]\ndata_categories: [{v}]\nmeasures: [{v}]\ndetails: [{v}]\n\
+             legal_bases:\n  - basis: legitimate-interests\n    interest: {v}\n    scope: {v}\n\
+             retention: {{period: {v}, criteria: {v}, notes: [{v}]}}\n\
+             processors:\n  - service: {v}\n    provider: {{legal_name: {v}, address: {v}, country: DE}}\n\
+             \x20   dpa: {{concluded: true, counterparty: {v}}}\n\
+             \x20   onward_recipients: [{{name: {v}, role: {v}, data: [{v}], purpose: {v}}}]\n\
+             \x20   privacy_policy: \"https://a.example/\\u202Ex\"\n"
+        ),
+    );
+
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(t.code, 1, "{t}");
+    let codes: Vec<_> = t.diagnostics().iter().map(|d| d["code"].clone()).collect();
+    assert!(codes.iter().all(|c| c == "PRV019"), "{t}");
+    assert_eq!(codes.len(), 25, "one per string: {t}");
+
+    let t = p.run(&["build", "-A", "PRV019"]);
+    assert_eq!(t.code, 0, "{t}");
+    for file in [MD, HTML, FRAGMENT] {
+        let text = p.read(file);
+        assert!(
+            text.contains("Evil \u{FFFD}"),
+            "{file}: replaced, not dropped:\n{text}"
+        );
+        for c in forbidden {
+            assert!(
+                !text.contains(c),
+                "{file} holds U+{:04X}:\n{text}",
+                u32::from(c)
+            );
+        }
+    }
+    assert!(
+        p.read(HTML).contains("<li><a href=\"#a\">Evil"),
+        "anchors hold: {}",
+        p.read(HTML)
+    );
+}
