@@ -211,13 +211,79 @@ pub fn load(root: &Path) -> Result<Project, Error> {
     })
 }
 
+/// The project's templates directory with its links resolved, if there is one. A link
+/// taking it outside the project root is an error: templates are published text, and a
+/// template could include any file the directory leads to.
+pub fn templates_dir(root: &Path) -> Result<Option<PathBuf>, Error> {
+    let dir = root.join(TEMPLATES_DIR);
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let canonical = |path: &Path| {
+        path.canonicalize().map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    let (real_root, real_dir) = (canonical(root)?, canonical(&dir)?);
+    if !real_dir.starts_with(&real_root) {
+        return Err(Error::Template(format!(
+            "{TEMPLATES_DIR}/ resolves to {}, outside the project {}; templates are read only \
+             from inside the project",
+            real_dir.display(),
+            real_root.display()
+        )));
+    }
+    Ok(Some(real_dir))
+}
+
+/// The file of template `name` in the templates directory `dir` (as [`templates_dir`]
+/// returns it), links resolved; `None` when there is no such file. `name` must be a plain
+/// relative path, and the file it leads to must lie inside `dir`: a link to
+/// `/etc/passwd` would otherwise be published by `{% include %}`.
+pub fn template_file(dir: &Path, name: &str) -> Result<Option<PathBuf>, String> {
+    let plain = !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains(['\\', '\0'])
+        && name
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..");
+    if !plain {
+        return Err(format!(
+            "template name `{name}` is not a plain relative path (no empty, `.` or `..` parts, \
+             no leading `/`, no `\\`)"
+        ));
+    }
+    inside(dir, &dir.join(name), name)
+}
+
+/// `path` with its links resolved if it is a file inside `dir`; `None` if it is no file.
+fn inside(dir: &Path, path: &Path, name: &str) -> Result<Option<PathBuf>, String> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    // A dangling link is no template, as before links were checked: the embedded one applies.
+    let Ok(real) = path.canonicalize() else {
+        return Ok(None);
+    };
+    if !real.starts_with(dir) {
+        return Err(format!(
+            "template `{name}` resolves to {}, outside the templates directory {}; links may \
+             only lead to files inside it",
+            real.display(),
+            dir.display()
+        ));
+    }
+    Ok(real.is_file().then_some(real))
+}
+
 /// The project's own templates (`templates/*`, overriding the embedded ones), sorted, so
 /// their literal text is linted like any policy text.
 pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<SourceFile>>, Error> {
-    let dir = root.join(TEMPLATES_DIR);
-    if !dir.is_dir() {
+    let Some(real_dir) = templates_dir(root)? else {
         return Ok(Vec::new());
-    }
+    };
+    let dir = root.join(TEMPLATES_DIR);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|source| Error::Read {
             path: dir.clone(),
@@ -229,6 +295,8 @@ pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<Sourc
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        inside(&real_dir, &path, &name).map_err(Error::Template)?;
         let (file, bad) = read_user_file(root, &path)?;
         out.extend(bad);
         files.push(file);

@@ -36,6 +36,7 @@ mod safeguard_copy_missing;
 mod special_category_condition_missing;
 mod suppression_reason_missing;
 mod suppression_unused;
+mod text_control_character;
 mod transfer_certainty_understated;
 mod transfer_instrument_invalid;
 mod transfer_mechanism_missing;
@@ -77,6 +78,7 @@ pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
 pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
 pub use suppression_unused::SUPPRESSION_UNUSED;
+pub use text_control_character::TEXT_CONTROL_CHARACTER;
 pub use transfer_certainty_understated::TRANSFER_CERTAINTY_UNDERSTATED;
 pub use transfer_instrument_invalid::TRANSFER_INSTRUMENT_INVALID;
 pub use transfer_mechanism_missing::TRANSFER_MECHANISM_MISSING;
@@ -106,6 +108,7 @@ pub static ALL: &[&Rule] = &[
     &ID_INVALID,
     &SUPPRESSION_REASON_MISSING,
     &SUPPRESSION_UNUSED,
+    &TEXT_CONTROL_CHARACTER,
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,
     &SPECIAL_CATEGORY_CONDITION_MISSING,

@@ -8,6 +8,39 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior};
 
 use crate::error::Error;
 
+/// What one render of a template may use. Both limits grow with the register, so that a
+/// chapter of any size fits while a template that does not end still stops early: fuel
+/// (minijinja's: one unit per instruction, one per 64 bytes of data made) ends endless
+/// loops and bounds the strings a template builds in memory; the output cap bounds what it
+/// writes. The shipped templates use about 760 fuel and write about 1.9 KiB per section,
+/// a sixth and an eighth of what a section adds to the limits (docs/limits.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Fuel for one render.
+    pub fuel: u64,
+    /// Bytes one render may write.
+    pub output: usize,
+}
+
+impl Limits {
+    /// Fuel every render has, whatever the register's size.
+    pub const BASE_FUEL: u64 = 10_000_000;
+    /// Fuel each section adds.
+    pub const FUEL_PER_SECTION: u64 = 5_000;
+    /// Output every render may write.
+    pub const BASE_OUTPUT: usize = 64 * 1024 * 1024;
+    /// Output each section adds.
+    pub const OUTPUT_PER_SECTION: usize = 16 * 1024;
+
+    /// The limits for a register of `sections` sections.
+    pub fn for_sections(sections: usize) -> Limits {
+        Limits {
+            fuel: Self::BASE_FUEL + Self::FUEL_PER_SECTION * sections as u64,
+            output: Self::BASE_OUTPUT + Self::OUTPUT_PER_SECTION * sections,
+        }
+    }
+}
+
 /// The default templates, embedded so privreg works from any directory.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("chapter.md", include_str!("../../templates/chapter.md")),
@@ -61,11 +94,17 @@ impl CitationStyle {
     }
 }
 
-/// Builds the environment. `overrides` is the project's `templates/` directory: a file
-/// there replaces the embedded template of the same name.
-pub fn environment(overrides: Option<PathBuf>, style: CitationStyle) -> Environment<'static> {
+/// Builds the environment. `overrides` is the project's `templates/` directory, links
+/// resolved (`project::templates_dir`): a file there replaces the embedded template of the
+/// same name, and no template is read from outside it.
+pub fn environment(
+    overrides: Option<PathBuf>,
+    style: CitationStyle,
+    limits: Limits,
+) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(limits.fuel));
     env.set_debug(true);
     // Block tags on their own lines leave no trace, so templates can be indented readably.
     env.set_syntax(
@@ -90,6 +129,72 @@ pub fn environment(overrides: Option<PathBuf>, style: CitationStyle) -> Environm
     env
 }
 
+/// The text of one render and the fuel it used.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The output.
+    pub text: String,
+    /// The fuel used, of [`Limits::fuel`].
+    pub fuel: u64,
+}
+
+/// Renders template `name` over `ctx` within the environment's fuel and `limits.output`;
+/// reaching either is an error naming the template and the limit.
+pub fn render(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    limits: Limits,
+) -> Result<Rendered, Error> {
+    let mut out = Capped {
+        buf: Vec::new(),
+        over: false,
+        cap: limits.output,
+    };
+    let captured = env
+        .get_template(name)
+        .and_then(|t| t.render_captured_to(ctx, &mut out))
+        .map_err(|e| {
+            if out.over {
+                // minijinja reports a failed write without the template it came from.
+                Error::Template(format!(
+                    "{name}: the output is over the limit of {} MiB on what one template may \
+                     write for this register (docs/limits.md)",
+                    limits.output / (1024 * 1024)
+                ))
+            } else {
+                template_error(&e)
+            }
+        })?;
+    let fuel = captured.state().fuel_levels().map_or(0, |(used, _)| used);
+    // Only whole `str`s are written, and a write over the limit fails whole.
+    let text = String::from_utf8(out.buf)
+        .map_err(|_| Error::Template(format!("{name}: the output is not UTF-8")))?;
+    Ok(Rendered { text, fuel })
+}
+
+/// An output buffer that refuses to grow past `cap` bytes.
+struct Capped {
+    buf: Vec<u8>,
+    over: bool,
+    cap: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + bytes.len() > self.cap {
+            self.over = true;
+            return Err(std::io::Error::other("output limit reached"));
+        }
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Turns a minijinja failure into an [`Error::Template`] naming the template, the line,
 /// the source line and the offending expression.
 pub fn template_error(err: &minijinja::Error) -> Error {
@@ -109,6 +214,15 @@ pub fn template_error(err: &minijinja::Error) -> Error {
     if let Some(detail) = inner.detail() {
         msg.push_str(&format!(": {detail}"));
     }
+    if inner.kind() == ErrorKind::OutOfFuel {
+        msg.push_str(&format!(
+            ": the template did more work than its fuel allows ({} million, and {} more per \
+             section; docs/limits.md); look for a loop that does not end or a string that \
+             keeps growing",
+            Limits::BASE_FUEL / 1_000_000,
+            Limits::FUEL_PER_SECTION
+        ));
+    }
     if let (Some(source), Some(line)) = (inner.template_source(), inner.line())
         && let Some(text) = source.lines().nth(line - 1)
     {
@@ -125,23 +239,16 @@ pub fn template_error(err: &minijinja::Error) -> Error {
 }
 
 fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, minijinja::Error> {
-    // Template names are plain relative paths; anything else could read outside the project.
-    let plain = !name.is_empty()
-        && !name.starts_with('/')
-        && !name.contains('\\')
-        && name
-            .split('/')
-            .all(|c| !c.is_empty() && c != "." && c != "..");
-    if plain && let Some(dir) = overrides {
-        let path = dir.join(name);
-        if path.is_file() {
-            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                minijinja::Error::new(
-                    ErrorKind::TemplateNotFound,
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            });
-        }
+    let refused = |detail: String| minijinja::Error::new(ErrorKind::InvalidOperation, detail);
+    if let Some(dir) = overrides
+        && let Some(path) = crate::project::template_file(dir, name).map_err(refused)?
+    {
+        return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+            minijinja::Error::new(
+                ErrorKind::TemplateNotFound,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        });
     }
     Ok(EMBEDDED
         .iter()

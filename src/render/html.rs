@@ -46,9 +46,28 @@ pub fn allowed_destination(dest: &str) -> bool {
             .any(|s| lower.starts_with(s))
 }
 
+/// The text a heading shows for `markdown` written after its `#` marker: escapes resolved,
+/// entities decoded. Section numbers are matched on this text, never on the Markdown.
+pub fn heading_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(&format!("# {markdown}"), Options::empty()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Ids are set on the events rather than written as `{#id}` into the Markdown, which
 /// would leave the Markdown output outside plain CommonMark.
 fn add_heading_ids(events: &mut [Event], anchors: &HashMap<String, String>) -> Vec<TocEntry> {
+    // A number holds as many spaces as its chapter (`chapter: "A 1"`), so a heading's number
+    // ends at the space after that many; usually there is one count, 0.
+    let mut spaces: Vec<usize> = anchors.keys().map(|k| k.matches(' ').count()).collect();
+    spaces.sort_unstable();
+    spaces.dedup();
     let mut toc = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -63,9 +82,11 @@ fn add_heading_ids(events: &mut [Event], anchors: &HashMap<String, String>) -> V
                 }
                 j += 1;
             }
-            let number = text.split(' ').next().unwrap_or("");
-            if let Some(anchor) = anchors.get(number)
-                && text.len() > number.len()
+            let found = spaces.iter().find_map(|&n| {
+                let end = text.match_indices(' ').nth(n)?.0;
+                anchors.get(&text[..end])
+            });
+            if let Some(anchor) = found
                 && let Event::Start(Tag::Heading { id, .. }) = &mut events[i]
             {
                 *id = Some(CowStr::from(anchor.clone()));

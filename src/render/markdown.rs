@@ -4,7 +4,7 @@
 //! so a template cannot forget to escape: whatever the user typed renders as those
 //! characters, never as emphasis, a heading, a link or raw HTML.
 
-use crate::rules::url_scheme_invalid;
+use crate::rules::{text_control_character, url_scheme_invalid};
 
 /// Escapes `text` so CommonMark renders exactly the characters typed, wherever a template
 /// puts it: mid-sentence, at the start of a line, in a list item or a heading.
@@ -12,6 +12,29 @@ use crate::rules::url_scheme_invalid;
 /// Whitespace runs (newlines included) collapse to one space, so a value never spans lines
 /// and the only line start it can sit at is its own first character.
 pub fn escape(text: &str) -> String {
+    let out = escape_inline(text);
+    // A value of digits alone becomes an ordered-list marker at a line start as soon as a
+    // filter or the template puts `.` or `)` after it (`2024` + `end` is `2024.`), and no
+    // backslash can escape a digit: its first digit is written as a character reference,
+    // which the block parser does not read as a digit and the reader sees as one.
+    match out.bytes().next() {
+        Some(first @ b'0'..=b'9') if out.len() <= 9 && out.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("&#{first};{}", &out[1..])
+        }
+        _ => neutralise_line_start(out),
+    }
+}
+
+/// Escapes a chapter number like [`escape`], except that digits alone stay as written: the
+/// number is as trusted as a section's `order`, which follows it (`10.1`), and templates
+/// write the punctuation around it themselves.
+pub fn escape_number(text: &str) -> String {
+    neutralise_line_start(escape_inline(text))
+}
+
+/// The backslash escapes and the whitespace collapse of [`escape`], without the care for
+/// line starts.
+fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // ASCII whitespace only: a no-break space inside "CA\u{a0}94105" is content.
     for (i, word) in text
@@ -23,6 +46,11 @@ pub fn escape(text: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
+            // PRV019's characters, should the rule be turned off: visible, and harmless.
+            if text_control_character::forbidden(c).is_some() {
+                out.push(char::REPLACEMENT_CHARACTER);
+                continue;
+            }
             // The characters that open inline constructs (emphasis, code, links, autolinks,
             // raw HTML, entities) or close an ATX heading. `!` only matters before `[`, and
             // `[` is escaped; `(`, `.` and `-` only matter at a line start, handled below.
@@ -35,7 +63,7 @@ pub fn escape(text: &str) -> String {
             out.push(c);
         }
     }
-    neutralise_line_start(out)
+    out
 }
 
 /// Neutralises the block constructs a value would open if it began a line: list markers
@@ -55,10 +83,25 @@ fn neutralise_line_start(mut s: String) -> String {
     s
 }
 
+/// `text` with every character PRV019 reports (controls, noncharacters, bidirectional
+/// controls) replaced by U+FFFD, for the raw values that reach the output unescaped.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match text_control_character::forbidden(c) {
+            Some(_) => char::REPLACEMENT_CHARACTER,
+            None => c,
+        })
+        .collect()
+}
+
 /// A link field as Markdown: an autolink when the URL is one privreg publishes (https,
 /// http or mailto, no whitespace), otherwise the escaped text, so it shows but never links.
 pub fn link(url: &str) -> String {
-    let autolinkable = url_scheme_invalid::problem(url).is_none() && !url.contains(['<', '>']);
+    let autolinkable = url_scheme_invalid::problem(url).is_none()
+        && !url.contains(['<', '>'])
+        && !url
+            .chars()
+            .any(|c| text_control_character::forbidden(c).is_some());
     if autolinkable {
         format!("<{url}>")
     } else {
@@ -121,9 +164,43 @@ mod tests {
     }
 
     #[test]
+    fn digits_alone_cannot_become_a_list_marker_whatever_follows() {
+        assert_eq!(escape("2024"), "&#50;024");
+        assert_eq!(escape(" 7 "), "&#55;");
+        // Ten digits are no list marker, and digits with more text are handled as before.
+        assert_eq!(escape("1234567890"), "1234567890");
+        assert_eq!(escape("2024 customers"), "2024 customers");
+        assert_eq!(escape_number("10"), "10");
+        assert_eq!(escape_number("1. x"), r"1\. x");
+        let anchors = std::collections::HashMap::new();
+        for suffix in [".", ")", ". more", ") more"] {
+            let md = format!("{}{suffix}\n", escape("2024"));
+            assert_eq!(
+                super::super::html::to_html(&md, &anchors).body,
+                format!("<p>2024{suffix}</p>\n")
+            );
+        }
+    }
+
+    #[test]
     fn whitespace_collapses_but_no_break_spaces_stay() {
         assert_eq!(escape("  a\n\n  b\tc "), "a b c");
         assert_eq!(escape("CA\u{a0}94105"), "CA\u{a0}94105");
+    }
+
+    #[test]
+    fn hardening_17_controls_and_bidi_controls_never_reach_the_markdown() {
+        assert_eq!(
+            escape("Evil \u{202E}Corp\u{0}"),
+            "Evil \u{FFFD}Corp\u{FFFD}"
+        );
+        assert_eq!(escape("a\u{1B}[2Jb\u{FFFF}"), "a\u{FFFD}\\[2Jb\u{FFFD}");
+        assert_eq!(escape("tab\tand\nnewline"), "tab and newline");
+        assert_eq!(
+            link("https://a.example/\u{202E}x"),
+            "https://a.example/\u{FFFD}x"
+        );
+        assert_eq!(clean("en\u{200F}"), "en\u{FFFD}");
     }
 
     #[test]

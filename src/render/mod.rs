@@ -21,7 +21,7 @@ use minijinja::{Environment, Value};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::project::Project;
-use env::CitationStyle;
+use env::{CitationStyle, Limits};
 use html::Converted;
 use view::View;
 pub use write::OutputFile;
@@ -131,18 +131,19 @@ pub fn render_artefacts(
     project: &Project,
     artefacts: &[Artefact],
 ) -> Result<Vec<OutputFile>, Error> {
-    let env = environment(project);
+    let limits = Limits::for_sections(project.sections.len());
+    let env = environment(project, limits)?;
     let view = View::new(project);
     let mut files = Vec::new();
     for artefact in artefacts {
-        files.extend(artefact.render(&env, &view)?);
+        files.extend(artefact.render(&env, &view, limits)?);
     }
     Ok(files)
 }
 
 /// The template environment of `project`: its `templates/` overriding the embedded ones,
 /// its `citation_style` behind `cite()`.
-fn environment(project: &Project) -> Environment<'static> {
+fn environment(project: &Project, limits: Limits) -> Result<Environment<'static>, Error> {
     let style = CitationStyle::from_setting(
         project
             .config
@@ -151,18 +152,25 @@ fn environment(project: &Project) -> Environment<'static> {
             .and_then(|c| c.citation_style.as_ref())
             .map(|s| s.value.as_str()),
     );
-    let overrides = project.root.join(crate::project::TEMPLATES_DIR);
-    env::environment(overrides.is_dir().then_some(overrides), style)
+    let overrides = crate::project::templates_dir(&project.root)?;
+    Ok(env::environment(overrides, style, limits))
 }
 
 impl Artefact {
     /// The artefact's files, its templates taken from `env` and rendered over `view`.
-    pub fn render(&self, env: &Environment<'_>, view: &View) -> Result<Vec<OutputFile>, Error> {
-        let md = env
-            .get_template(self.template)
-            .and_then(|t| t.render(Value::from(Serde(&view.chapter))))
-            .map_err(|e| env::template_error(&e))?;
-        let md = markdown::normalise(&md);
+    pub fn render(
+        &self,
+        env: &Environment<'_>,
+        view: &View,
+        limits: Limits,
+    ) -> Result<Vec<OutputFile>, Error> {
+        let md = env::render(
+            env,
+            self.template,
+            Value::from(Serde(&view.chapter)),
+            limits,
+        )?;
+        let md = markdown::normalise(&md.text);
         // Converted once, however many HTML files the artefact makes.
         let mut converted: Option<Converted> = None;
         let mut files = Vec::with_capacity(self.outputs.len());
@@ -176,7 +184,7 @@ impl Artefact {
                 Output::Page { template, .. } => {
                     let converted =
                         converted.get_or_insert_with(|| html::to_html(&md, &view.anchors));
-                    self.page(env, template, view, converted)?
+                    self.page(env, template, view, converted, limits)?
                 }
             };
             files.push(OutputFile {
@@ -193,6 +201,7 @@ impl Artefact {
         template: &str,
         view: &View,
         converted: &Converted,
+        limits: Limits,
     ) -> Result<String, Error> {
         let cx = minijinja::context! {
             // `language:` named the page's language before artefacts had one; until a
@@ -204,11 +213,8 @@ impl Artefact {
             toc => Value::from(Serde(&converted.toc)),
             body => Value::from_safe_string(converted.body.clone()),
         };
-        let page = env
-            .get_template(template)
-            .and_then(|t| t.render(cx))
-            .map_err(|e| env::template_error(&e))?;
-        let mut page = page.trim_end().to_owned();
+        let page = env::render(env, template, cx, limits)?;
+        let mut page = page.text.trim_end().to_owned();
         page.push('\n');
         Ok(page)
     }
@@ -297,6 +303,251 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         );
     }
 
+    /// A project with `value` in every text field of three sections, one per layout, and
+    /// as the chapter title.
+    fn every_field(value: &str) -> (tempfile::TempDir, Project) {
+        let v = serde_json::to_string(value).unwrap();
+        let entity = format!("{{legal_name: {v}, address: {v}, country: US}}");
+        let processor = format!(
+            "  - service: {v}\n    provider: {entity}\n    dpa: {{concluded: true, counterparty: {v}}}\n    \
+             purposes: [{v}]\n    data_categories: [{v}, {v}]\n    measures: [{v}]\n    \
+             excluded_uses: [{v}]\n    details: [{v}]\n    \
+             onward_recipients: [{{name: {v}, role: {v}, data: [{v}], purpose: {v}}}, {{name: {v}}}]\n    \
+             transfers: [{{country: US, certainty: takes-place, mechanisms: [scc]}}]\n"
+        );
+        let section = |id: &str, order: u32, processed_by: &str, processors: usize| {
+            format!(
+                "id: {id}\norder: {order}\ntitle: {v}\nprocessed_by: {processed_by}\nsummary: {v}\n\
+                 purposes: [{v}, {v}]\ndata_subjects: [{v}]\ndata_categories: [{v}]\n\
+                 special_categories: [{v}]\nnot_processed: [{v}]\nexcluded_uses: [{v}]\n\
+                 measures: [{v}, {v}]\ndetails: [{v}, {v}]\n\
+                 legal_bases:\n  - basis: legitimate-interests\n    interest: {v}\n    scope: {v}\n\
+                 \x20 - basis: consent\n    condition: {v}\n    scope: {v}\n\
+                 \x20 - basis: contract\n    scope: {v}\n\
+                 retention: {{criteria: {v}, notes: [{v}, {v}]}}\nright_to_object: true\n\
+                 processors:\n{}",
+                processor.repeat(processors)
+            )
+        };
+        project(&[
+            (
+                "privreg.yaml",
+                &format!("title: {v}\ncontroller: {entity}\n"),
+            ),
+            ("registers/a.yaml", &section("a", 1, "controller", 1)),
+            ("registers/b.yaml", &section("b", 2, "processors", 1)),
+            ("registers/c.yaml", &section("c", 3, "both", 2)),
+        ])
+    }
+
+    /// The elements of an HTML fragment in order, without attributes or text.
+    fn tags(html: &str) -> Vec<&str> {
+        html.split('<')
+            .skip(1)
+            .map(|t| t.split(['>', ' ']).next().unwrap_or(""))
+            .collect()
+    }
+
+    /// The text a reader sees in an HTML fragment, whitespace collapsed.
+    fn text(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Builds [`every_field`] with `value`: its fragment's elements must be those of a
+    /// plain value's, and the value must show as typed.
+    fn value_stays_text(value: &str, plain: &[String]) -> Result<(), String> {
+        let (_dir, project) = every_field(value);
+        assert!(
+            project.diagnostics.is_empty(),
+            "{value:?} loads: {:?}",
+            project.diagnostics
+        );
+        let files = render(&project).unwrap();
+        let fragment = &files[2].contents;
+        if tags(fragment) != plain {
+            return Err(format!("{value:?} made markup:\n{fragment}"));
+        }
+        let typed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        // `sentence` and `upper_first` capitalise the first letter; nothing else changes.
+        if !text(fragment)
+            .to_lowercase()
+            .contains(&typed.to_lowercase())
+        {
+            return Err(format!("{value:?} does not show as typed:\n{fragment}"));
+        }
+        Ok(())
+    }
+
+    fn plain_tags() -> Vec<String> {
+        let (_dir, project) = every_field("plain");
+        let files = render(&project).unwrap();
+        tags(&files[2].contents)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn hardening_5_no_value_becomes_markup_whatever_filter_or_text_follows_it() {
+        let plain = plain_tags();
+        for value in [
+            "2024",
+            "7",
+            "0",
+            "123456789",
+            "1)",
+            "1.",
+            "2024.",
+            "-",
+            "--",
+            "---",
+            "+",
+            "#",
+            "# x",
+            "##",
+            ">",
+            "> x",
+            "*",
+            "**",
+            "***",
+            "* x",
+            "=",
+            "==",
+            "===",
+            "`",
+            "```",
+            "~~~",
+            "_",
+            "___",
+            "<script>",
+            "<script>alert(1)</script>",
+            "<!-- x -->",
+            "|a|b|",
+            "\\",
+            "&amp;",
+            "&#50;",
+            "[x]",
+            "[x](https://e.example)",
+            "![i](https://e.example)",
+            "<https://e.example>",
+            "    indented",
+            "1\\",
+            "a  b",
+            "2024 customers",
+        ] {
+            value_stays_text(value, &plain).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn hardening_5_generated_values_stay_text(
+            value in proptest::prop_oneof![
+                "[0-9]{1,10}[.)]?",
+                "[0-9#>*=`<>_!&;\\.()\\[\\]~|:+ -]{0,12}[0-9#>*=`<>_!&;\\.()\\[\\]~|:+-a]",
+            ]
+        ) {
+            let plain = plain_tags();
+            if let Err(e) = value_stays_text(&value, &plain) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+    }
+
+    #[test]
+    fn hardening_8_endless_loops_and_growing_strings_run_out_of_fuel() {
+        // The real limit takes seconds and a gigabyte to reach; the mechanism is the same.
+        let mut env = env::environment(None, CitationStyle::default(), Limits::for_sections(0));
+        env.set_fuel(Some(1_000_000));
+        for (name, source) in [
+            (
+                "loops.md",
+                "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            ),
+            (
+                "strings.md",
+                "{% set ns = namespace(s='xxxxxxxxxxxxxxxx') %}{% for i in range(60) %}\
+                 {% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+            ),
+        ] {
+            env.add_template_owned(name, source).unwrap();
+            let err =
+                env::render(&env, name, Value::UNDEFINED, Limits::for_sections(0)).unwrap_err();
+            let Error::Template(msg) = err else {
+                panic!("{name}: {err:?}")
+            };
+            assert!(
+                msg.starts_with(&format!("{name}:1: engine ran out of fuel: ")),
+                "{msg}"
+            );
+            assert!(
+                msg.contains("10 million, and 5000 more per section"),
+                "{msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn hardening_8_the_shipped_templates_stay_far_below_the_limits() {
+        // Fuel and output grow linearly with the sections, and so do the limits: what 1,000
+        // sections use, per section, must stay far below what each section adds.
+        let sections = 1_000;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("registers")).unwrap();
+        for i in 1..=sections {
+            let name = format!("registers/s{i:05}.yaml");
+            std::fs::write(dir.path().join(name), super::bench_sections::section(i)).unwrap();
+        }
+        let project = crate::project::load(dir.path()).unwrap();
+        let limits = Limits::for_sections(sections);
+        let env = environment(&project, limits).unwrap();
+        let view = View::new(&project);
+        let chapter = Value::from(Serde(&view.chapter));
+        let md = env::render(&env, "chapter.md", chapter, limits).unwrap();
+        let converted = html::to_html(&markdown::normalise(&md.text), &view.anchors);
+        let cx = minijinja::context! {
+            lang => "en", chapter_title => "10 Processors", controller => "C", heading_level => 2,
+            toc => Value::from(Serde(&converted.toc)),
+            body => Value::from_safe_string(converted.body.clone()),
+        };
+        let page = env::render(&env, "page.html", cx, limits).unwrap();
+        let per_section = |n: u64| n / sections as u64;
+        for (name, fuel) in [("chapter.md", md.fuel), ("page.html", page.fuel)] {
+            assert!(
+                per_section(fuel) * 4 < Limits::FUEL_PER_SECTION,
+                "{name}: {fuel} fuel for {sections} sections"
+            );
+        }
+        for (name, len) in [
+            ("chapter.md", md.text.len()),
+            ("page.html", page.text.len()),
+        ] {
+            assert!(
+                per_section(len as u64) * 4 < Limits::OUTPUT_PER_SECTION as u64,
+                "{name}: {len} bytes for {sections} sections"
+            );
+        }
+    }
+
     #[test]
     fn output_files_are_the_artefacts_outputs_each_named_once() {
         let names: Vec<&str> = ARTEFACTS
@@ -311,3 +562,8 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         assert_eq!(unique.len(), names.len());
     }
 }
+
+// The sections the benchmarks build, for the limits' margins.
+#[path = "../../benches/support/sections.rs"]
+#[cfg(test)]
+mod bench_sections;

@@ -47,11 +47,13 @@ pub struct View {
     pub chapter: ChapterView,
     /// The facts page templates state beside the HTML body, unescaped.
     pub page: PageView,
-    /// Section number ("10.1") to the section's unescaped id, the anchor of its HTML heading.
+    /// Section number as its heading shows it ("10.1") to the section's unescaped id, the
+    /// anchor of its HTML heading.
     pub anchors: HashMap<String, String>,
 }
 
-/// Unescaped, because page templates are HTML and minijinja escapes them for HTML itself.
+/// Unescaped, because page templates are HTML and minijinja escapes them for HTML itself;
+/// cleaned of PRV019's characters like every value.
 #[derive(Debug)]
 pub struct PageView {
     /// Chapter number and title ("10 Processors and services we use").
@@ -74,16 +76,27 @@ impl View {
                 .sections
                 .iter()
                 .zip(&sections)
-                .map(|(v, s)| (v.number.clone(), s.id.value.clone()))
+                // Keyed by what the heading shows: the number is escaped Markdown
+                // (`chapter: "1*2"` is `1\*2.1`), the heading's text is not.
+                .map(|(v, s)| {
+                    (
+                        super::html::heading_text(&v.number),
+                        markdown::clean(&s.id.value),
+                    )
+                })
                 .collect(),
             page: PageView {
-                chapter_title: format!("{} {}", project.config.chapter, title(project)),
+                chapter_title: markdown::clean(&format!(
+                    "{} {}",
+                    project.config.chapter,
+                    title(project)
+                )),
                 controller: raw
                     .and_then(|c| c.controller.as_ref())
-                    .map(|c| c.legal_name.value.clone()),
+                    .map(|c| markdown::clean(&c.legal_name.value)),
                 language: raw
                     .and_then(|c| c.language.as_ref())
-                    .map(|l| l.value.clone()),
+                    .map(|l| markdown::clean(&l.value)),
             },
             chapter,
         }
@@ -329,7 +342,7 @@ impl ChapterView {
             .and_then(|c| c.heading_level.as_ref())
             .map_or(2, |l| l.value)
             .clamp(1, 5);
-        let chapter = escape(&project.config.chapter);
+        let chapter = markdown::escape_number(&project.config.chapter);
         ChapterView {
             title: escape(title(project)),
             heading: "#".repeat(level as usize),

@@ -34,6 +34,7 @@ pub mod recipient_role_incomplete;
 pub mod retention_missing;
 pub mod safeguard_copy_missing;
 pub mod special_category_condition_missing;
+pub mod text_control_character;
 #[cfg(test)]
 mod transfer_cases;
 pub mod transfer_certainty_understated;
@@ -89,6 +90,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     id_duplicate::check(cx, out);
     id_invalid::check(cx, out);
     order_duplicate::check(cx, out);
+    text_control_character::check(cx, out);
     url_scheme_invalid::check(cx, out);
     country_code_unknown::check(cx, out);
     value_unknown::check(cx, out);
@@ -133,8 +135,10 @@ pub mod test_support {
     pub fn diagnostics_on(files: &[(&str, &str)], date: jiff::civil::Date) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut sections = Vec::new();
+        let mut read = Vec::new();
         for (name, yaml) in files {
             let file = SourceFile::virtual_file(name, yaml);
+            read.push(Arc::clone(&file));
             if let Some(section) = crate::project::load_file::<Section>(&file, &mut out) {
                 sections.push(LoadedSection { file, section });
             }
@@ -144,7 +148,7 @@ pub mod test_support {
             config_file: None,
             config: Settings::default(),
             sections,
-            files: Vec::new(),
+            files: read,
             prose: Vec::new(),
             diagnostics: Vec::new(),
         };

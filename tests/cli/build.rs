@@ -582,3 +582,223 @@ fn processors_independent_and_joint_controllers_are_each_stated_in_their_role() 
     assert!(!md.contains("processing the payment and preventing fraud.\nPayments"));
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn hardening_20_a_chapter_with_markdown_characters_keeps_anchors_and_contents() {
+    // The anchors were keyed by the escaped number (`1\*2.1`), the headings matched on
+    // the text they show (`1*2.1`), so no heading got its id and the contents were empty.
+    for (chapter, shown) in [
+        ("1*2", "1*2"),
+        ("[x]", "[x]"),
+        ("_a_ `b`", "_a_ `b`"),
+        ("A  1", "A 1"),
+        ("&amp;", "&amp;"),
+        ("7", "7"),
+    ] {
+        let p = Project::example();
+        let cfg = p.read("privreg.yaml").replace(
+            "chapter: \"10\"",
+            &format!("chapter: {}", serde_json::to_string(chapter).unwrap()),
+        );
+        p.write("privreg.yaml", &cfg);
+        let t = p.run(&["build"]);
+        assert_eq!(t.code, 0, "{chapter}: {t}");
+        let html = p.read(HTML);
+        let anchors = [
+            "slack",
+            "hihello",
+            "sipgate",
+            "video-conferencing",
+            "dashboard",
+        ];
+        for (i, id) in anchors.iter().enumerate() {
+            assert!(
+                html.contains(&format!("<h3 id=\"{id}\">")),
+                "{chapter}: heading of {id} has no id:\n{html}"
+            );
+            let entry = format!("<li><a href=\"#{id}\">{}.{} ", escape_html(shown), i + 1);
+            assert!(html.contains(&entry), "{chapter}: no `{entry}` in:\n{html}");
+        }
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(unix)]
+#[test]
+fn hardening_13_templates_are_read_only_from_inside_the_templates_directory() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret"), "SECRET of the machine\n").unwrap();
+    let refused = |p: &Project, named: &str| {
+        let t = p.run(&["build"]);
+        assert_eq!(t.code, 2, "{t}");
+        assert!(t.stderr.contains(named), "names {named}: {t}");
+        assert!(
+            t.stderr.contains("outside") || t.stderr.contains("plain"),
+            "{t}"
+        );
+        assert!(
+            !t.stdout.contains("SECRET") && !t.stderr.contains("SECRET"),
+            "{t}"
+        );
+        assert!(!p.path().join("dist").exists(), "nothing written");
+    };
+
+    // A linked directory inside templates/, reached by `{% include %}`.
+    let p = Project::example();
+    p.write("templates/section.md", "{% include \"etc/secret\" %}\n");
+    symlink(outside.path(), p.path().join("templates/etc")).unwrap();
+    refused(&p, "`etc/secret`");
+
+    // A linked file: `check` lints it before `build` renders it.
+    let p = Project::example();
+    std::fs::create_dir(p.path().join("templates")).unwrap();
+    symlink(
+        outside.path().join("secret"),
+        p.path().join("templates/section.md"),
+    )
+    .unwrap();
+    refused(&p, "`section.md`");
+    assert_eq!(p.run(&["check"]).code, 2);
+
+    // Names that climb out or start at the root.
+    for name in ["../privreg.yaml", "/etc/passwd", "./section.md", "a//b"] {
+        let p = Project::example();
+        p.write(
+            "templates/chapter.md",
+            &format!("{{% include {name:?} %}}\n"),
+        );
+        refused(&p, &format!("`{name}`"));
+    }
+
+    // templates/ itself leading out of the project.
+    let p = Project::example();
+    symlink(outside.path(), p.path().join("templates")).unwrap();
+    refused(&p, "templates/");
+
+    // A link that stays inside the directory is fine.
+    let p = Project::example();
+    p.write(
+        "templates/real/section.md",
+        "{{ section.heading }} {{ section.number }} {{ section.title }}\n\nLinked.\n",
+    );
+    symlink(
+        p.path().join("templates/real/section.md"),
+        p.path().join("templates/section.md"),
+    )
+    .unwrap();
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(
+        p.read(MD)
+            .contains("### 10.1 Customer Communication via Slack\n\nLinked.\n")
+    );
+}
+
+#[test]
+fn hardening_8_a_template_that_does_not_end_stops_at_the_fuel_limit_with_exit_2() {
+    let p = Project::example();
+    // Nested loops that would run 10^10 times; the body makes the limit come in a second.
+    p.write(
+        "templates/section.md",
+        "{% for i in range(100000) %}{% for j in range(100000) %}\
+         {% set x = \"y\" * 100000 %}{% endfor %}{% endfor %}\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(
+        t.stderr.contains("section.md:1: engine ran out of fuel: "),
+        "names the template: {t}"
+    );
+    assert!(
+        t.stderr
+            .contains("its fuel allows (10 million, and 5000 more per section"),
+        "names the limit: {t}"
+    );
+    assert!(!p.path().join("dist").exists(), "nothing written");
+}
+
+#[test]
+fn hardening_8_output_over_the_size_limit_is_exit_2() {
+    let p = Project::example();
+    // 140 MB in 100 kB pieces: little fuel, much output.
+    p.write(
+        "templates/chapter.md",
+        "{% for i in range(1400) %}{{ \"y\" * 100000 }}{% endfor %}\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(
+        t.stderr
+            .contains("chapter.md: the output is over the limit of 64 MiB"),
+        "names the template and the limit: {t}"
+    );
+    assert!(!p.path().join("dist").exists(), "nothing written");
+}
+
+#[test]
+fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
+    // Every kind PRV019 names, as YAML escapes: C0, ESC, DEL, C1, noncharacters, overrides,
+    // isolates and marks.
+    let bad = "\\0\\x1B[2J\\x7F\\x85\\x9F\\uFFFE\\uFFFF\\uFDD0\\u202A\\u202E\\u2066\\u2069\\u200E\\u200F\\u061C\\r\\x0B";
+    let forbidden = [
+        '\0', '\u{1B}', '\u{7F}', '\u{85}', '\u{9F}', '\u{FFFE}', '\u{FFFF}', '\u{FDD0}',
+        '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{61C}', '\r',
+        '\u{0B}',
+    ];
+    let v = format!("\"Evil {bad} Corp\"");
+    let p = Project::new();
+    p.write(
+        "privreg.yaml",
+        &format!(
+            "chapter: {v}\ntitle: {v}\ncontroller: {{legal_name: {v}, address: {v}, country: DE}}\n"
+        ),
+    );
+    p.write(
+        "registers/a.yaml",
+        &format!(
+            "id: a\norder: 1\ntitle: {v}\nprocessed_by: processors\nsummary: {v}\n\
+             purposes: [{v}, {v}]\ndata_categories: [{v}]\nmeasures: [{v}]\ndetails: [{v}]\n\
+             legal_bases:\n  - basis: legitimate-interests\n    interest: {v}\n    scope: {v}\n\
+             retention: {{period: {v}, criteria: {v}, notes: [{v}]}}\n\
+             processors:\n  - service: {v}\n    provider: {{legal_name: {v}, address: {v}, country: DE}}\n\
+             \x20   dpa: {{concluded: true, counterparty: {v}}}\n\
+             \x20   onward_recipients: [{{name: {v}, role: {v}, data: [{v}], purpose: {v}, provider: {{legal_name: {v}, address: {v}, country: DE}}}}]\n\
+             \x20   privacy_policy: \"https://a.example/\\u202Ex\"\n"
+        ),
+    );
+
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(t.code, 1, "{t}");
+    let codes: Vec<_> = t.diagnostics().iter().map(|d| d["code"].clone()).collect();
+    assert!(codes.iter().all(|c| c == "PRV019"), "{t}");
+    assert_eq!(codes.len(), 27, "one per string: {t}");
+
+    let t = p.run(&["build", "-A", "PRV019"]);
+    assert_eq!(t.code, 0, "{t}");
+    for file in [MD, HTML, FRAGMENT] {
+        let text = p.read(file);
+        assert!(
+            text.contains("Evil \u{FFFD}"),
+            "{file}: replaced, not dropped:\n{text}"
+        );
+        for c in forbidden {
+            assert!(
+                !text.contains(c),
+                "{file} holds U+{:04X}:\n{text}",
+                u32::from(c)
+            );
+        }
+    }
+    assert!(
+        p.read(HTML).contains("<li><a href=\"#a\">Evil"),
+        "anchors hold: {}",
+        p.read(HTML)
+    );
+}
