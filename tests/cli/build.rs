@@ -802,3 +802,24 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
         p.read(HTML)
     );
 }
+
+#[test]
+fn a_condition_on_a_middle_legal_basis_reads_as_one_clause() {
+    // The separator and the condition each wrote a comma: "(scope),, where ..., on".
+    let p = Project::new();
+    p.write(
+        "registers/a.yaml",
+        "id: a\norder: 1\ntitle: T\npurposes: [p]\ndata_categories: [d]\n\
+         legal_bases:\n  - basis: contract\n    scope: the contract\n\
+         \x20 - basis: consent\n    condition: where you ask for it\n\
+         \x20 - basis: legal-obligation\n    scope: tax law\n\
+         retention:\n  period: one year\n",
+    );
+    assert_eq!(p.run(&["build"]).code, 0);
+    let md = p.read(MD);
+    assert!(!md.contains(",,"), "{md}");
+    assert!(
+        md.contains("(the contract), where you ask for it, on your consent"),
+        "{md}"
+    );
+}
