@@ -54,9 +54,10 @@ pub fn reference() -> String {
     out.push_str("\n### Transfer mechanisms (`mechanisms`)\n\n| code | id | provision | meaning |\n|---|---|---|---|\n");
     for m in mechanisms::MECHANISMS {
         let (a, p, pt) = m.provision;
-        let prov = match pt {
-            Some(pt) => format!("Art. {a}({p})({pt}) GDPR"),
-            None => format!("Art. {a}({p}) GDPR"),
+        let prov = match (pt, m.subparagraph) {
+            (Some(pt), _) => format!("Art. {a}({p})({pt}) GDPR"),
+            (None, Some(sub)) => format!("Art. {a}({p}) subpara. {sub} GDPR"),
+            (None, None) => format!("Art. {a}({p}) GDPR"),
         };
         let _ = writeln!(
             out,

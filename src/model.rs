@@ -233,6 +233,10 @@ yaml_struct! {
         /// derogations alone (Recital 111 GDPR).
         /// Example: `occasional: true`
         occasional: opt bool,
+        /// For `derogation-compelling-interests` (Art. 49(1), second subparagraph): the
+        /// compelling legitimate interests pursued, which the policy must state.
+        /// Example: `compelling_interest: recovering the one payment a customer disputes`
+        compelling_interest: opt String,
     }
 }
 

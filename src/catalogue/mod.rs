@@ -12,6 +12,7 @@ mod citation_basis_mismatch;
 mod citation_law_missing;
 mod citation_provision_unknown;
 mod citation_style_mixed;
+mod compelling_interest_missing;
 mod country_code_unknown;
 mod derogation_not_occasional;
 mod dpa_missing;
@@ -54,6 +55,7 @@ pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
 pub use citation_law_missing::CITATION_LAW_MISSING;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
 pub use citation_style_mixed::CITATION_STYLE_MIXED;
+pub use compelling_interest_missing::COMPELLING_INTEREST_MISSING;
 pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
 pub use derogation_not_occasional::DEROGATION_NOT_OCCASIONAL;
 pub use dpa_missing::DPA_MISSING;
@@ -124,6 +126,7 @@ pub static ALL: &[&Rule] = &[
     &SAFEGUARD_COPY_MISSING,
     &TRANSFER_CERTAINTY_UNDERSTATED,
     &DEROGATION_NOT_OCCASIONAL,
+    &COMPELLING_INTEREST_MISSING,
     &RETENTION_MISSING,
     &DPA_MISSING,
     &RECIPIENT_ROLE_INCOMPLETE,

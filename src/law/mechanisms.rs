@@ -11,6 +11,8 @@ pub struct Mechanism {
     pub provision: (u32, u32, Option<char>),
     /// Name as written in a policy.
     pub label: &'static str,
+    /// The subparagraph of the paragraph, where the provision is not its first.
+    pub subparagraph: Option<u32>,
 }
 
 const fn m(
@@ -24,6 +26,7 @@ const fn m(
         dpv,
         provision,
         label,
+        subparagraph: None,
     }
 }
 
@@ -31,8 +34,10 @@ impl Mechanism {
     /// Where the mechanism stands in Chapter V: Art. 45 before 46 and 47 before 49, as
     /// the GDPR orders them (Art. 46(1): "in the absence of a decision"; Art. 49(1): "in the
     /// absence of" both).
-    pub fn legal_order(&self) -> (u32, u32, Option<char>) {
-        self.provision
+    pub fn legal_order(&self) -> (u32, u32, u32, Option<char>) {
+        let (article, paragraph, point) = self.provision;
+        // The second subparagraph of Art. 49(1) applies only where none of its points does.
+        (article, paragraph, self.subparagraph.unwrap_or(1), point)
     }
 
     /// An Art. 46 safeguard (BCRs included): its copy must be obtainable (Art. 13(1)(f)).
@@ -154,6 +159,13 @@ pub const MECHANISMS: &[Mechanism] = &[
         (49, 1, Some('g')),
         "a transfer from a public register",
     ),
+    Mechanism {
+        code: "derogation-compelling-interests",
+        dpv: "A49-1-2",
+        provision: (49, 1, None),
+        label: "our compelling legitimate interests",
+        subparagraph: Some(2),
+    },
 ];
 
 /// Instruments no longer valid, with what ended them and what replaced them.

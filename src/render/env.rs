@@ -69,7 +69,13 @@ impl CitationStyle {
     }
 
     /// A GDPR citation of an article, optionally down to paragraph and point.
-    pub fn cite(self, article: u32, paragraph: Option<u32>, point: Option<&str>) -> String {
+    pub fn cite(
+        self,
+        article: u32,
+        paragraph: Option<u32>,
+        point: Option<&str>,
+        subparagraph: Option<u32>,
+    ) -> String {
         let mut s = format!("Art. {article}");
         match self {
             CitationStyle::ParaLit => {
@@ -88,6 +94,10 @@ impl CitationStyle {
                     s.push_str(&format!("({l})"));
                 }
             }
+        }
+        // Both styles write it so: "Art. 49 para. 1 subpara. 2", "Art. 49(1) subpara. 2".
+        if let Some(u) = subparagraph {
+            s.push_str(&format!(" subpara. {u}"));
         }
         s.push_str(" GDPR");
         s
@@ -117,8 +127,11 @@ pub fn environment(
     env.set_loader(move |name| load(overrides.as_deref(), name));
     env.add_function(
         "cite",
-        move |article: u32, paragraph: Option<u32>, point: Option<String>| {
-            style.cite(article, paragraph, point.as_deref())
+        move |article: u32,
+              paragraph: Option<u32>,
+              point: Option<String>,
+              subparagraph: Option<u32>| {
+            style.cite(article, paragraph, point.as_deref(), subparagraph)
         },
     );
     env.add_filter("join_list", join_list);
@@ -328,10 +341,22 @@ mod tests {
     #[test]
     fn both_citation_styles_cite_article_paragraph_and_point() {
         let (pl, pa) = (CitationStyle::ParaLit, CitationStyle::Parens);
-        assert_eq!(pl.cite(6, Some(1), Some("f")), "Art. 6 para. 1 lit. f GDPR");
-        assert_eq!(pa.cite(6, Some(1), Some("f")), "Art. 6(1)(f) GDPR");
-        assert_eq!(pl.cite(28, None, None), "Art. 28 GDPR");
-        assert_eq!(pa.cite(45, Some(3), None), "Art. 45(3) GDPR");
+        assert_eq!(
+            pl.cite(6, Some(1), Some("f"), None),
+            "Art. 6 para. 1 lit. f GDPR"
+        );
+        assert_eq!(pa.cite(6, Some(1), Some("f"), None), "Art. 6(1)(f) GDPR");
+        assert_eq!(pl.cite(28, None, None, None), "Art. 28 GDPR");
+        assert_eq!(pa.cite(45, Some(3), None, None), "Art. 45(3) GDPR");
+        // The second subparagraph of Art. 49(1): compelling legitimate interests.
+        assert_eq!(
+            pl.cite(49, Some(1), None, Some(2)),
+            "Art. 49 para. 1 subpara. 2 GDPR"
+        );
+        assert_eq!(
+            pa.cite(49, Some(1), None, Some(2)),
+            "Art. 49(1) subpara. 2 GDPR"
+        );
     }
 
     #[test]

@@ -312,6 +312,10 @@ pub struct MechanismView {
     pub paragraph: u32,
     /// Point letter, where the provision has one.
     pub point: Option<String>,
+    /// Subparagraph, where the provision is not the paragraph's first (Art. 49(1), second).
+    pub subparagraph: Option<u32>,
+    /// For compelling legitimate interests: what they are.
+    pub interest: Option<String>,
     /// Name as written in a policy.
     pub label: &'static str,
     /// The Commission decision it rests on ("Commission Implementing Decision (EU) 2021/914").
@@ -503,6 +507,10 @@ fn transfer(p: &Processor, t: &Transfer) -> TransferView {
                 article: m.provision.0,
                 paragraph: on.map_or(m.provision.1, adequacy::Decision::paragraph),
                 point: m.provision.2.map(|c| c.to_string()),
+                subparagraph: m.subparagraph,
+                interest: (m.code == "derogation-compelling-interests")
+                    .then(|| opt_text(&t.compelling_interest))
+                    .flatten(),
                 label: m.label,
                 decision: on.map(|d| d.decision).or_else(|| m.decision()),
                 country: adequate.then(|| to_country(&t.country.value)),

@@ -17,6 +17,7 @@ pub mod citation_law_missing;
 pub mod citation_provision_unknown;
 pub mod citation_style_mixed;
 pub mod citations;
+pub mod compelling_interest_missing;
 pub mod country_code_unknown;
 pub mod derogation_not_occasional;
 pub mod dpa_missing;
@@ -107,6 +108,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     safeguard_copy_missing::check(cx, out);
     transfer_certainty_understated::check(cx, out);
     derogation_not_occasional::check(cx, out);
+    compelling_interest_missing::check(cx, out);
     adequacy_decision_missing::check(cx, out);
     transfer_undeclared::check(cx, out);
     retention_missing::check(cx, out);
