@@ -8,6 +8,7 @@ pub mod citations;
 pub mod diagnostic;
 pub mod docs;
 pub mod error;
+pub mod files;
 pub mod init;
 pub mod law;
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::citations::{self, CitationRecord, Extracted, Format, LintOptions, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
+use crate::files::{self, ReadFailure};
 use crate::project::{self, Settings};
 use crate::severity::Overrides;
 use crate::source::SourceFile;
@@ -48,7 +49,19 @@ pub fn options(settings: &Settings) -> LintOptions {
     }
 }
 
+/// The most bytes `privreg lint` and `privreg citations` read of one file (16 MiB): a
+/// policy is some hundred kilobytes, and a limit keeps `privreg lint /dev/stdin` or a
+/// runaway generated file from exhausting memory.
+pub const MAX_LINT_BYTES: u64 = 16 * 1024 * 1024;
+
+const LINT_LIMIT: project::Limit = project::Limit {
+    bytes: MAX_LINT_BYTES,
+    help: "privreg lint reads policy texts of up to 16 MiB; lint the text in parts",
+};
+
 /// Lints each file (Markdown, HTML or plain text by extension) with the project's settings.
+/// A path that names no regular file (a FIFO, a device, a directory) is a usage error:
+/// it is never opened.
 pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
     let mut diagnostics = Vec::new();
     let (config_file, settings) =
@@ -56,9 +69,27 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
     let options = options(&settings);
     let mut files = Vec::new();
     for path in &opts.files {
-        let (file, bad) = project::read_user_file(&opts.root, path)?;
-        if let Some(d) = bad {
-            diagnostics.push(d);
+        let not_regular = |what: &str| Error::Read {
+            path: path.clone(),
+            source: std::io::Error::other(format!(
+                "it is {what}, not a regular file; privreg lint reads regular files only"
+            )),
+        };
+        match files::kind(path) {
+            Ok(None) => {}
+            Ok(Some(what)) | Err(ReadFailure::NotRegular(what)) => return Err(not_regular(what)),
+            Err(e) => {
+                return Err(Error::Read {
+                    path: path.clone(),
+                    source: e.into_io(MAX_LINT_BYTES),
+                });
+            }
+        }
+        let read = project::read_user_file(&opts.root, path, LINT_LIMIT)?;
+        let file = read.file;
+        diagnostics.extend(read.problem);
+        if !read.complete {
+            continue;
         }
         let extracted = citations::text::extract(Format::from_path(path), &file.text);
         crate::rules::citations::check(&file, &extracted, &options, &mut diagnostics);

@@ -1,6 +1,7 @@
 //! The minijinja environment: embedded templates with per-file project overrides, strict
 //! undefined values, and the filters and functions the default templates use.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use minijinja::value::Value;
@@ -134,8 +135,19 @@ fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, minijinj
             .all(|c| !c.is_empty() && c != "." && c != "..");
     if plain && let Some(dir) = overrides {
         let path = dir.join(name);
-        if path.is_file() {
-            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+        // Anything at the path but a directory is the override; one that cannot be read is
+        // an error, never a silent fall back to the embedded template (`check` has already
+        // reported it as PRV011 or PRV018 when it is at the top of `templates/`).
+        let overridden = std::fs::metadata(&path).map_or_else(
+            |_| std::fs::symlink_metadata(&path).is_ok(),
+            |m| !m.is_dir(),
+        );
+        if overridden {
+            let limit = crate::project::TEMPLATE_LIMIT.bytes;
+            let text = crate::files::read_regular(&path, limit)
+                .map_err(|e| e.into_io(limit))
+                .and_then(|bytes| String::from_utf8(bytes).map_err(io::Error::other));
+            return text.map(Some).map_err(|e| {
                 minijinja::Error::new(
                     ErrorKind::TemplateNotFound,
                     format!("cannot read {}: {e}", path.display()),

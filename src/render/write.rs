@@ -5,6 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+use crate::files;
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,12 +82,25 @@ pub fn stale_diff(dir: &Path, shown: &str, files: &[OutputFile]) -> Result<Optio
     let mut out = String::new();
     for f in files {
         let path = dir.join(f.name);
-        let old = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(Error::Read { path, source }),
-        };
         let old_name = format!("{}/{}", shown.trim_end_matches('/'), f.name);
+        // Whatever sits there is read only if it is a regular file, and never much past the
+        // size of what would replace it: more than that is stale without a diff.
+        let limit = (f.contents.len() as u64).saturating_mul(2).max(1 << 20);
+        let old = match files::read_regular(&path, limit) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(files::ReadFailure::Io(e)) if e.kind() == io::ErrorKind::NotFound => String::new(),
+            Err(files::ReadFailure::Io(source)) => return Err(Error::Read { path, source }),
+            Err(files::ReadFailure::NotRegular(what)) => {
+                out.push_str(&format!("{old_name}: {what}, not a regular file\n"));
+                continue;
+            }
+            Err(files::ReadFailure::TooLarge { .. }) => {
+                out.push_str(&format!(
+                    "{old_name}: over {limit} bytes, too large to compare\n"
+                ));
+                continue;
+            }
+        };
         if !path.is_file() {
             out.push_str(&format!("{old_name}: missing\n"));
         }
