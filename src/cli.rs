@@ -183,6 +183,9 @@ impl Cli {
                 Ok(status_of(checked.summary()))
             }
             Command::Build { out, check } => {
+                if !*check {
+                    clean_up_on_signals();
+                }
                 let built = privreg::build(&privreg::BuildOptions {
                     check: g.check_options()?,
                     out: out.clone(),
@@ -408,6 +411,28 @@ impl GlobalArgs {
         let _ = std::io::stdout().lock().write_all(text.as_bytes());
     }
 }
+
+/// On SIGINT, SIGTERM or SIGHUP while privreg writes, its unfinished steps are taken back
+/// (the staging directory removed, a half-swapped output put back, a temporary file
+/// deleted) before it dies of the signal as it would have, so the shell sees the usual
+/// status. A thread receives the signal, so no unsafe code is needed.
+#[cfg(unix)]
+fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            privreg::files::interrupted();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn clean_up_on_signals() {}
 
 fn status_of(summary: privreg::Summary) -> ExitStatus {
     if summary.errors > 0 {

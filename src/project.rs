@@ -406,6 +406,33 @@ fn map_node<T: FromNode>(
     value
 }
 
+/// Refuses an `output:` of `privreg.yaml` that leads outside the project root: absolute,
+/// the root itself, or climbing out with `..`. The path is judged as written; a symbolic
+/// link inside the project is followed, as someone made it on purpose. Writing elsewhere
+/// is what `--out` on the command line is for, where it is seen.
+pub fn output_inside_root(output: &str) -> Result<(), Error> {
+    use std::path::Component;
+    let mut depth = 0usize;
+    let mut inside = true;
+    for c in Path::new(output).components() {
+        match c {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => inside = false,
+        }
+    }
+    if inside && depth > 0 {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "`output: {output}` in {CONFIG_FILE} is not a directory inside the project: \
+         privreg replaces its output directory whole, so it only does that inside the \
+         project\n  help: write a relative path such as `output: dist`, or pass \
+         `--out DIR` to build elsewhere on purpose"
+    )))
+}
+
 /// Matches `*` (any run of characters) and `?` (one character) against a whole path.
 pub fn glob_match(pattern: &str, text: &str) -> bool {
     let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());

@@ -1,12 +1,47 @@
-//! Files on disk (issue 13, items 9, 14 and 20): what privreg reads is a regular file,
-//! and never more of it than a limit.
+//! Files on disk (issue 13, items 9, 11, 14, 15, 16 and 20): what privreg reads is a
+//! regular file and bounded, what it writes is replaced whole, through links, under a
+//! lock, and taken back when the run is interrupted.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::support::{Project, privreg, run_cmd};
+use crate::support::{Project, privreg, privreg_process, run_cmd};
 
 const MIB: u64 = 1024 * 1024;
+
+/// Entries of `dir` whose names start with `.privreg`: staging directories, old outputs
+/// set aside, lock files, temporary files of `--fix`.
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".privreg"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every file of `dir`, its length and a hash of its bytes, sorted: short enough for an
+/// assertion message.
+fn contents(dir: &Path) -> Vec<(String, usize, u64)> {
+    use std::hash::{Hash, Hasher};
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = std::fs::read(e.path()).unwrap();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut h);
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                bytes.len(),
+                h.finish(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
 
 /// A file of `len` bytes that takes no room on disk (its metadata tells the size).
 fn sparse(path: &Path, len: u64) {
@@ -213,4 +248,288 @@ fn built() -> Project {
     let t = run_bounded(&p, &["build"]);
     assert_eq!(t.code, 0, "{t}");
     p
+}
+
+/// Makes the example's first register an error, so a build stops before it writes.
+fn break_register(p: &Project) {
+    let text = p
+        .read("registers/10-1-slack.yaml")
+        .replace("basis: contract", "basis: contrakt");
+    p.write("registers/10-1-slack.yaml", &text);
+}
+
+#[test]
+fn hardening_11_leftovers_of_a_killed_build_are_recovered_by_the_next_one() {
+    // The states a build killed at each step leaves: staging directories (one truncated),
+    // and the old output set aside with nothing in its place.
+    let p = built();
+    let dist = p.path().join("dist");
+    let before = contents(&dist);
+    std::fs::rename(&dist, p.path().join(".privreg-old-Ab12Cd.dist")).unwrap();
+    p.write(".privreg-new-Xy34Zw.dist/privacy-policy.md", "## 10 Proc");
+    p.write(".privreg-new-Qq56Rr/privacy-policy.md", "");
+    // The layout before this fix: the old output in `.privreg-old-RANDOM/output`.
+    p.write(".privreg-old-Legacy/output/privacy-policy.md", "older");
+    break_register(&p);
+    let t = run_bounded(&p, &["build", "--format", "concise"]);
+    assert_eq!(t.code, 1, "the build itself stops: {t}");
+    assert_eq!(contents(&dist), before, "the old output is back");
+    assert_eq!(leftovers(p.path()), Vec::<String>::new());
+
+    // With the output in place, an old copy set aside is stale and goes.
+    p.write(".privreg-old-Ef78Gh.dist/privacy-policy.md", "stale");
+    p.write(".privreg-new-Ij90Kl.dist/privacy-policy.md", "half");
+    let text = p
+        .read("registers/10-1-slack.yaml")
+        .replace("basis: contrakt", "basis: contract");
+    p.write("registers/10-1-slack.yaml", &text);
+    let t = run_bounded(&p, &["build", "--format", "concise"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert_eq!(contents(&dist), before);
+    assert_eq!(leftovers(p.path()), Vec::<String>::new());
+}
+
+/// A privreg run stopped at a test hook (`PRIVREG_TEST_STALL`, debug builds): it waits for
+/// a line on stdin, so the test can signal, kill or race it at that exact step.
+#[cfg(all(unix, debug_assertions))]
+struct Stalled {
+    child: std::process::Child,
+    /// Held apart from `child`, whose `wait` would close it and so end the stop.
+    _stdin: std::process::ChildStdin,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+#[cfg(all(unix, debug_assertions))]
+impl Stalled {
+    fn start(point: &str, root: &Path, args: &[&str]) -> Stalled {
+        use std::io::BufRead;
+        use std::process::Stdio;
+        let mut child = privreg_process()
+            .env("PRIVREG_TEST_STALL", point)
+            .args(args)
+            .arg("--root")
+            .arg(root)
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut seen = String::new();
+        loop {
+            let mut line = String::new();
+            if stderr.read_line(&mut line).unwrap() == 0 {
+                let _ = child.kill();
+                panic!("privreg ended before `{point}`: {seen}");
+            }
+            seen.push_str(&line);
+            if line.contains(&format!("privreg: stalled at {point}")) {
+                break;
+            }
+        }
+        // Keep draining stderr so the child can never block on a full pipe.
+        let rest = std::sync::Arc::new(std::sync::Mutex::new(seen));
+        let sink = std::sync::Arc::clone(&rest);
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+            sink.lock().unwrap().push_str(&text);
+        });
+        let stdin = child.stdin.take().unwrap();
+        Stalled {
+            child,
+            _stdin: stdin,
+            stderr: rest,
+        }
+    }
+
+    /// What the run said on stderr so far.
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.child.id().to_string())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill -{name}");
+    }
+
+    /// Waits for the end; stdin stays open, so a run that was signalled cannot go on
+    /// from its stop before the signal arrives.
+    fn wait(&mut self) -> std::process::ExitStatus {
+        self.child.wait().unwrap()
+    }
+}
+
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn hardening_11_a_build_killed_between_the_two_renames_is_recovered() {
+    let p = built();
+    let dist = p.path().join("dist");
+    let before = contents(&dist);
+    let mut run = Stalled::start("swapping", p.path(), &["build"]);
+    assert!(!dist.exists(), "the window: the old output is aside");
+    run.signal("KILL");
+    let _ = run.wait();
+    assert!(!dist.exists());
+    assert!(!leftovers(p.path()).is_empty());
+    break_register(&p);
+    let t = run_bounded(&p, &["build", "--format", "concise"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert_eq!(contents(&dist), before);
+    assert_eq!(leftovers(p.path()), Vec::<String>::new());
+}
+
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn hardening_11_sigint_and_sigterm_while_writing_take_every_step_back() {
+    use std::os::unix::process::ExitStatusExt;
+    let p = built();
+    let dist = p.path().join("dist");
+    let before = contents(&dist);
+    for (point, signal, number) in [
+        ("staged", "TERM", 15),
+        ("staged", "INT", 2),
+        ("swapping", "TERM", 15),
+        ("swapping", "INT", 2),
+    ] {
+        let mut run = Stalled::start(point, p.path(), &["build"]);
+        run.signal(signal);
+        let status = run.wait();
+        let said = run.stderr();
+        assert_eq!(
+            status.signal(),
+            Some(number),
+            "{point} {signal}: {status:?}: {said}"
+        );
+        assert_eq!(contents(&dist), before, "{point} {signal}");
+        assert_eq!(
+            leftovers(p.path()),
+            Vec::<String>::new(),
+            "{point} {signal}"
+        );
+    }
+    // A first build interrupted leaves nothing at all.
+    std::fs::remove_dir_all(&dist).unwrap();
+    let mut run = Stalled::start("staged", p.path(), &["build"]);
+    run.signal("TERM");
+    let status = run.wait();
+    assert!(!dist.exists(), "{status:?}: {}", run.stderr());
+    assert_eq!(leftovers(p.path()), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn hardening_11_a_read_only_output_directory_is_replaced_and_nothing_leaks() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = built();
+    let dist = p.path().join("dist");
+    std::fs::set_permissions(&dist, std::fs::Permissions::from_mode(0o555)).unwrap();
+    for _ in 0..3 {
+        let t = run_bounded(&p, &["build", "--format", "concise"]);
+        assert_eq!(t.code, 0, "{t}");
+        assert_eq!(leftovers(p.path()), Vec::<String>::new());
+    }
+    let mode = std::fs::metadata(&dist).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o555, "the published mode is kept");
+    std::fs::set_permissions(&dist, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn hardening_15_an_output_outside_the_project_needs_out_on_the_command_line() {
+    let top = tempfile::tempdir().unwrap();
+    let p = Project::example();
+    for output in ["../outside", "/tmp/privreg-hardening-15", ".", "dist/../.."] {
+        let cfg = p.read("privreg.yaml");
+        let cfg: String = cfg
+            .lines()
+            .filter(|l| !l.starts_with("output:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        p.write("privreg.yaml", &format!("{cfg}output: \"{output}\"\n"));
+        let t = run_bounded(&p, &["build"]);
+        assert_eq!(t.code, 2, "{output}: {t}");
+        assert!(
+            t.stderr.contains(&format!(
+                "error: `output: {output}` in privreg.yaml is not a directory inside the project"
+            )),
+            "{output}: {t}"
+        );
+        assert!(t.stderr.contains("--out DIR"), "{t}");
+    }
+    assert!(!Path::new("/tmp/privreg-hardening-15").exists());
+    assert!(!p.path().parent().unwrap().join("outside").exists());
+    // Said on the command line, it is meant.
+    let out = top.path().join("www");
+    let t = run_cmd(
+        privreg()
+            .args(["build", "--root"])
+            .arg(p.path())
+            .arg("--out")
+            .arg(&out)
+            .current_dir(p.path()),
+    );
+    assert_eq!(t.code, 0, "{t}");
+    assert!(out.join("privacy-policy.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn hardening_15_a_symlinked_output_directory_is_written_through() {
+    let www = tempfile::tempdir().unwrap();
+    let target = www.path().join("policy");
+    let p = Project::example();
+    std::os::unix::fs::symlink(&target, p.path().join("dist")).unwrap();
+    for _ in 0..2 {
+        let t = run_bounded(&p, &["build", "--format", "concise"]);
+        assert_eq!(t.code, 0, "{t}");
+        let link = std::fs::symlink_metadata(p.path().join("dist")).unwrap();
+        assert!(link.file_type().is_symlink(), "dist stays a link");
+        let names: Vec<String> = contents(&target).into_iter().map(|(n, ..)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "privacy-policy.fragment.html",
+                "privacy-policy.html",
+                "privacy-policy.md"
+            ]
+        );
+        assert_eq!(leftovers(p.path()), Vec::<String>::new());
+        assert_eq!(leftovers(www.path()), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn hardening_16_concurrent_builds_both_succeed_with_a_complete_output() {
+    let p = built();
+    let dist = p.path().join("dist");
+    let expected = contents(&dist);
+    for round in 0..20 {
+        let spawn = || {
+            privreg_process()
+                .args(["build", "--format", "concise", "--root"])
+                .arg(p.path())
+                .current_dir(p.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert_eq!(contents(&dist), expected, "round {round}");
+        assert_eq!(leftovers(p.path()), Vec::<String>::new(), "round {round}");
+    }
 }
