@@ -162,13 +162,7 @@ impl Cli {
         match self.dispatch() {
             Ok(status) => status,
             Err(err) => {
-                let mut msg = format!("error: {err}");
-                let mut source = std::error::Error::source(&err);
-                while let Some(cause) = source {
-                    msg.push_str(&format!("\n  caused by: {cause}"));
-                    source = cause.source();
-                }
-                let _ = writeln!(std::io::stderr(), "{msg}");
+                report_error(&err);
                 ExitStatus::Error
             }
         }
@@ -226,16 +220,26 @@ impl Cli {
                 })
             }
             Command::Lint { files, fix, diff } => {
+                if *fix {
+                    clean_up_on_signals();
+                }
                 let linted = privreg::lint::lint_files(&g.lint_options(files)?)?;
                 if *fix || *diff {
                     let mut patch = String::new();
+                    // A file --fix refuses is reported and the others are still fixed.
+                    let mut refused = false;
                     for (file, _) in &linted.files {
                         let Some(fixed) = privreg::lint::fixed_text(file, &linted.diagnostics)
                         else {
                             continue;
                         };
                         if *fix {
-                            privreg::lint::write_fixed(&file.path, &fixed)?;
+                            if let Err(err) =
+                                privreg::lint::write_fixed(&file.path, &file.text, &fixed)
+                            {
+                                report_error(&err);
+                                refused = true;
+                            }
                         } else if let Some(d) = privreg::render::write::unified_diff(
                             &file.text, &fixed, &file.name, &file.name,
                         ) {
@@ -246,6 +250,9 @@ impl Cli {
                         // Report what is left after fixing, as a fresh run would.
                         let again = privreg::lint::lint_files(&g.lint_options(files)?)?;
                         g.emit(&again.diagnostics);
+                        if refused {
+                            return Ok(ExitStatus::Error);
+                        }
                         return Ok(status_of(privreg::Summary::of(&again.diagnostics)));
                     }
                     let _ = std::io::stdout().lock().write_all(patch.as_bytes());
@@ -433,6 +440,17 @@ fn clean_up_on_signals() {
 
 #[cfg(not(unix))]
 fn clean_up_on_signals() {}
+
+/// Prints `err` and its causes on stderr, one per line.
+fn report_error(err: &Error) {
+    let mut msg = format!("error: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        msg.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
 
 fn status_of(summary: privreg::Summary) -> ExitStatus {
     if summary.errors > 0 {

@@ -142,23 +142,82 @@ pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<Strin
     (fixed != file.text).then_some(fixed)
 }
 
-/// Writes `text` to `path` through a temporary file in the same directory and a rename, so
-/// an interrupted `--fix` never leaves a half-written policy.
-pub fn write_fixed(path: &Path, text: &str) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let write_err = |source| Error::Write {
+/// Writes `text` over the file at `path`, which held `original` when it was linted.
+///
+/// The new text goes to a temporary file beside the file itself (beside the target when
+/// `path` is a symbolic link, which stays a link), takes the file's mode and, where the
+/// system allows, its owner, and is renamed over it: an interrupted `--fix` never leaves a
+/// half-written policy. It refuses, writing nothing, a read-only file; a file with other
+/// hard links, which a rename would split from this one; and a file whose content is no
+/// longer `original` (edited while privreg ran, or not UTF-8), whose edits it would lose.
+pub fn write_fixed(path: &Path, original: &str, text: &str) -> Result<(), Error> {
+    let refuse = |why: String| Error::Write {
+        path: path.to_owned(),
+        source: std::io::Error::other(format!("{why}; nothing was written")),
+    };
+    let target = files::resolve_links(path).map_err(|source| Error::Write {
         path: path.to_owned(),
         source,
+    })?;
+    let write_err = |source| Error::Write {
+        path: target.clone(),
+        source,
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(write_err)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    let meta = std::fs::metadata(&target).map_err(write_err)?;
+    if !meta.is_file() {
+        return Err(refuse("it is no longer a regular file".into()));
     }
-    tmp.persist(path).map_err(|e| write_err(e.error))?;
+    if meta.permissions().readonly() {
+        return Err(refuse(
+            "it is read-only, and --fix does not override that: make it writable, \
+             or apply the changes `privreg lint --diff` shows by hand"
+                .into(),
+        ));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(refuse(format!(
+                "it has {} hard links, and replacing it would leave the others with the old \
+                 text: apply the changes `privreg lint --diff` shows by hand",
+                meta.nlink()
+            )));
+        }
+    }
+    let dir = files::parent_dir(&target);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".privreg-fix-")
+        .tempfile_in(&dir)
+        .map_err(write_err)?;
+    let pending = files::Pending::new();
+    pending.push(files::Undo::RemoveFile(tmp.path().to_owned()));
+    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(write_err)?;
+    std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(write_err)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; anyone else keeps their own ownership.
+        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+    }
+    tmp.as_file().sync_all().map_err(write_err)?;
+    files::stall("fixing");
+    // Last look before the rename: the file must still hold the text the fixes apply to.
+    let now = files::read_regular(&target, MAX_LINT_BYTES).map_err(|e| {
+        refuse(format!(
+            "it cannot be read again ({})",
+            e.into_io(MAX_LINT_BYTES)
+        ))
+    })?;
+    if now != original.as_bytes() {
+        return Err(refuse(if std::str::from_utf8(&now).is_err() {
+            "it is not valid UTF-8, and its fixed text would replace the invalid bytes".into()
+        } else {
+            "it changed since privreg read it: run `privreg lint --fix` again".into()
+        }));
+    }
+    tmp.persist(&target).map_err(|e| write_err(e.error))?;
+    pending.done();
     Ok(())
 }
 

@@ -1,4 +1,4 @@
-//! Files on disk (issue 13, items 9, 11, 14, 15, 16 and 20): what privreg reads is a
+//! Files on disk (issue 13, items 9, 11, 12, 14, 15, 16 and 20): what privreg reads is a
 //! regular file and bounded, what it writes is replaced whole, through links, under a
 //! lock, and taken back when the run is interrupted.
 
@@ -295,7 +295,7 @@ fn hardening_11_leftovers_of_a_killed_build_are_recovered_by_the_next_one() {
 struct Stalled {
     child: std::process::Child,
     /// Held apart from `child`, whose `wait` would close it and so end the stop.
-    _stdin: std::process::ChildStdin,
+    stdin: std::process::ChildStdin,
     stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
@@ -339,7 +339,7 @@ impl Stalled {
         let stdin = child.stdin.take().unwrap();
         Stalled {
             child,
-            _stdin: stdin,
+            stdin,
             stderr: rest,
         }
     }
@@ -357,6 +357,11 @@ impl Stalled {
             .unwrap()
             .success();
         assert!(ok, "kill -{name}");
+    }
+
+    fn resume(&mut self) {
+        use std::io::Write;
+        self.stdin.write_all(b"\n").unwrap();
     }
 
     /// Waits for the end; stdin stays open, so a run that was signalled cannot go on
@@ -438,6 +443,114 @@ fn hardening_11_a_read_only_output_directory_is_replaced_and_nothing_leaks() {
     let mode = std::fs::metadata(&dist).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o555, "the published mode is kept");
     std::fs::set_permissions(&dist, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// `policy.md` with one citation in the other style, so `--fix` has one change to make.
+const MIXED: &str = "Basis: Art. 6 para. 1 lit. b GDPR.\nAlso Art. 6(1)(f) GDPR.\n";
+const FIXED: &str = "Basis: Art. 6 para. 1 lit. b GDPR.\nAlso Art. 6 para. 1 lit. f GDPR.\n";
+
+#[cfg(unix)]
+#[test]
+fn hardening_12_fix_writes_through_a_symlink_and_keeps_mode_and_owner() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+    let p = Project::new();
+    p.write("real/policy.md", MIXED);
+    let real = p.path().join("real/policy.md");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // Only root may give a file away; where this works, the fix must keep the owner.
+    let given_away = std::os::unix::fs::chown(&real, Some(4242), Some(4243)).is_ok();
+    symlink("real/policy.md", p.path().join("policy.md")).unwrap();
+    let t = run_bounded(&p, &["lint", "--fix", "policy.md"]);
+    assert_eq!(t.code, 0, "{t}");
+    let link = std::fs::symlink_metadata(p.path().join("policy.md")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    assert_eq!(p.read("real/policy.md"), FIXED, "its target is fixed");
+    let meta = std::fs::metadata(&real).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+    if given_away {
+        assert_eq!((meta.uid(), meta.gid()), (4242, 4243));
+    }
+    assert_eq!(leftovers(&p.path().join("real")), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn hardening_12_fix_refuses_read_only_files_and_hard_links_but_fixes_the_rest() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::new();
+    p.write("ro.md", MIXED);
+    p.write("linked.md", MIXED);
+    p.write("ok.md", MIXED);
+    std::fs::set_permissions(
+        p.path().join("ro.md"),
+        std::fs::Permissions::from_mode(0o444),
+    )
+    .unwrap();
+    std::fs::hard_link(p.path().join("linked.md"), p.path().join("other-name.md")).unwrap();
+    let t = run_bounded(&p, &["lint", "--fix", "ro.md", "linked.md", "ok.md"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(
+        t.stderr
+            .contains("error: cannot write ro.md\n  caused by: it is read-only"),
+        "{t}"
+    );
+    assert!(
+        t.stderr
+            .contains("error: cannot write linked.md\n  caused by: it has 2 hard links"),
+        "{t}"
+    );
+    assert_eq!(p.read("ro.md"), MIXED);
+    let mode = std::fs::metadata(p.path().join("ro.md"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o444);
+    assert_eq!(p.read("linked.md"), MIXED);
+    assert_eq!(p.read("other-name.md"), MIXED);
+    assert_eq!(p.read("ok.md"), FIXED, "the other files are still fixed");
+    assert_eq!(leftovers(p.path()), Vec::<String>::new());
+}
+
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn hardening_12_fix_refuses_a_file_edited_while_it_ran() {
+    let p = Project::new();
+    p.write("policy.md", MIXED);
+    let mut run = Stalled::start("fixing", p.path(), &["lint", "--fix", "policy.md"]);
+    let edited = format!("{MIXED}A line added meanwhile.\n");
+    p.write("policy.md", &edited);
+    run.resume();
+    let status = run.wait();
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(p.read("policy.md"), edited, "the edit is kept");
+    assert_eq!(leftovers(p.path()), Vec::<String>::new());
+}
+
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn hardening_11_sigterm_during_fix_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let p = Project::new();
+    p.write("policy.md", MIXED);
+    let mut run = Stalled::start("fixing", p.path(), &["lint", "--fix", "policy.md"]);
+    assert_eq!(leftovers(p.path()).len(), 1, "the temporary file");
+    run.signal("TERM");
+    let status = run.wait();
+    assert_eq!(status.signal(), Some(15), "{status:?}: {}", run.stderr());
+    assert_eq!(p.read("policy.md"), MIXED);
+    assert_eq!(leftovers(p.path()), Vec::<String>::new());
+}
+
+#[test]
+fn hardening_12_fix_never_rewrites_a_file_that_is_not_utf8() {
+    let p = Project::new();
+    let mut bytes = MIXED.as_bytes().to_vec();
+    bytes.extend_from_slice(b"caf\xe9\n");
+    std::fs::write(p.path().join("latin1.md"), &bytes).unwrap();
+    let t = run_bounded(&p, &["lint", "--fix", "latin1.md"]);
+    assert_eq!(t.code, 2, "{t}");
+    assert!(t.stderr.contains("it is not valid UTF-8"), "{t}");
+    assert_eq!(std::fs::read(p.path().join("latin1.md")).unwrap(), bytes);
 }
 
 #[test]
