@@ -162,13 +162,7 @@ impl Cli {
         match self.dispatch() {
             Ok(status) => status,
             Err(err) => {
-                let mut msg = format!("error: {err}");
-                let mut source = std::error::Error::source(&err);
-                while let Some(cause) = source {
-                    msg.push_str(&format!("\n  caused by: {cause}"));
-                    source = cause.source();
-                }
-                let _ = writeln!(std::io::stderr(), "{msg}");
+                report_error(&err);
                 ExitStatus::Error
             }
         }
@@ -183,6 +177,9 @@ impl Cli {
                 Ok(status_of(checked.summary()))
             }
             Command::Build { out, check } => {
+                if !*check {
+                    clean_up_on_signals();
+                }
                 let built = privreg::build(&privreg::BuildOptions {
                     check: g.check_options()?,
                     out: out.clone(),
@@ -223,16 +220,26 @@ impl Cli {
                 })
             }
             Command::Lint { files, fix, diff } => {
+                if *fix {
+                    clean_up_on_signals();
+                }
                 let linted = privreg::lint::lint_files(&g.lint_options(files)?)?;
                 if *fix || *diff {
                     let mut patch = String::new();
+                    // A file --fix refuses is reported and the others are still fixed.
+                    let mut refused = false;
                     for (file, _) in &linted.files {
                         let Some(fixed) = privreg::lint::fixed_text(file, &linted.diagnostics)
                         else {
                             continue;
                         };
                         if *fix {
-                            privreg::lint::write_fixed(&file.path, &fixed)?;
+                            if let Err(err) =
+                                privreg::lint::write_fixed(&file.path, &file.text, &fixed)
+                            {
+                                report_error(&err);
+                                refused = true;
+                            }
                         } else if let Some(d) = privreg::render::write::unified_diff(
                             &file.text, &fixed, &file.name, &file.name,
                         ) {
@@ -243,6 +250,9 @@ impl Cli {
                         // Report what is left after fixing, as a fresh run would.
                         let again = privreg::lint::lint_files(&g.lint_options(files)?)?;
                         g.emit(&again.diagnostics);
+                        if refused {
+                            return Ok(ExitStatus::Error);
+                        }
                         return Ok(status_of(privreg::Summary::of(&again.diagnostics)));
                     }
                     let _ = std::io::stdout().lock().write_all(patch.as_bytes());
@@ -407,6 +417,39 @@ impl GlobalArgs {
         // A closed pipe (`privreg check | head`) is not an error worth reporting.
         let _ = std::io::stdout().lock().write_all(text.as_bytes());
     }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP while privreg writes, its unfinished steps are taken back
+/// (the staging directory removed, a half-swapped output put back, a temporary file
+/// deleted) before it dies of the signal as it would have, so the shell sees the usual
+/// status. A thread receives the signal, so no unsafe code is needed.
+#[cfg(unix)]
+fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            privreg::files::interrupted();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn clean_up_on_signals() {}
+
+/// Prints `err` and its causes on stderr, one per line.
+fn report_error(err: &Error) {
+    let mut msg = format!("error: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        msg.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    let _ = writeln!(std::io::stderr(), "{msg}");
 }
 
 fn status_of(summary: privreg::Summary) -> ExitStatus {

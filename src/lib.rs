@@ -8,6 +8,7 @@ pub mod citations;
 pub mod diagnostic;
 pub mod docs;
 pub mod error;
+pub mod files;
 pub mod init;
 pub mod law;
 #[cfg(test)]
@@ -117,13 +118,6 @@ pub struct BuildOptions {
 /// Any error-level finding stops it before anything is rendered or written.
 pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
     let checked = check(&opts.check)?;
-    if checked.summary().errors > 0 {
-        return Ok(render::Built {
-            diagnostics: checked.diagnostics,
-            outcome: render::Outcome::Blocked,
-        });
-    }
-    let files = render::render(&checked.project)?;
     let (dir, shown) = match &opts.out {
         Some(out) => (
             out.clone(),
@@ -131,9 +125,22 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
         ),
         None => {
             let output = &checked.project.config.output;
+            project::output_inside_root(output)?;
             (checked.project.root.join(output), output.clone())
         }
     };
+    if !opts.verify {
+        // Before anything can stop the build: a previous build that was killed mid-swap
+        // must not leave the output missing until the register is fixed.
+        render::write::recover(&dir)?;
+    }
+    if checked.summary().errors > 0 {
+        return Ok(render::Built {
+            diagnostics: checked.diagnostics,
+            outcome: render::Outcome::Blocked,
+        });
+    }
+    let files = render::render(&checked.project)?;
     let outcome = if opts.verify {
         match render::write::stale_diff(&dir, &shown, &files)? {
             Some(diff) => render::Outcome::Stale { diff },

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::citations::{self, CitationRecord, Extracted, Format, LintOptions, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
+use crate::files::{self, ReadFailure};
 use crate::project::{self, Settings};
 use crate::severity::Overrides;
 use crate::source::SourceFile;
@@ -48,7 +49,19 @@ pub fn options(settings: &Settings) -> LintOptions {
     }
 }
 
+/// The most bytes `privreg lint` and `privreg citations` read of one file (16 MiB): a
+/// policy is some hundred kilobytes, and a limit keeps `privreg lint /dev/stdin` or a
+/// runaway generated file from exhausting memory.
+pub const MAX_LINT_BYTES: u64 = 16 * 1024 * 1024;
+
+const LINT_LIMIT: project::Limit = project::Limit {
+    bytes: MAX_LINT_BYTES,
+    help: "privreg lint reads policy texts of up to 16 MiB; lint the text in parts",
+};
+
 /// Lints each file (Markdown, HTML or plain text by extension) with the project's settings.
+/// A path that names no regular file (a FIFO, a device, a directory) is a usage error:
+/// it is never opened.
 pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
     let mut diagnostics = Vec::new();
     let (config_file, settings) =
@@ -56,9 +69,27 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
     let options = options(&settings);
     let mut files = Vec::new();
     for path in &opts.files {
-        let (file, bad) = project::read_user_file(&opts.root, path)?;
-        if let Some(d) = bad {
-            diagnostics.push(d);
+        let not_regular = |what: &str| Error::Read {
+            path: path.clone(),
+            source: std::io::Error::other(format!(
+                "it is {what}, not a regular file; privreg lint reads regular files only"
+            )),
+        };
+        match files::kind(path) {
+            Ok(None) => {}
+            Ok(Some(what)) | Err(ReadFailure::NotRegular(what)) => return Err(not_regular(what)),
+            Err(e) => {
+                return Err(Error::Read {
+                    path: path.clone(),
+                    source: e.into_io(MAX_LINT_BYTES),
+                });
+            }
+        }
+        let read = project::read_user_file(&opts.root, path, LINT_LIMIT)?;
+        let file = read.file;
+        diagnostics.extend(read.problem);
+        if !read.complete {
+            continue;
         }
         let extracted = citations::text::extract(Format::from_path(path), &file.text);
         crate::rules::citations::check(&file, &extracted, &options, &mut diagnostics);
@@ -111,23 +142,82 @@ pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<Strin
     (fixed != file.text).then_some(fixed)
 }
 
-/// Writes `text` to `path` through a temporary file in the same directory and a rename, so
-/// an interrupted `--fix` never leaves a half-written policy.
-pub fn write_fixed(path: &Path, text: &str) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let write_err = |source| Error::Write {
+/// Writes `text` over the file at `path`, which held `original` when it was linted.
+///
+/// The new text goes to a temporary file beside the file itself (beside the target when
+/// `path` is a symbolic link, which stays a link), takes the file's mode and, where the
+/// system allows, its owner, and is renamed over it: an interrupted `--fix` never leaves a
+/// half-written policy. It refuses, writing nothing, a read-only file; a file with other
+/// hard links, which a rename would split from this one; and a file whose content is no
+/// longer `original` (edited while privreg ran, or not UTF-8), whose edits it would lose.
+pub fn write_fixed(path: &Path, original: &str, text: &str) -> Result<(), Error> {
+    let refuse = |why: String| Error::Write {
+        path: path.to_owned(),
+        source: std::io::Error::other(format!("{why}; nothing was written")),
+    };
+    let target = files::resolve_links(path).map_err(|source| Error::Write {
         path: path.to_owned(),
         source,
+    })?;
+    let write_err = |source| Error::Write {
+        path: target.clone(),
+        source,
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(write_err)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    let meta = std::fs::metadata(&target).map_err(write_err)?;
+    if !meta.is_file() {
+        return Err(refuse("it is no longer a regular file".into()));
     }
-    tmp.persist(path).map_err(|e| write_err(e.error))?;
+    if meta.permissions().readonly() {
+        return Err(refuse(
+            "it is read-only, and --fix does not override that: make it writable, \
+             or apply the changes `privreg lint --diff` shows by hand"
+                .into(),
+        ));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(refuse(format!(
+                "it has {} hard links, and replacing it would leave the others with the old \
+                 text: apply the changes `privreg lint --diff` shows by hand",
+                meta.nlink()
+            )));
+        }
+    }
+    let dir = files::parent_dir(&target);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".privreg-fix-")
+        .tempfile_in(&dir)
+        .map_err(write_err)?;
+    let pending = files::Pending::new();
+    pending.push(files::Undo::RemoveFile(tmp.path().to_owned()));
+    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(write_err)?;
+    std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(write_err)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; anyone else keeps their own ownership.
+        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+    }
+    tmp.as_file().sync_all().map_err(write_err)?;
+    files::stall("fixing");
+    // Last look before the rename: the file must still hold the text the fixes apply to.
+    let now = files::read_regular(&target, MAX_LINT_BYTES).map_err(|e| {
+        refuse(format!(
+            "it cannot be read again ({})",
+            e.into_io(MAX_LINT_BYTES)
+        ))
+    })?;
+    if now != original.as_bytes() {
+        return Err(refuse(if std::str::from_utf8(&now).is_err() {
+            "it is not valid UTF-8, and its fixed text would replace the invalid bytes".into()
+        } else {
+            "it changed since privreg read it: run `privreg lint --fix` again".into()
+        }));
+    }
+    tmp.persist(&target).map_err(|e| write_err(e.error))?;
+    pending.done();
     Ok(())
 }
 

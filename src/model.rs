@@ -316,7 +316,9 @@ yaml_struct! {
         /// Directory of the register files (default `registers`).
         /// Example: `registers: registers`
         registers: opt String,
-        /// Output directory of `build` (default `dist`).
+        /// Output directory of `build` (default `dist`), a relative path inside the project:
+        /// an absolute path, the root itself or one that climbs out with `..` stops `build`
+        /// (`--out DIR` writes elsewhere on purpose). A symbolic link is followed and kept.
         /// Example: `output: dist`
         output: opt String,
         /// Heading level of the chapter in Markdown (1-5, default 2); sections are one deeper.

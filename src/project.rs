@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::citations::Extracted;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::files::{self, ReadFailure};
 use crate::load::{self, FromNode, LoadCx, Node};
 use crate::model::{Config, Section};
 use crate::source::SourceFile;
@@ -88,19 +89,103 @@ impl Settings {
     }
 }
 
-/// Reads a user file leniently: invalid UTF-8 becomes a PRV001 diagnostic at the first bad
-/// byte (the text is decoded lossily so the location can still be shown).
-pub fn read_user_file(
-    root: &Path,
-    path: &Path,
-) -> Result<(Arc<SourceFile>, Option<Diagnostic>), Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+/// How much of a file privreg reads, and what to tell someone whose file is larger.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    /// The most bytes read.
+    pub bytes: u64,
+    /// The help of the PRV011 report.
+    pub help: &'static str,
+}
+
+/// Registers and `privreg.yaml`: [`crate::load::MAX_FILE_BYTES`].
+pub const REGISTER_LIMIT: Limit = Limit {
+    bytes: crate::load::MAX_FILE_BYTES as u64,
+    help: "split the register into one file per policy section",
+};
+
+/// A project's own templates: the register limit, as a template is a few kilobytes too.
+pub const TEMPLATE_LIMIT: Limit = Limit {
+    bytes: crate::load::MAX_FILE_BYTES as u64,
+    help: "move parts of the template into templates it includes",
+};
+
+/// A user file as read.
+#[derive(Debug)]
+pub struct UserFile {
+    /// The file; when not `complete`, its text is at most its first line, for the report.
+    pub file: Arc<SourceFile>,
+    /// Why the text cannot be used as it is: PRV001 (not UTF-8: decoded lossily), PRV011
+    /// (over the limit: unread) or PRV018 (no regular file: unopened).
+    pub problem: Option<Diagnostic>,
+    /// Whether `file.text` is the whole file.
+    pub complete: bool,
+}
+
+/// Reads a user file leniently: a file that is no regular file (PRV018) or larger than
+/// `limit` (PRV011) is a diagnostic, not an error, and so is invalid UTF-8 (PRV001, at the
+/// first bad byte; the text is decoded lossily so the location can still be shown). Only
+/// a file that cannot be read at all (missing, no permission) is an error.
+pub fn read_user_file(root: &Path, path: &Path, limit: Limit) -> Result<UserFile, Error> {
     let name = display_name(root, path);
+    let bytes = match files::read_regular(path, limit.bytes) {
+        Ok(bytes) => bytes,
+        Err(ReadFailure::Io(source)) => {
+            return Err(Error::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
+        Err(ReadFailure::NotRegular(what)) => {
+            let file = SourceFile::new(name.as_str(), path, String::new());
+            let help = if what.starts_with("a symbolic link") {
+                "point the link at an existing file, or delete it"
+            } else {
+                "replace it with a regular file, or delete it"
+            };
+            let d = Diagnostic::new(
+                &crate::catalogue::FILE_UNREADABLE,
+                &file,
+                0..0,
+                format!("this is {what}, not a regular file: privreg does not open it"),
+            )
+            .help(help);
+            return Ok(UserFile {
+                file,
+                problem: Some(d),
+                complete: false,
+            });
+        }
+        Err(ReadFailure::TooLarge { len, head }) => {
+            let head = String::from_utf8_lossy(&head);
+            // Cut at a line end, and before a character the cut may have split.
+            let first = head.split('\n').next().unwrap_or("");
+            let first = first.strip_suffix('\u{FFFD}').unwrap_or(first);
+            let file = SourceFile::new(name, path, first.to_owned());
+            let size = match len {
+                Some(len) => format!("file is {len} bytes"),
+                None => "file is larger".to_owned(),
+            };
+            let d = Diagnostic::new(
+                &crate::catalogue::FILE_TOO_LARGE,
+                &file,
+                0..0,
+                format!("{size}, over the limit of {} bytes", limit.bytes),
+            )
+            .help(limit.help);
+            return Ok(UserFile {
+                file,
+                problem: Some(d),
+                complete: false,
+            });
+        }
+    };
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((SourceFile::new(name, path, text), None)),
+        Ok(text) => Ok(UserFile {
+            file: SourceFile::new(name, path, text),
+            problem: None,
+            complete: true,
+        }),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -112,9 +197,20 @@ pub fn read_user_file(
                 format!("file is not valid UTF-8: invalid byte at offset {offset}"),
             )
             .help("save the file as UTF-8");
-            Ok((file, Some(d)))
+            Ok(UserFile {
+                file,
+                problem: Some(d),
+                complete: true,
+            })
         }
     }
+}
+
+/// Whether a directory entry is a file privreg should read: anything but a directory
+/// (links followed). FIFOs, devices and broken links are kept, so that reading them
+/// reports them (PRV018) rather than leaving them out unsaid.
+fn listed(path: &Path) -> bool {
+    std::fs::metadata(path).map_or(true, |m| !m.is_dir())
 }
 
 /// `path` relative to `root`, `/`-separated; the path itself when outside the root.
@@ -155,7 +251,7 @@ pub fn load(root: &Path) -> Result<Project, Error> {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
-        if is_yaml && path.is_file() {
+        if is_yaml && listed(&path) {
             paths.push(path);
         }
     }
@@ -177,8 +273,8 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         if excludes.iter().any(|pat| glob_match(pat, &name)) {
             continue;
         }
-        let (file, bad) = read_user_file(root, &path)?;
-        if let Some(d) = bad {
+        let UserFile { file, problem, .. } = read_user_file(root, &path, REGISTER_LIMIT)?;
+        if let Some(d) = problem {
             diagnostics.push(d);
         } else if let Some(section) = load_tree::<Section>(&file, &mut diagnostics, &mut prose) {
             sections.push(LoadedSection {
@@ -290,16 +386,16 @@ pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<Sourc
             source,
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
+        .filter(|p| listed(p))
         .collect();
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         inside(&real_dir, &path, &name).map_err(Error::Template)?;
-        let (file, bad) = read_user_file(root, &path)?;
-        out.extend(bad);
-        files.push(file);
+        let read = read_user_file(root, &path, TEMPLATE_LIMIT)?;
+        out.extend(read.problem);
+        files.push(read.file);
     }
     Ok(files)
 }
@@ -311,11 +407,13 @@ pub fn load_config(
     prose: &mut Vec<(Arc<SourceFile>, Extracted)>,
 ) -> Result<(Option<Arc<SourceFile>>, Settings), Error> {
     let config_path = root.join(CONFIG_FILE);
-    if !config_path.is_file() {
+    // Anything there counts, a broken link too: a configuration ignored unsaid would build
+    // with the defaults.
+    if std::fs::symlink_metadata(&config_path).is_err() {
         return Ok((None, Settings::default()));
     }
-    let (file, bad) = read_user_file(root, &config_path)?;
-    let raw = match bad {
+    let UserFile { file, problem, .. } = read_user_file(root, &config_path, REGISTER_LIMIT)?;
+    let raw = match problem {
         Some(d) => {
             out.push(d);
             None
@@ -374,6 +472,33 @@ fn map_node<T: FromNode>(
     let value = T::from_node(node, &mut cx);
     out.append(&mut cx.diagnostics);
     value
+}
+
+/// Refuses an `output:` of `privreg.yaml` that leads outside the project root: absolute,
+/// the root itself, or climbing out with `..`. The path is judged as written; a symbolic
+/// link inside the project is followed, as someone made it on purpose. Writing elsewhere
+/// is what `--out` on the command line is for, where it is seen.
+pub fn output_inside_root(output: &str) -> Result<(), Error> {
+    use std::path::Component;
+    let mut depth = 0usize;
+    let mut inside = true;
+    for c in Path::new(output).components() {
+        match c {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => inside = false,
+        }
+    }
+    if inside && depth > 0 {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "`output: {output}` in {CONFIG_FILE} is not a directory inside the project: \
+         privreg replaces its output directory whole, so it only does that inside the \
+         project\n  help: write a relative path such as `output: dist`, or pass \
+         `--out DIR` to build elsewhere on purpose"
+    )))
 }
 
 /// Matches `*` (any run of characters) and `?` (one character) against a whole path.

@@ -22,6 +22,7 @@ mod field_empty;
 mod field_missing;
 mod field_unknown;
 mod file_too_large;
+mod file_unreadable;
 mod id_duplicate;
 mod id_invalid;
 mod instrument_outdated;
@@ -65,6 +66,7 @@ pub use field_empty::FIELD_EMPTY;
 pub use field_missing::FIELD_MISSING;
 pub use field_unknown::FIELD_UNKNOWN;
 pub use file_too_large::FILE_TOO_LARGE;
+pub use file_unreadable::FILE_UNREADABLE;
 pub use id_duplicate::ID_DUPLICATE;
 pub use id_invalid::ID_INVALID;
 pub use instrument_outdated::INSTRUMENT_OUTDATED;
@@ -110,6 +112,7 @@ pub static ALL: &[&Rule] = &[
     &ID_INVALID,
     &SUPPRESSION_REASON_MISSING,
     &SUPPRESSION_UNUSED,
+    &FILE_UNREADABLE,
     &TEXT_CONTROL_CHARACTER,
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,

@@ -1,6 +1,7 @@
 //! The minijinja environment: embedded templates with per-file project overrides, strict
 //! undefined values, and the filters and functions the default templates use.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use minijinja::value::Value;
@@ -256,7 +257,12 @@ fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, minijinj
     if let Some(dir) = overrides
         && let Some(path) = crate::project::template_file(dir, name).map_err(refused)?
     {
-        return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+        // Read bounded, as every file privreg did not write (docs/limits.md).
+        let limit = crate::project::TEMPLATE_LIMIT.bytes;
+        let text = crate::files::read_regular(&path, limit)
+            .map_err(|e| e.into_io(limit))
+            .and_then(|bytes| String::from_utf8(bytes).map_err(io::Error::other));
+        return text.map(Some).map_err(|e| {
             minijinja::Error::new(
                 ErrorKind::TemplateNotFound,
                 format!("cannot read {}: {e}", path.display()),

@@ -1,10 +1,12 @@
 //! Writing the output directory atomically, and comparing it with what would be written
 //! (`build --check`) as a unified diff.
 
+use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+use crate::files::{self, Undo};
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,63 +17,205 @@ pub struct OutputFile {
     pub contents: String,
 }
 
-/// Replaces the directory `dir` with one holding exactly `files`.
+/// Name prefix of the directory a build writes into before renaming it into place.
+const NEW_PREFIX: &str = ".privreg-new-";
+/// Name prefix the previous output has between the two renames of a swap.
+const OLD_PREFIX: &str = ".privreg-old-";
+
+/// Replaces the directory `dir` with one holding exactly `files` (docs/design.md, "Output
+/// directory", says what a reader sees meanwhile).
 ///
-/// The files are written into a temporary directory beside `dir` and renamed into place,
-/// so readers see the old complete output or the new complete output, never a mix. One
-/// window remains: a directory cannot be renamed over a non-empty one, so an existing
-/// `dir` is first renamed aside and the new one renamed in; between those two renames
-/// `dir` does not exist. Should the second rename fail, the old directory is put back.
+/// When `dir` is a symbolic link, the directory it leads to is replaced and the link stays.
+/// The files are written and synced into a staging directory beside it, which is renamed
+/// into place. A directory cannot be renamed over a non-empty one, so an existing output
+/// is first renamed aside; between those two renames the path does not exist. The whole
+/// write holds the lock of the parent directory, so concurrent builds take turns, and
+/// starts by recovering what an interrupted build left there ([`recover`]). On an error,
+/// or on a signal the binary catches, every step is taken back: the old output returns
+/// and no staging directory remains.
 pub fn write_atomic(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let write_err = |path: &Path| {
         let path = path.to_owned();
         move |source| Error::Write { path, source }
     };
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(write_err(&parent))?;
-    if dir.is_dir() {
-        refuse_foreign_files(dir, files)?;
-    } else if dir.exists() {
+    let target = files::resolve_links(dir).map_err(write_err(dir))?;
+    let Some(name) = target.file_name().map(|n| n.to_owned()) else {
         return Err(Error::Write {
             path: dir.to_owned(),
-            source: io::Error::other("the output path exists and is not a directory"),
+            source: io::Error::other("the output path names no directory of its own"),
         });
-    }
-    let staging = tempfile::Builder::new()
-        .prefix(".privreg-new-")
-        .tempdir_in(&parent)
-        .map_err(write_err(&parent))?;
-    for f in files {
-        let path = staging.path().join(f.name);
-        std::fs::write(&path, &f.contents).map_err(write_err(&path))?;
-    }
-    set_public_permissions(staging.path(), dir).map_err(write_err(dir))?;
-    if dir.exists() {
-        let aside = tempfile::Builder::new()
-            .prefix(".privreg-old-")
-            .tempdir_in(&parent)
-            .map_err(write_err(&parent))?;
-        let old = aside.path().join("output");
-        std::fs::rename(dir, &old).map_err(write_err(dir))?;
-        if let Err(source) = std::fs::rename(staging.path(), dir) {
-            let _ = std::fs::rename(&old, dir);
+    };
+    let parent = files::parent_dir(&target);
+    std::fs::create_dir_all(&parent).map_err(write_err(&parent))?;
+    let lock = files::DirLock::acquire(&parent).map_err(write_err(&parent))?;
+    let pending = files::Pending::new();
+    pending.push(Undo::RemoveFile(lock.path().to_owned()));
+    recover_in(&parent, &name).map_err(write_err(&parent))?;
+    let exists = match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => true,
+        Ok(_) => {
+            return Err(Error::Write {
+                path: dir.to_owned(),
+                source: io::Error::other("the output path exists and is not a directory"),
+            });
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+        Err(source) => {
             return Err(Error::Write {
                 path: dir.to_owned(),
                 source,
             });
         }
-        // The staging path is gone now; forgetting it stops its drop from failing quietly.
-        let _ = staging.keep();
-        drop(aside);
+    };
+    if exists {
+        refuse_foreign_files(&target, files)?;
+    }
+    let staging = reserve(&parent, NEW_PREFIX, &name, &pending).map_err(write_err(&parent))?;
+    for f in files {
+        let path = staging.join(f.name);
+        write_synced(&path, &f.contents).map_err(write_err(&path))?;
+    }
+    files::sync_dir(&staging);
+    files::stall("staged");
+    set_public_permissions(&staging, &target).map_err(write_err(dir))?;
+    if exists {
+        let aside = reserve(&parent, OLD_PREFIX, &name, &pending).map_err(write_err(&parent))?;
+        pending.forget(&Undo::RemoveDir(aside.clone()));
+        // A name is reserved by creating it; the rename needs it free again.
+        std::fs::remove_dir(&aside).map_err(write_err(&parent))?;
+        pending
+            .step(|steps| {
+                std::fs::rename(&target, &aside)?;
+                steps.push(Undo::Restore {
+                    aside: aside.clone(),
+                    dir: target.clone(),
+                });
+                Ok(())
+            })
+            .map_err(write_err(dir))?;
+        files::stall("swapping");
+        pending
+            .step(|steps| {
+                std::fs::rename(&staging, &target)?;
+                steps.retain(|u| matches!(u, Undo::RemoveFile(_)));
+                steps.push(Undo::RemoveDir(aside.clone()));
+                Ok(())
+            })
+            .map_err(write_err(dir))?;
+        files::sync_dir(&parent);
+        files::remove_tree(&aside).map_err(write_err(&aside))?;
     } else {
-        // Renamed before `keep`, so a failed rename still lets the drop clean up.
-        std::fs::rename(staging.path(), dir).map_err(write_err(dir))?;
-        let _ = staging.keep();
+        pending
+            .step(|steps| {
+                std::fs::rename(&staging, &target)?;
+                steps.retain(|u| matches!(u, Undo::RemoveFile(_)));
+                Ok(())
+            })
+            .map_err(write_err(dir))?;
+        files::sync_dir(&parent);
+    }
+    pending.done();
+    drop(lock);
+    Ok(())
+}
+
+/// Recovers what an interrupted build left beside the output directory `dir`: an old
+/// output whose replacement never arrived is put back, and staging directories are
+/// removed. [`write_atomic`] does this itself; `build` calls it first so that a build
+/// that stops on a finding still restores the previous output.
+pub fn recover(dir: &Path) -> Result<(), Error> {
+    let target = files::resolve_links(dir).map_err(|source| Error::Write {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let (Some(name), parent) = (target.file_name(), files::parent_dir(&target)) else {
+        return Ok(());
+    };
+    let Ok(entries) = std::fs::read_dir(&parent) else {
+        return Ok(());
+    };
+    // Only take the lock (and create its file) when there is something to recover.
+    let leftovers = entries.filter_map(Result::ok).any(|e| {
+        let n = e.file_name();
+        let n = n.to_string_lossy();
+        n.starts_with(NEW_PREFIX) || n.starts_with(OLD_PREFIX)
+    });
+    if !leftovers {
+        return Ok(());
+    }
+    let write_err = |source| Error::Write {
+        path: parent.clone(),
+        source,
+    };
+    let _lock = files::DirLock::acquire(&parent).map_err(write_err)?;
+    recover_in(&parent, name).map_err(write_err)
+}
+
+/// [`recover`] with the lock of `parent` held, so no entry belongs to a build under way.
+fn recover_in(parent: &Path, name: &OsStr) -> io::Result<()> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(parent)? {
+        if let Some(n) = entry?.file_name().to_str() {
+            names.push(n.to_owned());
+        }
+    }
+    // An old output that names its owner is surely its owner's; one in the layout before
+    // names were kept is only restored where nothing else was.
+    names.sort_by_key(|n| {
+        (
+            n.strip_prefix(OLD_PREFIX).is_some_and(|r| !r.contains('.')),
+            n.clone(),
+        )
+    });
+    for n in &names {
+        let path = parent.join(n);
+        if n.starts_with(NEW_PREFIX) {
+            // Never complete for sure: a build may have been stopped while writing it.
+            files::remove_tree(&path)?;
+        } else if let Some(rest) = n.strip_prefix(OLD_PREFIX) {
+            let (owner, old) = match rest.split_once('.') {
+                // `.privreg-old-RANDOM.NAME` is the whole old output of `NAME`.
+                Some((_, owner)) => (parent.join(owner), path.clone()),
+                // Before this layout the old output sat in `.privreg-old-RANDOM/output`.
+                None => (parent.join(name), path.join("output")),
+            };
+            let holds_files = std::fs::read_dir(&old).is_ok_and(|mut d| d.next().is_some());
+            if files::missing(&owner) && holds_files {
+                std::fs::rename(&old, &owner)?;
+            }
+            files::remove_tree(&path)?;
+        }
     }
     Ok(())
+}
+
+/// Creates an empty directory `PREFIX` + random + `.NAME` in `parent` and registers its
+/// removal: the name says whose output it belongs to, for [`recover_in`].
+fn reserve(
+    parent: &Path,
+    prefix: &str,
+    name: &OsStr,
+    pending: &files::Pending,
+) -> io::Result<PathBuf> {
+    let mut suffix = std::ffi::OsString::from(".");
+    suffix.push(name);
+    pending.step(|steps| {
+        let dir = tempfile::Builder::new()
+            .prefix(prefix)
+            .suffix(&suffix)
+            .tempdir_in(parent)?
+            .keep();
+        steps.push(Undo::RemoveDir(dir.clone()));
+        Ok(dir)
+    })
+}
+
+/// Writes `contents` to a new file and syncs it, so that a crash after the rename cannot
+/// leave an output file empty.
+fn write_synced(path: &Path, contents: &str) -> io::Result<()> {
+    let mut file = std::fs::File::create(path)?;
+    io::Write::write_all(&mut file, contents.as_bytes())?;
+    file.sync_all()
 }
 
 /// Compares `files` with the contents of `dir`. Returns a unified diff of every stale or
@@ -81,12 +225,25 @@ pub fn stale_diff(dir: &Path, shown: &str, files: &[OutputFile]) -> Result<Optio
     let mut out = String::new();
     for f in files {
         let path = dir.join(f.name);
-        let old = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(Error::Read { path, source }),
-        };
         let old_name = format!("{}/{}", shown.trim_end_matches('/'), f.name);
+        // Whatever sits there is read only if it is a regular file, and never much past the
+        // size of what would replace it: more than that is stale without a diff.
+        let limit = (f.contents.len() as u64).saturating_mul(2).max(1 << 20);
+        let old = match files::read_regular(&path, limit) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(files::ReadFailure::Io(e)) if e.kind() == io::ErrorKind::NotFound => String::new(),
+            Err(files::ReadFailure::Io(source)) => return Err(Error::Read { path, source }),
+            Err(files::ReadFailure::NotRegular(what)) => {
+                out.push_str(&format!("{old_name}: {what}, not a regular file\n"));
+                continue;
+            }
+            Err(files::ReadFailure::TooLarge { .. }) => {
+                out.push_str(&format!(
+                    "{old_name}: over {limit} bytes, too large to compare\n"
+                ));
+                continue;
+            }
+        };
         if !path.is_file() {
             out.push_str(&format!("{old_name}: missing\n"));
         }

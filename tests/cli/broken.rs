@@ -18,7 +18,11 @@ fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
         let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
+        if path.is_symlink() {
+            // A case can be about a broken link (PRV018): copy the link, not its target.
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(std::fs::read_link(&path).unwrap(), &target).unwrap();
+        } else if path.is_dir() {
             copy_dir(&path, &target);
         } else {
             std::fs::copy(&path, &target).unwrap();

@@ -6,6 +6,7 @@ mod support;
 mod broken;
 mod build;
 mod check;
+mod files;
 mod formats;
 mod help;
 mod lint;

@@ -38,7 +38,14 @@ const WORLD: &[&str] = &[
 /// `privreg` with no inherited colour settings, the machine's locale, zone and home, and
 /// the fixed judgement date [`FIXED_EPOCH`] (tests of dates override or remove it).
 pub fn privreg() -> Command {
-    let mut cmd = Command::cargo_bin("privreg").expect("binary is built");
+    Command::from_std(privreg_process())
+}
+
+/// [`privreg()`] as a `std::process::Command`, for tests that spawn it and act on it
+/// while it runs (signals, concurrent builds).
+pub fn privreg_process() -> std::process::Command {
+    use assert_cmd::cargo::CommandCargoExt;
+    let mut cmd = std::process::Command::cargo_bin("privreg").expect("binary is built");
     cmd.env_clear()
         .env("NO_COLOR", "1")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
