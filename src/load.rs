@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle};
 
@@ -537,9 +538,11 @@ pub fn map_entries<'n>(
         return None;
     };
     let mut kept: Vec<&(Spanned<String>, Node)> = Vec::with_capacity(entries.len());
+    // One lookup per key: a mapping of many keys costs linear time, not quadratic.
+    let mut first: HashMap<&str, &Span> = HashMap::with_capacity(entries.len());
     for entry in entries {
-        if let Some(first) = kept.iter().find(|(k, _)| k.value == entry.0.value) {
-            cx.diagnostics.push(
+        match first.entry(entry.0.value.as_str()) {
+            Entry::Occupied(first) => cx.diagnostics.push(
                 Diagnostic::new(
                     &catalogue::KEY_DUPLICATE,
                     cx.file,
@@ -547,11 +550,13 @@ pub fn map_entries<'n>(
                     format!("duplicate key `{}`", entry.0.value),
                 )
                 .label("second occurrence")
-                .secondary(first.0.span.clone(), "first defined here")
+                .secondary((*first.get()).clone(), "first defined here")
                 .help("remove one of the two entries; YAML keeps only one of them"),
-            );
-        } else {
-            kept.push(entry);
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(&entry.0.span);
+                kept.push(entry);
+            }
         }
     }
     Some(kept)
@@ -866,5 +871,41 @@ mod tests {
         }
         let err = parse(&SourceFile::virtual_file("a.yaml", &bomb)).unwrap_err();
         assert_eq!(err.code(), "PRV012");
+    }
+
+    #[test]
+    fn hardening_7_every_duplicate_among_95000_keys_is_reported_at_its_second_occurrence() {
+        // Every 1,000th key repeats one written 500 keys earlier, and key 7 comes back
+        // a third time at the end: with linear lookup a big mapping is no slower per key.
+        let mut yaml = String::new();
+        let mut expected = Vec::new();
+        for i in 0..95_000 {
+            if i % 1_000 == 999 {
+                expected.push((format!("k{}", i - 500), yaml.len()));
+                yaml.push_str(&format!("k{}: again\n", i - 500));
+            } else {
+                yaml.push_str(&format!("k{i}: v\n"));
+            }
+        }
+        expected.push(("k7".to_owned(), yaml.len()));
+        yaml.push_str("k7: third\n");
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let root = parse(&file).unwrap();
+        let mut cx = LoadCx::new(&file);
+        let kept = map_entries(&root, &mut cx, "a test mapping").unwrap();
+        assert_eq!(kept.len(), 95_000 - 95);
+        assert_eq!(cx.diagnostics.len(), expected.len());
+        for (d, (key, at)) in cx.diagnostics.iter().zip(&expected) {
+            assert_eq!(d.code(), "PRV006");
+            assert_eq!(d.message, format!("duplicate key `{key}`"));
+            assert_eq!(d.span, *at..at + key.len(), "the second occurrence");
+            let first = yaml.find(&format!("{key}: v\n")).unwrap();
+            assert!(first == 0 || yaml.as_bytes()[first - 1] == b'\n');
+            assert_eq!(
+                d.secondary[0].span,
+                first..first + key.len(),
+                "the first one"
+            );
+        }
     }
 }
