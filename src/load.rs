@@ -1,10 +1,11 @@
 //! YAML to spanned raw structs: parse into a located tree, then map the tree onto the
 //! register types, collecting every structural problem instead of stopping at the first.
 
-use std::sync::Arc;
-
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::ops::Range;
+use std::sync::Arc;
 
 use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle};
 
@@ -44,8 +45,10 @@ impl<T> std::ops::Deref for Spanned<T> {
 pub struct Node {
     /// The value.
     pub value: Value,
-    /// Byte range of the node (for collections: their first byte).
+    /// Byte range of the node (for collections: their first byte); for an alias, the alias.
     pub span: Span,
+    /// Byte range of the value as written: for an alias, its anchored node's; else `span`.
+    pub written: Span,
 }
 
 /// A YAML value; mapping keys keep their own spans and their order.
@@ -103,29 +106,17 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Box<Diagnostic>> {
             .help("split the register into one file per policy section"),
         ));
     }
-    let mut b = TreeBuilder::default();
-    for event in Parser::new_from_str(&file.text) {
-        let (event, span) = event.map_err(|e| {
-            let m = e.marker();
-            let offset = m
-                .byte_offset()
-                .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
-            Box::new(syntax_error(file, offset, &e.kind().to_string()))
-        })?;
-        let range = byte_range(file, &span);
-        b.event(event, range)
-            .map_err(|(offset, kind)| Box::new(kind.diagnostic(file, offset)))?;
-    }
-    Ok(b.root.unwrap_or(Node {
-        value: Value::Null,
-        span: 0..0,
-    }))
+    TreeBuilder::new(file).read()
 }
 
 /// Alias replay budget: a register needs no aliases, so a few are tolerated and an alias
 /// bomb stops long before it costs memory.
 const MAX_REPLAYED_NODES: usize = 10_000;
 const MAX_EXPANSIONS_PER_ANCHOR: usize = 100;
+
+/// Collections nest at most this deep, block and flow each (the parser's default, stated
+/// here because the tree and every walk over it are only as deep as this allows).
+const MAX_NESTING: usize = 255;
 
 fn byte_range(file: &SourceFile, span: &granit_parser::Span) -> Span {
     let at = |m: &granit_parser::Marker| {
@@ -177,35 +168,116 @@ impl Stop {
     }
 }
 
-/// An open collection; `start` is the span of its opening event (`[`, `{`, or empty for
-/// block collections), which is where diagnostics about the whole collection point.
-enum Frame {
-    Seq {
-        start: Span,
-        anchor: usize,
-        items: Vec<Node>,
-    },
+/// What builds one node, or opens or closes a collection: the part of a parser event that
+/// an alias needs to build its own copy of an anchored node.
+#[derive(Debug, Clone)]
+enum Step<'a> {
+    /// A scalar's text, and whether the core schema resolves it (plain, without `!!str`).
+    Scalar(Cow<'a, str>, bool),
+    SeqStart,
+    MapStart,
+    /// Closes the innermost open collection.
+    End,
+}
+
+/// A step of an anchored node as kept for its aliases; an alias inside it stays an alias,
+/// so what is kept is never more than the input.
+#[derive(Debug, Clone)]
+enum Taped<'a> {
+    Step(Step<'a>),
+    Alias(usize),
+}
+
+/// An anchored node: where its steps are on the tape, and how many nodes an alias to it
+/// builds (what replaying it costs).
+struct Anchor {
+    steps: Range<usize>,
+    nodes: usize,
+}
+
+/// An open collection.
+struct Frame {
+    /// The span of its opening event (`[`, `{`, or empty for block collections), which is
+    /// where diagnostics about the whole collection point; for an alias, the alias.
+    start: Span,
+    /// The span of its opening event as written (the anchored one for an alias).
+    written: Span,
+    /// Its anchor id and the tape position of its opening step, if it is anchored.
+    anchor: Option<(usize, usize)>,
+    /// Nodes inside it so far, keys included, each alias counted as what it built.
+    nodes: usize,
+    body: Body,
+}
+
+enum Body {
+    Seq(Vec<Node>),
     Map {
-        start: Span,
-        anchor: usize,
         entries: Vec<(Spanned<String>, Node)>,
         key: Option<Spanned<String>>,
     },
 }
 
-#[derive(Default)]
-struct TreeBuilder {
+struct TreeBuilder<'a> {
+    file: &'a Arc<SourceFile>,
     stack: Vec<Frame>,
     root: Option<Node>,
     documents: usize,
-    /// Anchored nodes by id, with their node count (what replaying them costs).
-    anchors: HashMap<usize, (Node, usize)>,
+    /// The steps of anchored nodes in input order. An alias builds its copy from its
+    /// anchor's range when it is used, so an anchor costs memory proportional to its text,
+    /// however deeply anchors nest, and copies only as much as the replay budget allows.
+    tape: Vec<(Taped<'a>, Span)>,
+    /// Anchored collections now open: while one is, every step goes on the tape.
+    taping: usize,
+    anchors: HashMap<usize, Anchor>,
     expansions: HashMap<usize, usize>,
     replayed: usize,
+    /// Nodes built so far, from the input or through aliases: the work a file costs.
+    built: usize,
 }
 
-impl TreeBuilder {
-    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), (usize, Stop)> {
+impl<'a> TreeBuilder<'a> {
+    fn new(file: &'a Arc<SourceFile>) -> Self {
+        TreeBuilder {
+            file,
+            stack: Vec::new(),
+            root: None,
+            documents: 0,
+            tape: Vec::new(),
+            taping: 0,
+            anchors: HashMap::new(),
+            expansions: HashMap::new(),
+            replayed: 0,
+            built: 0,
+        }
+    }
+
+    /// Reads the whole file into a tree.
+    fn read(&mut self) -> Result<Node, Box<Diagnostic>> {
+        let file = self.file;
+        let options = granit_parser::options! {
+            flow_nesting_limit: MAX_NESTING,
+            block_nesting_limit: MAX_NESTING,
+        };
+        for event in Parser::new_from_str_with_options(&file.text, options) {
+            let (event, span) = event.map_err(|e| {
+                let m = e.marker();
+                let offset = m
+                    .byte_offset()
+                    .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
+                Box::new(syntax_error(file, offset, &e.kind().to_string()))
+            })?;
+            let range = byte_range(file, &span);
+            self.event(event, range)
+                .map_err(|(offset, kind)| Box::new(kind.diagnostic(file, offset)))?;
+        }
+        Ok(self.root.take().unwrap_or(Node {
+            value: Value::Null,
+            span: 0..0,
+            written: 0..0,
+        }))
+    }
+
+    fn event(&mut self, event: Event<'a>, span: Span) -> Result<(), (usize, Stop)> {
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
@@ -217,85 +289,13 @@ impl TreeBuilder {
                 let forced_str = tag
                     .as_ref()
                     .is_some_and(|t| t.is_yaml_core_schema_tag("str"));
-                // Keys keep their spelling: `1: x` has the key "1", not a number.
-                let is_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
-                let value = if style == ScalarStyle::Plain && !forced_str && !is_key {
-                    resolve_plain(&text)
-                } else {
-                    Value::Str(text.into_owned())
-                };
-                self.add(Node { value, span }, anchor)?;
+                let resolve = style == ScalarStyle::Plain && !forced_str;
+                self.step(Step::Scalar(text, resolve), span, anchor)?;
             }
-            Event::SequenceStart(_, anchor, _) => self.stack.push(Frame::Seq {
-                start: span,
-                anchor,
-                items: Vec::new(),
-            }),
-            Event::MappingStart(_, anchor, _) => self.stack.push(Frame::Map {
-                start: span,
-                anchor,
-                entries: Vec::new(),
-                key: None,
-            }),
-            Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match self.stack.pop() {
-                    Some(Frame::Seq {
-                        start,
-                        anchor,
-                        items,
-                    }) => (
-                        Node {
-                            value: Value::Seq(items),
-                            span: start,
-                        },
-                        anchor,
-                    ),
-                    Some(Frame::Map {
-                        start,
-                        anchor,
-                        entries,
-                        ..
-                    }) => (
-                        Node {
-                            value: Value::Map(entries),
-                            span: start,
-                        },
-                        anchor,
-                    ),
-                    None => return Err((span.start, Stop::Syntax("unbalanced collection".into()))),
-                };
-                self.add(node, anchor)?;
-            }
-            Event::Alias(id) => {
-                let Some((node, count)) = self.anchors.get(&id) else {
-                    return Err((
-                        span.start,
-                        Stop::Syntax("alias to an unknown anchor".into()),
-                    ));
-                };
-                self.replayed += count;
-                let uses = self.expansions.entry(id).or_insert(0);
-                *uses += 1;
-                if self.replayed > MAX_REPLAYED_NODES {
-                    return Err((
-                        span.start,
-                        Stop::TooComplex(format!(
-                            "aliases expand to more than {MAX_REPLAYED_NODES} nodes"
-                        )),
-                    ));
-                }
-                if *uses > MAX_EXPANSIONS_PER_ANCHOR {
-                    return Err((
-                        span.start,
-                        Stop::TooComplex(format!(
-                            "one anchor is used more than {MAX_EXPANSIONS_PER_ANCHOR} times"
-                        )),
-                    ));
-                }
-                let mut node = node.clone();
-                node.span = span;
-                self.add(node, 0)?;
-            }
+            Event::SequenceStart(_, anchor, _) => self.step(Step::SeqStart, span, anchor)?,
+            Event::MappingStart(_, anchor, _) => self.step(Step::MapStart, span, anchor)?,
+            Event::SequenceEnd | Event::MappingEnd => self.step(Step::End, span, 0)?,
+            Event::Alias(id) => self.alias(id, span)?,
             Event::UnresolvedAlias(name) => {
                 return Err((span.start, Stop::Syntax(format!("unknown alias `*{name}`"))));
             }
@@ -304,43 +304,179 @@ impl TreeBuilder {
         Ok(())
     }
 
-    fn add(&mut self, node: Node, anchor: usize) -> Result<(), (usize, Stop)> {
-        if anchor != 0 {
-            self.anchors
-                .insert(anchor, (node.clone(), count_nodes(&node)));
+    /// Takes one step of the input: onto the tape if an anchor may replay it, then builds.
+    fn step(&mut self, step: Step<'a>, span: Span, anchor: usize) -> Result<(), (usize, Stop)> {
+        let at = self.tape.len();
+        if self.taping > 0 || anchor != 0 {
+            self.tape.push((Taped::Step(step.clone()), span.clone()));
         }
-        match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+        let anchor = (anchor != 0).then_some((anchor, at));
+        self.build(step, span.clone(), span, anchor)
+    }
+
+    fn alias(&mut self, id: usize, span: Span) -> Result<(), (usize, Stop)> {
+        if self.taping > 0 {
+            self.tape.push((Taped::Alias(id), span.clone()));
+        }
+        let Some(anchor) = self.anchors.get(&id) else {
+            return Err((
+                span.start,
+                Stop::Syntax("alias to an unknown anchor".into()),
+            ));
+        };
+        self.replayed += anchor.nodes;
+        let uses = self.expansions.entry(id).or_insert(0);
+        *uses += 1;
+        if self.replayed > MAX_REPLAYED_NODES {
+            return Err((
+                span.start,
+                Stop::TooComplex(format!(
+                    "aliases expand to more than {MAX_REPLAYED_NODES} nodes"
+                )),
+            ));
+        }
+        if *uses > MAX_EXPANSIONS_PER_ANCHOR {
+            return Err((
+                span.start,
+                Stop::TooComplex(format!(
+                    "one anchor is used more than {MAX_EXPANSIONS_PER_ANCHOR} times"
+                )),
+            ));
+        }
+        // Replayed with a work list, not recursion: an alias inside an anchored node is
+        // replayed where it stands, as deep as the budget lets chains of aliases go. The
+        // first node of each replay is located at the alias that asked for it.
+        let mut work = vec![(anchor.steps.clone(), Some(span))];
+        while let Some((steps, alias_span)) = work.last_mut() {
+            let Some(i) = steps.next() else {
+                work.pop();
+                continue;
+            };
+            let alias_span = alias_span.take();
+            let (taped, written) = self.tape[i].clone();
+            let span = alias_span.unwrap_or_else(|| written.clone());
+            match taped {
+                Taped::Step(step) => self.build(step, span, written, None)?,
+                Taped::Alias(inner) => {
+                    let Some(anchor) = self.anchors.get(&inner) else {
+                        return Err((
+                            span.start,
+                            Stop::Syntax("alias to an unknown anchor".into()),
+                        ));
+                    };
+                    work.push((anchor.steps.clone(), Some(span)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds what one step makes, at `span`; `written` is where its text is, which differs
+    /// for the first node an alias builds. `anchor` is the id and tape position of an
+    /// anchored node as read from the input (never for a replayed one).
+    fn build(
+        &mut self,
+        step: Step<'a>,
+        span: Span,
+        written: Span,
+        anchor: Option<(usize, usize)>,
+    ) -> Result<(), (usize, Stop)> {
+        match step {
+            Step::Scalar(text, resolve) => {
+                // Keys keep their spelling: `1: x` has the key "1", not a number, and so
+                // has `*one: x`, as an alias is built where it is used.
+                let is_key = matches!(
+                    self.stack.last(),
+                    Some(Frame {
+                        body: Body::Map { key: None, .. },
+                        ..
+                    })
+                );
+                let value = if resolve && !is_key {
+                    resolve_plain(&text)
+                } else {
+                    Value::Str(text.into_owned())
+                };
+                if let Some((id, at)) = anchor {
+                    let steps = at..at + 1;
+                    self.anchors.insert(id, Anchor { steps, nodes: 1 });
+                }
+                let node = Node {
+                    value,
+                    span,
+                    written,
+                };
+                self.add(node, 1)
+            }
+            Step::SeqStart | Step::MapStart => {
+                let body = match step {
+                    Step::SeqStart => Body::Seq(Vec::new()),
+                    _ => Body::Map {
+                        entries: Vec::new(),
+                        key: None,
+                    },
+                };
+                if anchor.is_some() {
+                    self.taping += 1;
+                }
+                self.stack.push(Frame {
+                    start: span,
+                    written,
+                    anchor,
+                    nodes: 0,
+                    body,
+                });
+                Ok(())
+            }
+            Step::End => {
+                let Some(frame) = self.stack.pop() else {
+                    return Err((span.start, Stop::Syntax("unbalanced collection".into())));
+                };
+                let nodes = 1 + frame.nodes;
+                if let Some((id, at)) = frame.anchor {
+                    self.taping -= 1;
+                    let steps = at..self.tape.len();
+                    self.anchors.insert(id, Anchor { steps, nodes });
+                }
+                let value = match frame.body {
+                    Body::Seq(items) => Value::Seq(items),
+                    Body::Map { entries, .. } => Value::Map(entries),
+                };
+                let node = Node {
+                    value,
+                    span: frame.start,
+                    written: frame.written,
+                };
+                self.add(node, nodes)
+            }
+        }
+    }
+
+    /// Adds a built node of `nodes` nodes to the open collection, or makes it the root.
+    fn add(&mut self, node: Node, nodes: usize) -> Result<(), (usize, Stop)> {
+        self.built += 1;
+        let Some(frame) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        frame.nodes += nodes;
+        match &mut frame.body {
+            Body::Seq(items) => items.push(node),
+            Body::Map { entries, key } => match key.take() {
                 Some(k) => entries.push((k, node)),
+                // A scalar in key position is built as text, so only a collection is not.
                 None => {
-                    let text = match node.value {
-                        Value::Str(s) => s,
-                        // Only an alias can bring a resolved scalar here.
-                        Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
-                            String::new()
-                        }
-                        Value::Seq(_) | Value::Map(_) => {
-                            return Err((
-                                node.span.start,
-                                Stop::Syntax("a mapping key must be a plain value".into()),
-                            ));
-                        }
+                    let Value::Str(text) = node.value else {
+                        return Err((
+                            node.span.start,
+                            Stop::Syntax("a mapping key must be a plain value".into()),
+                        ));
                     };
                     *key = Some(Spanned::new(text, node.span));
                 }
             },
         }
         Ok(())
-    }
-}
-
-fn count_nodes(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(count_nodes).sum(),
-        Value::Map(entries) => entries.iter().map(|(_, v)| 1 + count_nodes(v)).sum(),
-        _ => 0,
     }
 }
 
@@ -463,9 +599,10 @@ impl FromNode for String {
     fn from_node(node: &Node, cx: &mut LoadCx) -> Option<Self> {
         match &node.value {
             Value::Str(s) => Some(s.clone()),
-            // A plain scalar like `94105` or `1.10` is text to the user: keep it as written.
+            // A plain scalar like `94105` or `1.10` is text to the user: keep it as written,
+            // where it is written (`*zip` is an alias, not the text).
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                Some(cx.file.text[node.span.clone()].to_owned())
+                Some(cx.file.text[node.written.clone()].to_owned())
             }
             _ => {
                 cx.wrong_type(node, Self::EXPECTED);
@@ -873,6 +1010,137 @@ mod tests {
         assert_eq!(err.code(), "PRV012");
     }
 
+    fn codes(found: &[Diagnostic]) -> Vec<&'static str> {
+        found.iter().map(Diagnostic::code).collect()
+    }
+
+    fn errors(yaml: &str) -> Vec<Diagnostic> {
+        vec![*parse(&SourceFile::virtual_file("a.yaml", yaml)).unwrap_err()]
+    }
+
+    /// A tree as compact flow YAML, to compare shapes and values at a glance.
+    fn show(node: &Node) -> String {
+        match &node.value {
+            Value::Null => "~".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(n) => n.to_string(),
+            Value::Float(f) => format!("{f:?}"),
+            Value::Str(s) => format!("'{s}'"),
+            Value::Seq(items) => format!(
+                "[{}]",
+                items.iter().map(show).collect::<Vec<_>>().join(", ")
+            ),
+            Value::Map(entries) => format!(
+                "{{{}}}",
+                entries
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.value, show(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    fn entries(node: &Node) -> &[(Spanned<String>, Node)] {
+        match &node.value {
+            Value::Map(entries) => entries,
+            _ => panic!("a mapping"),
+        }
+    }
+
+    /// About a megabyte of anchors nested 200 deep, none of them used, and how many nodes
+    /// it holds. Each anchor used to keep a copy of all it contains.
+    fn nested_anchors() -> (String, usize) {
+        let depth = 200;
+        let mut yaml = String::new();
+        let mut nodes = 0;
+        let mut chunk = 0;
+        while yaml.len() < 1_000_000 {
+            yaml.push_str(&format!("c{chunk}: "));
+            for level in 0..depth {
+                yaml.push_str(&format!("&a{chunk}x{level} ["));
+            }
+            yaml.push_str(&vec!["x"; 2_000].join(", "));
+            yaml.push_str(&"]".repeat(depth));
+            yaml.push('\n');
+            nodes += 1 + depth + 2_000;
+            chunk += 1;
+        }
+        (yaml, nodes + 1)
+    }
+
+    #[test]
+    fn hardening_6_nested_anchors_cost_work_and_memory_proportional_to_the_input() {
+        let (yaml, nodes) = nested_anchors();
+        assert!((900_000..=MAX_FILE_BYTES).contains(&yaml.len()));
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let mut b = TreeBuilder::new(&file);
+        let root = b.read().unwrap();
+        assert_eq!(b.built, nodes, "every node is built once, none copied");
+        // What anchors keep for their aliases: one step per scalar, two per collection,
+        // where a copy per anchor kept about 200 times the input.
+        assert!(b.tape.len() <= 2 * nodes, "{} steps taped", b.tape.len());
+        assert_eq!(b.anchors.len(), entries(&root).len() * 200);
+        let innermost = (0..200).fold(&entries(&root)[0].1, |n, _| match &n.value {
+            Value::Seq(items) => &items[0],
+            _ => n,
+        });
+        assert!(matches!(&innermost.value, Value::Str(x) if x == "x"));
+    }
+
+    #[test]
+    fn hardening_6_an_alias_builds_its_copy_when_used_and_within_the_budget() {
+        let (mut yaml, nodes) = nested_anchors();
+        // 200 collections and 2,000 scalars, twice: 4,400 of the 10,000 nodes.
+        yaml.push_str("u1: *a0x0\nu2: *a0x0\n");
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let mut b = TreeBuilder::new(&file);
+        let root = b.read().unwrap();
+        assert_eq!(b.replayed, 2 * 2_200);
+        assert_eq!(b.built, nodes + 2 + b.replayed, "two keys, two copies");
+        let entries = entries(&root);
+        let n = entries.len();
+        assert_eq!(show(&entries[n - 1].1), show(&entries[0].1));
+        // A fifth copy would go over the budget: the file stops before building it.
+        yaml.push_str("u3: *a0x0\nu4: *a0x0\nu5: *a0x0\n");
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let mut b = TreeBuilder::new(&file);
+        assert_eq!(b.read().unwrap_err().code(), "PRV012");
+        assert_eq!(
+            b.built,
+            nodes - 1 + 5 + 4 * 2_200,
+            "all but the root and the fifth copy"
+        );
+    }
+
+    #[test]
+    fn hardening_6_aliases_inside_anchors_replay_with_their_own_spans() {
+        let yaml = "a: &a [1, &b [2, x]]\nd: &d {p: *a, q: *b}\ne: *d\n";
+        let root = tree(yaml);
+        let e = entries(&root);
+        assert_eq!(
+            show(&root),
+            "{a: [1, [2, 'x']], d: {p: [1, [2, 'x']], q: [2, 'x']}, \
+             e: {p: [1, [2, 'x']], q: [2, 'x']}}"
+        );
+        let at = |s: &str| yaml.find(s).unwrap();
+        assert_eq!(e[2].1.span, at("*d\n")..at("*d\n") + 2, "the alias");
+        assert_eq!(e[2].1.written.start, at("{p"), "what it stands for");
+        let Value::Map(copy) = &e[2].1.value else {
+            panic!("a mapping")
+        };
+        assert_eq!(
+            copy[0].0.span.start,
+            at("p:"),
+            "inside: where it was written"
+        );
+        assert_eq!(
+            copy[1].1.span.start,
+            at("*b}"),
+            "a nested alias: at that alias"
+        );
+    }
+
     #[test]
     fn hardening_7_every_duplicate_among_95000_keys_is_reported_at_its_second_occurrence() {
         // Every 1,000th key repeats one written 500 keys earlier, and key 7 comes back
@@ -906,6 +1174,72 @@ mod tests {
                 first..first + key.len(),
                 "the first one"
             );
+        }
+    }
+
+    #[test]
+    fn hardening_18_an_alias_is_its_anchored_value_wherever_it_is_used() {
+        let yaml = "zip: &zip 94105\nversion: &v 1.10\nopen: &t true\n\
+                    address: *zip\nrelease: *v\nflag: *t\n*zip : as a key\n";
+        let file = SourceFile::virtual_file("a.yaml", yaml);
+        let root = parse(&file).unwrap();
+        let e = entries(&root);
+        let mut cx = LoadCx::new(&file);
+        let text: Vec<String> = e[3..6]
+            .iter()
+            .map(|(_, v)| String::from_node(v, &mut cx).unwrap())
+            .collect();
+        assert_eq!(text, ["94105", "1.10", "true"], "as written, not `*zip`");
+        assert!(matches!(e[3].1.value, Value::Int(94105)));
+        assert_eq!(
+            e[3].1.span,
+            yaml.find("*zip").unwrap()..yaml.find("*zip").unwrap() + 4
+        );
+        assert_eq!(
+            e[6].0.value, "94105",
+            "a key keeps its spelling, aliased or not"
+        );
+        // Used where a list belongs, the alias is reported where it stands.
+        let list = <Vec<Spanned<String>>>::from_node(&e[3].1, &mut cx);
+        assert!(list.is_none());
+        assert_eq!(cx.diagnostics[0].span, e[3].1.span);
+    }
+
+    #[test]
+    fn one_anchor_is_expanded_at_most_100_times() {
+        let uses = |n: usize| format!("a: &a x\nb: [{}]\n", vec!["*a"; n].join(", "));
+        assert!(parse(&SourceFile::virtual_file("a.yaml", &uses(100))).is_ok());
+        let found = errors(&uses(101));
+        assert_eq!(codes(&found), ["PRV012"]);
+        assert!(
+            found[0]
+                .message
+                .ends_with("one anchor is used more than 100 times")
+        );
+        assert_eq!(
+            found[0].span.start,
+            "a: &a x\nb: [".len() + 100 * "*a, ".len()
+        );
+    }
+
+    #[test]
+    fn collections_nest_at_most_255_levels_block_and_flow_each() {
+        let flow = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
+        let block = |n: usize| {
+            (0..n)
+                .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+                .collect::<String>()
+        };
+        for (name, yaml) in [("flow", flow(255)), ("block", block(255))] {
+            assert!(
+                parse(&SourceFile::virtual_file("a.yaml", &yaml)).is_ok(),
+                "{name}"
+            );
+        }
+        for (name, yaml) in [("flow", flow(256)), ("block", block(256))] {
+            let found = errors(&yaml);
+            assert_eq!(codes(&found), ["PRV001"], "{name}");
+            assert!(found[0].message.contains("recursion limit"), "{name}");
         }
     }
 }
