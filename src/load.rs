@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle};
+use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle, Tag};
 
 use crate::catalogue;
 use crate::diagnostic::Diagnostic;
@@ -85,14 +85,15 @@ impl Value {
     }
 }
 
-/// Parses one YAML document into a located tree; a syntax error becomes a diagnostic.
+/// Parses one YAML document into a located tree. A syntax error or an exceeded limit stops
+/// the file; every tag privreg does not read is reported as well, and also fails it.
 ///
 /// The tree is built from the events of serde-saphyr's parser (granit) rather than through
 /// serde with `Spanned<T>`: the same parser, 2.5 times faster, and every node gets its
 /// byte range directly.
-pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Box<Diagnostic>> {
+pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Vec<Diagnostic>> {
     if file.text.len() > MAX_FILE_BYTES {
-        return Err(Box::new(
+        return Err(vec![
             Diagnostic::new(
                 &catalogue::FILE_TOO_LARGE,
                 file,
@@ -104,7 +105,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Box<Diagnostic>> {
                 ),
             )
             .help("split the register into one file per policy section"),
-        ));
+        ]);
     }
     TreeBuilder::new(file).read()
 }
@@ -231,6 +232,10 @@ struct TreeBuilder<'a> {
     anchors: HashMap<usize, Anchor>,
     expansions: HashMap<usize, usize>,
     replayed: usize,
+    /// Where the previous event ended: a node's tag is written between there and the node.
+    prev_end: usize,
+    /// Findings that do not stop the parse (unsupported tags), then the one that did.
+    problems: Vec<Diagnostic>,
     /// Nodes built so far, from the input or through aliases: the work a file costs.
     built: usize,
 }
@@ -247,28 +252,42 @@ impl<'a> TreeBuilder<'a> {
             anchors: HashMap::new(),
             expansions: HashMap::new(),
             replayed: 0,
+            prev_end: 0,
+            problems: Vec::new(),
             built: 0,
         }
     }
 
     /// Reads the whole file into a tree.
-    fn read(&mut self) -> Result<Node, Box<Diagnostic>> {
+    fn read(&mut self) -> Result<Node, Vec<Diagnostic>> {
         let file = self.file;
         let options = granit_parser::options! {
             flow_nesting_limit: MAX_NESTING,
             block_nesting_limit: MAX_NESTING,
         };
         for event in Parser::new_from_str_with_options(&file.text, options) {
-            let (event, span) = event.map_err(|e| {
-                let m = e.marker();
-                let offset = m
-                    .byte_offset()
-                    .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
-                Box::new(syntax_error(file, offset, &e.kind().to_string()))
-            })?;
-            let range = byte_range(file, &span);
-            self.event(event, range)
-                .map_err(|(offset, kind)| Box::new(kind.diagnostic(file, offset)))?;
+            let stop = match event {
+                Ok((event, span)) => {
+                    let range = byte_range(file, &span);
+                    self.event(event, range)
+                        .err()
+                        .map(|(offset, kind)| kind.diagnostic(file, offset))
+                }
+                Err(e) => {
+                    let m = e.marker();
+                    let offset = m
+                        .byte_offset()
+                        .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
+                    Some(syntax_error(file, offset, &e.kind().to_string()))
+                }
+            };
+            if let Some(d) = stop {
+                self.problems.push(d);
+                break;
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(std::mem::take(&mut self.problems));
         }
         Ok(self.root.take().unwrap_or(Node {
             value: Value::Null,
@@ -278,6 +297,8 @@ impl<'a> TreeBuilder<'a> {
     }
 
     fn event(&mut self, event: Event<'a>, span: Span) -> Result<(), (usize, Stop)> {
+        let prev_end = self.prev_end;
+        self.prev_end = span.end.max(prev_end);
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
@@ -286,14 +307,18 @@ impl<'a> TreeBuilder<'a> {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
-                let forced_str = tag
-                    .as_ref()
-                    .is_some_and(|t| t.is_yaml_core_schema_tag("str"));
-                let resolve = style == ScalarStyle::Plain && !forced_str;
+                let as_text = self.read_tag(tag.as_deref(), prev_end, &span);
+                let resolve = style == ScalarStyle::Plain && !as_text;
                 self.step(Step::Scalar(text, resolve), span, anchor)?;
             }
-            Event::SequenceStart(_, anchor, _) => self.step(Step::SeqStart, span, anchor)?,
-            Event::MappingStart(_, anchor, _) => self.step(Step::MapStart, span, anchor)?,
+            Event::SequenceStart(_, anchor, tag) => {
+                self.read_tag(tag.as_deref(), prev_end, &span);
+                self.step(Step::SeqStart, span, anchor)?;
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                self.read_tag(tag.as_deref(), prev_end, &span);
+                self.step(Step::MapStart, span, anchor)?;
+            }
             Event::SequenceEnd | Event::MappingEnd => self.step(Step::End, span, 0)?,
             Event::Alias(id) => self.alias(id, span)?,
             Event::UnresolvedAlias(name) => {
@@ -302,6 +327,44 @@ impl<'a> TreeBuilder<'a> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Whether a node's tag makes it text. A tag outside YAML's core schema is reported
+    /// at the tag: privreg includes no files and decodes no types, and a value it read
+    /// without its tag would not be what its author meant.
+    fn read_tag(&mut self, tag: Option<&Tag>, from: usize, node: &Span) -> bool {
+        let Some(tag) = tag else { return false };
+        // `!`, YAML's non-specific tag, makes a scalar a string.
+        if tag.handle().is_empty() && tag.suffix() == "!" {
+            return true;
+        }
+        // The core schema's other tags only confirm the type a value already has where
+        // privreg wants it (`!!int 12`); they convert nothing, as before.
+        if let Some(core) = tag.core_suffix() {
+            return core == "str";
+        }
+        // The parser gives no span for a tag, but it is written between the previous event
+        // and the node; without it there, the node stands for it.
+        let written = tag.original();
+        let region = self.file.text.get(from..node.start).unwrap_or("");
+        let at = region
+            .find(written.as_str())
+            .map_or(node.start..node.start, |i| {
+                from + i..from + i + written.len()
+            });
+        self.problems.push(
+            Diagnostic::new(
+                &catalogue::YAML_TAG_UNSUPPORTED,
+                self.file,
+                at,
+                format!("unsupported YAML tag `{written}`"),
+            )
+            .label("privreg reads no tags outside YAML's core schema")
+            .help(
+                "remove the tag and write the value itself, as text, a number, a list or a mapping",
+            ),
+        );
+        false
     }
 
     /// Takes one step of the input: onto the tape if an anchor may replay it, then builds.
@@ -1007,7 +1070,7 @@ mod tests {
             ));
         }
         let err = parse(&SourceFile::virtual_file("a.yaml", &bomb)).unwrap_err();
-        assert_eq!(err.code(), "PRV012");
+        assert_eq!(codes(&err), ["PRV012"]);
     }
 
     fn codes(found: &[Diagnostic]) -> Vec<&'static str> {
@@ -1015,7 +1078,7 @@ mod tests {
     }
 
     fn errors(yaml: &str) -> Vec<Diagnostic> {
-        vec![*parse(&SourceFile::virtual_file("a.yaml", yaml)).unwrap_err()]
+        parse(&SourceFile::virtual_file("a.yaml", yaml)).unwrap_err()
     }
 
     /// A tree as compact flow YAML, to compare shapes and values at a glance.
@@ -1105,7 +1168,7 @@ mod tests {
         yaml.push_str("u3: *a0x0\nu4: *a0x0\nu5: *a0x0\n");
         let file = SourceFile::virtual_file("a.yaml", &yaml);
         let mut b = TreeBuilder::new(&file);
-        assert_eq!(b.read().unwrap_err().code(), "PRV012");
+        assert_eq!(codes(&b.read().unwrap_err()), ["PRV012"]);
         assert_eq!(
             b.built,
             nodes - 1 + 5 + 4 * 2_200,
@@ -1203,6 +1266,45 @@ mod tests {
         let list = <Vec<Spanned<String>>>::from_node(&e[3].1, &mut cx);
         assert!(list.is_none());
         assert_eq!(cx.diagnostics[0].span, e[3].1.span);
+    }
+
+    #[test]
+    fn hardening_18_a_tag_outside_the_core_schema_is_reported_at_the_tag() {
+        let yaml = "a: !include common.yaml\nb: !!binary aGk=\nc: !custom {x: 1}\n\
+                    d:\n  !custom\n  x: 1\ne: !<tag:example.com,2000:thing> y\n\
+                    !key f: 1\ng: [&n !!timestamp 2026-11-29, *n]\n";
+        let found = errors(yaml);
+        assert!(found.iter().all(|d| d.code() == "PRV017"), "{found:?}");
+        let tags: Vec<&str> = found.iter().map(|d| &yaml[d.span.clone()]).collect();
+        assert_eq!(
+            tags,
+            [
+                "!include",
+                "!!binary",
+                "!custom",
+                "!custom",
+                "!<tag:example.com,2000:thing>",
+                "!key",
+                "!!timestamp"
+            ],
+            "each tag once, an aliased one at its anchor"
+        );
+        assert_eq!(found[0].message, "unsupported YAML tag `!include`");
+        assert!(found[0].help.is_some());
+        let named = "%TAG !e! tag:example.com,2000:\n---\nx: !e!thing 1\n";
+        assert_eq!(codes(&errors(named)), ["PRV017"]);
+        // A syntax error after a tag stops the file; both are reported.
+        assert_eq!(codes(&errors("a: !x 1\nb: [\n")), ["PRV017", "PRV001"]);
+    }
+
+    #[test]
+    fn hardening_18_the_core_schema_tags_and_the_non_specific_tag_are_read() {
+        let yaml = "s: !!str 12\ni: !!int 12\nf: !!float 1.5\nb: !!bool true\nn: !!null ~\n\
+                    q: !!seq [1]\nm: !!map {k: v}\nx: ! 12\nv: !<tag:yaml.org,2002:str> 7\n";
+        assert_eq!(
+            show(&tree(yaml)),
+            "{s: '12', i: 12, f: 1.5, b: true, n: ~, q: [1], m: {k: 'v'}, x: '12', v: '7'}"
+        );
     }
 
     #[test]

@@ -37,6 +37,7 @@ mod url_scheme_invalid;
 mod value_type_wrong;
 mod value_unknown;
 mod yaml_syntax;
+mod yaml_tag_unsupported;
 mod yaml_too_complex;
 
 pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
@@ -70,6 +71,7 @@ pub use url_scheme_invalid::URL_SCHEME_INVALID;
 pub use value_type_wrong::VALUE_TYPE_WRONG;
 pub use value_unknown::VALUE_UNKNOWN;
 pub use yaml_syntax::YAML_SYNTAX;
+pub use yaml_tag_unsupported::YAML_TAG_UNSUPPORTED;
 pub use yaml_too_complex::YAML_TOO_COMPLEX;
 
 /// Every rule, in code order.
@@ -90,6 +92,7 @@ pub static ALL: &[&Rule] = &[
     &ID_INVALID,
     &SUPPRESSION_REASON_MISSING,
     &SUPPRESSION_UNUSED,
+    &YAML_TAG_UNSUPPORTED,
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,
     &SPECIAL_CATEGORY_CONDITION_MISSING,
