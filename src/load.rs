@@ -1308,6 +1308,37 @@ mod tests {
     }
 
     #[test]
+    fn hardening_20_the_parser_counts_lines_as_the_line_index_does() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let yaml = [
+                "a: 1", "b:", "  - x", "", "  - 'y", "    z'", "c: |", "  t", "d: é ü",
+            ]
+            .join(eol);
+            let file = SourceFile::virtual_file("a.yaml", &yaml);
+            let mut seen = 0;
+            let options = granit_parser::options! {
+                flow_nesting_limit: MAX_NESTING,
+                block_nesting_limit: MAX_NESTING,
+            };
+            for event in Parser::new_from_str_with_options(&file.text, options) {
+                let (_, span) = event.unwrap();
+                for m in [span.start, span.end] {
+                    let lc = file.line_col(m.byte_offset().unwrap());
+                    assert_eq!((lc.line, lc.column), (m.line(), m.col() + 1), "{eol:?}");
+                    seen += 1;
+                }
+            }
+            assert!(seen > 20);
+            let at = |s: &str| file.line_col(yaml.find(s).unwrap());
+            assert_eq!(
+                (at("'y").line, at("z'").line, at("d:").line),
+                (5, 6, 9),
+                "{eol:?}"
+            );
+        }
+    }
+
+    #[test]
     fn one_anchor_is_expanded_at_most_100_times() {
         let uses = |n: usize| format!("a: &a x\nb: [{}]\n", vec!["*a"; n].join(", "));
         assert!(parse(&SourceFile::virtual_file("a.yaml", &uses(100))).is_ok());
