@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle, Tag};
+use serde_saphyr::granit_parser::{self, ErrorKind, Event, Parser, ScalarStyle, Tag};
 
 use crate::catalogue;
 use crate::diagnostic::Diagnostic;
@@ -127,6 +127,23 @@ fn byte_range(file: &SourceFile, span: &granit_parser::Span) -> Span {
     };
     let start = at(&span.start);
     start..at(&span.end).max(start)
+}
+
+/// Where a parse error is. The parser places a forbidden character (ESC, BEL, DEL, ...) of
+/// a plain or block scalar at the scalar's start; the character itself is what to fix.
+fn error_offset(file: &SourceFile, e: &granit_parser::ScanError) -> usize {
+    let m = e.marker();
+    let offset = m
+        .byte_offset()
+        .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
+    match e.kind() {
+        ErrorKind::UnexpectedCharacter { character } => file
+            .text
+            .get(offset..)
+            .and_then(|rest| rest.find(*character))
+            .map_or(offset, |i| offset + i),
+        _ => offset,
+    }
 }
 
 fn syntax_error(file: &Arc<SourceFile>, offset: usize, message: &str) -> Diagnostic {
@@ -273,13 +290,11 @@ impl<'a> TreeBuilder<'a> {
                         .err()
                         .map(|(offset, kind)| kind.diagnostic(file, offset))
                 }
-                Err(e) => {
-                    let m = e.marker();
-                    let offset = m
-                        .byte_offset()
-                        .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
-                    Some(syntax_error(file, offset, &e.kind().to_string()))
-                }
+                Err(e) => Some(syntax_error(
+                    file,
+                    error_offset(file, &e),
+                    &e.kind().to_string(),
+                )),
             };
             if let Some(d) = stop {
                 self.problems.push(d);
@@ -1335,6 +1350,30 @@ mod tests {
                 (5, 6, 9),
                 "{eol:?}"
             );
+        }
+    }
+
+    #[test]
+    fn hardening_20_a_forbidden_character_is_reported_where_it_is() {
+        let cases = [
+            "a: plain text \u{1b}[31m red\n",
+            "a: \"quoted \u{1b} text\"\n",
+            "a: 'single \u{7} quoted'\n",
+            "a: |\n  block\n  with \u{1b} escape\n",
+            "a: >\n  folded \u{7f} text\n",
+            "a: [flow, item \u{9b} here]\n",
+            "key \u{0} x: 1\n",
+            "a: x # a comment \u{1b}\n",
+        ];
+        for yaml in cases {
+            let found = errors(yaml);
+            assert_eq!(codes(&found), ["PRV001"], "{yaml:?}");
+            let bad = yaml
+                .char_indices()
+                .find(|(_, c)| c.is_control() && *c != '\n')
+                .unwrap()
+                .0;
+            assert_eq!(found[0].span.start, bad, "{yaml:?}: {}", found[0].message);
         }
     }
 
