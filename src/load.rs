@@ -1,11 +1,13 @@
 //! YAML to spanned raw structs: parse into a located tree, then map the tree onto the
 //! register types, collecting every structural problem instead of stopping at the first.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::ops::Range;
 use std::sync::Arc;
 
-use std::collections::HashMap;
-
-use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle};
+use serde_saphyr::granit_parser::{self, ErrorKind, Event, Parser, ScalarStyle, Tag};
 
 use crate::catalogue;
 use crate::diagnostic::Diagnostic;
@@ -43,8 +45,10 @@ impl<T> std::ops::Deref for Spanned<T> {
 pub struct Node {
     /// The value.
     pub value: Value,
-    /// Byte range of the node (for collections: their first byte).
+    /// Byte range of the node (for collections: their first byte); for an alias, the alias.
     pub span: Span,
+    /// Byte range of the value as written: for an alias, its anchored node's; else `span`.
+    pub written: Span,
 }
 
 /// A YAML value; mapping keys keep their own spans and their order.
@@ -81,14 +85,15 @@ impl Value {
     }
 }
 
-/// Parses one YAML document into a located tree; a syntax error becomes a diagnostic.
+/// Parses one YAML document into a located tree. A syntax error or an exceeded limit stops
+/// the file; every tag privreg does not read is reported as well, and also fails it.
 ///
 /// The tree is built from the events of serde-saphyr's parser (granit) rather than through
 /// serde with `Spanned<T>`: the same parser, 2.5 times faster, and every node gets its
 /// byte range directly.
-pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Box<Diagnostic>> {
+pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Vec<Diagnostic>> {
     if file.text.len() > MAX_FILE_BYTES {
-        return Err(Box::new(
+        return Err(vec![
             Diagnostic::new(
                 &catalogue::FILE_TOO_LARGE,
                 file,
@@ -100,31 +105,19 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Box<Diagnostic>> {
                 ),
             )
             .help("split the register into one file per policy section"),
-        ));
+        ]);
     }
-    let mut b = TreeBuilder::default();
-    for event in Parser::new_from_str(&file.text) {
-        let (event, span) = event.map_err(|e| {
-            let m = e.marker();
-            let offset = m
-                .byte_offset()
-                .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
-            Box::new(syntax_error(file, offset, &e.kind().to_string()))
-        })?;
-        let range = byte_range(file, &span);
-        b.event(event, range)
-            .map_err(|(offset, kind)| Box::new(kind.diagnostic(file, offset)))?;
-    }
-    Ok(b.root.unwrap_or(Node {
-        value: Value::Null,
-        span: 0..0,
-    }))
+    TreeBuilder::new(file).read()
 }
 
 /// Alias replay budget: a register needs no aliases, so a few are tolerated and an alias
 /// bomb stops long before it costs memory.
 const MAX_REPLAYED_NODES: usize = 10_000;
 const MAX_EXPANSIONS_PER_ANCHOR: usize = 100;
+
+/// Collections nest at most this deep, block and flow each (the parser's default, stated
+/// here because the tree and every walk over it are only as deep as this allows).
+const MAX_NESTING: usize = 255;
 
 fn byte_range(file: &SourceFile, span: &granit_parser::Span) -> Span {
     let at = |m: &granit_parser::Marker| {
@@ -134,6 +127,23 @@ fn byte_range(file: &SourceFile, span: &granit_parser::Span) -> Span {
     };
     let start = at(&span.start);
     start..at(&span.end).max(start)
+}
+
+/// Where a parse error is. The parser places a forbidden character (ESC, BEL, DEL, ...) of
+/// a plain or block scalar at the scalar's start; the character itself is what to fix.
+fn error_offset(file: &SourceFile, e: &granit_parser::ScanError) -> usize {
+    let m = e.marker();
+    let offset = m
+        .byte_offset()
+        .unwrap_or_else(|| file.offset(m.line(), m.col() + 1));
+    match e.kind() {
+        ErrorKind::UnexpectedCharacter { character } => file
+            .text
+            .get(offset..)
+            .and_then(|rest| rest.find(*character))
+            .map_or(offset, |i| offset + i),
+        _ => offset,
+    }
 }
 
 fn syntax_error(file: &Arc<SourceFile>, offset: usize, message: &str) -> Diagnostic {
@@ -176,35 +186,134 @@ impl Stop {
     }
 }
 
-/// An open collection; `start` is the span of its opening event (`[`, `{`, or empty for
-/// block collections), which is where diagnostics about the whole collection point.
-enum Frame {
-    Seq {
-        start: Span,
-        anchor: usize,
-        items: Vec<Node>,
-    },
+/// What builds one node, or opens or closes a collection: the part of a parser event that
+/// an alias needs to build its own copy of an anchored node.
+#[derive(Debug, Clone)]
+enum Step<'a> {
+    /// A scalar's text, and whether the core schema resolves it (plain, without `!!str`).
+    Scalar(Cow<'a, str>, bool),
+    SeqStart,
+    MapStart,
+    /// Closes the innermost open collection.
+    End,
+}
+
+/// A step of an anchored node as kept for its aliases; an alias inside it stays an alias,
+/// so what is kept is never more than the input.
+#[derive(Debug, Clone)]
+enum Taped<'a> {
+    Step(Step<'a>),
+    Alias(usize),
+}
+
+/// An anchored node: where its steps are on the tape, and how many nodes an alias to it
+/// builds (what replaying it costs).
+struct Anchor {
+    steps: Range<usize>,
+    nodes: usize,
+}
+
+/// An open collection.
+struct Frame {
+    /// The span of its opening event (`[`, `{`, or empty for block collections), which is
+    /// where diagnostics about the whole collection point; for an alias, the alias.
+    start: Span,
+    /// The span of its opening event as written (the anchored one for an alias).
+    written: Span,
+    /// Its anchor id and the tape position of its opening step, if it is anchored.
+    anchor: Option<(usize, usize)>,
+    /// Nodes inside it so far, keys included, each alias counted as what it built.
+    nodes: usize,
+    body: Body,
+}
+
+enum Body {
+    Seq(Vec<Node>),
     Map {
-        start: Span,
-        anchor: usize,
         entries: Vec<(Spanned<String>, Node)>,
         key: Option<Spanned<String>>,
     },
 }
 
-#[derive(Default)]
-struct TreeBuilder {
+struct TreeBuilder<'a> {
+    file: &'a Arc<SourceFile>,
     stack: Vec<Frame>,
     root: Option<Node>,
     documents: usize,
-    /// Anchored nodes by id, with their node count (what replaying them costs).
-    anchors: HashMap<usize, (Node, usize)>,
+    /// The steps of anchored nodes in input order. An alias builds its copy from its
+    /// anchor's range when it is used, so an anchor costs memory proportional to its text,
+    /// however deeply anchors nest, and copies only as much as the replay budget allows.
+    tape: Vec<(Taped<'a>, Span)>,
+    /// Anchored collections now open: while one is, every step goes on the tape.
+    taping: usize,
+    anchors: HashMap<usize, Anchor>,
     expansions: HashMap<usize, usize>,
     replayed: usize,
+    /// Where the previous event ended: a node's tag is written between there and the node.
+    prev_end: usize,
+    /// Findings that do not stop the parse (unsupported tags), then the one that did.
+    problems: Vec<Diagnostic>,
+    /// Nodes built so far, from the input or through aliases: the work a file costs.
+    built: usize,
 }
 
-impl TreeBuilder {
-    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), (usize, Stop)> {
+impl<'a> TreeBuilder<'a> {
+    fn new(file: &'a Arc<SourceFile>) -> Self {
+        TreeBuilder {
+            file,
+            stack: Vec::new(),
+            root: None,
+            documents: 0,
+            tape: Vec::new(),
+            taping: 0,
+            anchors: HashMap::new(),
+            expansions: HashMap::new(),
+            replayed: 0,
+            prev_end: 0,
+            problems: Vec::new(),
+            built: 0,
+        }
+    }
+
+    /// Reads the whole file into a tree.
+    fn read(&mut self) -> Result<Node, Vec<Diagnostic>> {
+        let file = self.file;
+        let options = granit_parser::options! {
+            flow_nesting_limit: MAX_NESTING,
+            block_nesting_limit: MAX_NESTING,
+        };
+        for event in Parser::new_from_str_with_options(&file.text, options) {
+            let stop = match event {
+                Ok((event, span)) => {
+                    let range = byte_range(file, &span);
+                    self.event(event, range)
+                        .err()
+                        .map(|(offset, kind)| kind.diagnostic(file, offset))
+                }
+                Err(e) => Some(syntax_error(
+                    file,
+                    error_offset(file, &e),
+                    &e.kind().to_string(),
+                )),
+            };
+            if let Some(d) = stop {
+                self.problems.push(d);
+                break;
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(std::mem::take(&mut self.problems));
+        }
+        Ok(self.root.take().unwrap_or(Node {
+            value: Value::Null,
+            span: 0..0,
+            written: 0..0,
+        }))
+    }
+
+    fn event(&mut self, event: Event<'a>, span: Span) -> Result<(), (usize, Stop)> {
+        let prev_end = self.prev_end;
+        self.prev_end = span.end.max(prev_end);
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
@@ -213,88 +322,20 @@ impl TreeBuilder {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
-                let forced_str = tag
-                    .as_ref()
-                    .is_some_and(|t| t.is_yaml_core_schema_tag("str"));
-                // Keys keep their spelling: `1: x` has the key "1", not a number.
-                let is_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
-                let value = if style == ScalarStyle::Plain && !forced_str && !is_key {
-                    resolve_plain(&text)
-                } else {
-                    Value::Str(text.into_owned())
-                };
-                self.add(Node { value, span }, anchor)?;
+                let as_text = self.read_tag(tag.as_deref(), prev_end, &span);
+                let resolve = style == ScalarStyle::Plain && !as_text;
+                self.step(Step::Scalar(text, resolve), span, anchor)?;
             }
-            Event::SequenceStart(_, anchor, _) => self.stack.push(Frame::Seq {
-                start: span,
-                anchor,
-                items: Vec::new(),
-            }),
-            Event::MappingStart(_, anchor, _) => self.stack.push(Frame::Map {
-                start: span,
-                anchor,
-                entries: Vec::new(),
-                key: None,
-            }),
-            Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match self.stack.pop() {
-                    Some(Frame::Seq {
-                        start,
-                        anchor,
-                        items,
-                    }) => (
-                        Node {
-                            value: Value::Seq(items),
-                            span: start,
-                        },
-                        anchor,
-                    ),
-                    Some(Frame::Map {
-                        start,
-                        anchor,
-                        entries,
-                        ..
-                    }) => (
-                        Node {
-                            value: Value::Map(entries),
-                            span: start,
-                        },
-                        anchor,
-                    ),
-                    None => return Err((span.start, Stop::Syntax("unbalanced collection".into()))),
-                };
-                self.add(node, anchor)?;
+            Event::SequenceStart(_, anchor, tag) => {
+                self.read_tag(tag.as_deref(), prev_end, &span);
+                self.step(Step::SeqStart, span, anchor)?;
             }
-            Event::Alias(id) => {
-                let Some((node, count)) = self.anchors.get(&id) else {
-                    return Err((
-                        span.start,
-                        Stop::Syntax("alias to an unknown anchor".into()),
-                    ));
-                };
-                self.replayed += count;
-                let uses = self.expansions.entry(id).or_insert(0);
-                *uses += 1;
-                if self.replayed > MAX_REPLAYED_NODES {
-                    return Err((
-                        span.start,
-                        Stop::TooComplex(format!(
-                            "aliases expand to more than {MAX_REPLAYED_NODES} nodes"
-                        )),
-                    ));
-                }
-                if *uses > MAX_EXPANSIONS_PER_ANCHOR {
-                    return Err((
-                        span.start,
-                        Stop::TooComplex(format!(
-                            "one anchor is used more than {MAX_EXPANSIONS_PER_ANCHOR} times"
-                        )),
-                    ));
-                }
-                let mut node = node.clone();
-                node.span = span;
-                self.add(node, 0)?;
+            Event::MappingStart(_, anchor, tag) => {
+                self.read_tag(tag.as_deref(), prev_end, &span);
+                self.step(Step::MapStart, span, anchor)?;
             }
+            Event::SequenceEnd | Event::MappingEnd => self.step(Step::End, span, 0)?,
+            Event::Alias(id) => self.alias(id, span)?,
             Event::UnresolvedAlias(name) => {
                 return Err((span.start, Stop::Syntax(format!("unknown alias `*{name}`"))));
             }
@@ -303,43 +344,217 @@ impl TreeBuilder {
         Ok(())
     }
 
-    fn add(&mut self, node: Node, anchor: usize) -> Result<(), (usize, Stop)> {
-        if anchor != 0 {
-            self.anchors
-                .insert(anchor, (node.clone(), count_nodes(&node)));
+    /// Whether a node's tag makes it text. A tag outside YAML's core schema is reported
+    /// at the tag: privreg includes no files and decodes no types, and a value it read
+    /// without its tag would not be what its author meant.
+    fn read_tag(&mut self, tag: Option<&Tag>, from: usize, node: &Span) -> bool {
+        let Some(tag) = tag else { return false };
+        // `!`, YAML's non-specific tag, makes a scalar a string.
+        if tag.handle().is_empty() && tag.suffix() == "!" {
+            return true;
         }
-        match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+        // The core schema's other tags only confirm the type a value already has where
+        // privreg wants it (`!!int 12`); they convert nothing, as before.
+        if let Some(core) = tag.core_suffix() {
+            return core == "str";
+        }
+        // The parser gives no span for a tag, but it is written between the previous event
+        // and the node; without it there, the node stands for it.
+        let written = tag.original();
+        let region = self.file.text.get(from..node.start).unwrap_or("");
+        let at = region
+            .find(written.as_str())
+            .map_or(node.start..node.start, |i| {
+                from + i..from + i + written.len()
+            });
+        self.problems.push(
+            Diagnostic::new(
+                &catalogue::YAML_TAG_UNSUPPORTED,
+                self.file,
+                at,
+                format!("unsupported YAML tag `{written}`"),
+            )
+            .label("privreg reads no tags outside YAML's core schema")
+            .help(
+                "remove the tag and write the value itself, as text, a number, a list or a mapping",
+            ),
+        );
+        false
+    }
+
+    /// Takes one step of the input: onto the tape if an anchor may replay it, then builds.
+    fn step(&mut self, step: Step<'a>, span: Span, anchor: usize) -> Result<(), (usize, Stop)> {
+        let at = self.tape.len();
+        if self.taping > 0 || anchor != 0 {
+            self.tape.push((Taped::Step(step.clone()), span.clone()));
+        }
+        let anchor = (anchor != 0).then_some((anchor, at));
+        self.build(step, span.clone(), span, anchor)
+    }
+
+    fn alias(&mut self, id: usize, span: Span) -> Result<(), (usize, Stop)> {
+        if self.taping > 0 {
+            self.tape.push((Taped::Alias(id), span.clone()));
+        }
+        let Some(anchor) = self.anchors.get(&id) else {
+            return Err((
+                span.start,
+                Stop::Syntax("alias to an unknown anchor".into()),
+            ));
+        };
+        self.replayed += anchor.nodes;
+        let uses = self.expansions.entry(id).or_insert(0);
+        *uses += 1;
+        if self.replayed > MAX_REPLAYED_NODES {
+            return Err((
+                span.start,
+                Stop::TooComplex(format!(
+                    "aliases expand to more than {MAX_REPLAYED_NODES} nodes"
+                )),
+            ));
+        }
+        if *uses > MAX_EXPANSIONS_PER_ANCHOR {
+            return Err((
+                span.start,
+                Stop::TooComplex(format!(
+                    "one anchor is used more than {MAX_EXPANSIONS_PER_ANCHOR} times"
+                )),
+            ));
+        }
+        // Replayed with a work list, not recursion: an alias inside an anchored node is
+        // replayed where it stands, as deep as the budget lets chains of aliases go. The
+        // first node of each replay is located at the alias that asked for it.
+        let mut work = vec![(anchor.steps.clone(), Some(span))];
+        while let Some((steps, alias_span)) = work.last_mut() {
+            let Some(i) = steps.next() else {
+                work.pop();
+                continue;
+            };
+            let alias_span = alias_span.take();
+            let (taped, written) = self.tape[i].clone();
+            let span = alias_span.unwrap_or_else(|| written.clone());
+            match taped {
+                Taped::Step(step) => self.build(step, span, written, None)?,
+                Taped::Alias(inner) => {
+                    let Some(anchor) = self.anchors.get(&inner) else {
+                        return Err((
+                            span.start,
+                            Stop::Syntax("alias to an unknown anchor".into()),
+                        ));
+                    };
+                    work.push((anchor.steps.clone(), Some(span)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds what one step makes, at `span`; `written` is where its text is, which differs
+    /// for the first node an alias builds. `anchor` is the id and tape position of an
+    /// anchored node as read from the input (never for a replayed one).
+    fn build(
+        &mut self,
+        step: Step<'a>,
+        span: Span,
+        written: Span,
+        anchor: Option<(usize, usize)>,
+    ) -> Result<(), (usize, Stop)> {
+        match step {
+            Step::Scalar(text, resolve) => {
+                // Keys keep their spelling: `1: x` has the key "1", not a number, and so
+                // has `*one: x`, as an alias is built where it is used.
+                let is_key = matches!(
+                    self.stack.last(),
+                    Some(Frame {
+                        body: Body::Map { key: None, .. },
+                        ..
+                    })
+                );
+                let value = if resolve && !is_key {
+                    resolve_plain(&text)
+                } else {
+                    Value::Str(text.into_owned())
+                };
+                if let Some((id, at)) = anchor {
+                    let steps = at..at + 1;
+                    self.anchors.insert(id, Anchor { steps, nodes: 1 });
+                }
+                let node = Node {
+                    value,
+                    span,
+                    written,
+                };
+                self.add(node, 1)
+            }
+            Step::SeqStart | Step::MapStart => {
+                let body = match step {
+                    Step::SeqStart => Body::Seq(Vec::new()),
+                    _ => Body::Map {
+                        entries: Vec::new(),
+                        key: None,
+                    },
+                };
+                if anchor.is_some() {
+                    self.taping += 1;
+                }
+                self.stack.push(Frame {
+                    start: span,
+                    written,
+                    anchor,
+                    nodes: 0,
+                    body,
+                });
+                Ok(())
+            }
+            Step::End => {
+                let Some(frame) = self.stack.pop() else {
+                    return Err((span.start, Stop::Syntax("unbalanced collection".into())));
+                };
+                let nodes = 1 + frame.nodes;
+                if let Some((id, at)) = frame.anchor {
+                    self.taping -= 1;
+                    let steps = at..self.tape.len();
+                    self.anchors.insert(id, Anchor { steps, nodes });
+                }
+                let value = match frame.body {
+                    Body::Seq(items) => Value::Seq(items),
+                    Body::Map { entries, .. } => Value::Map(entries),
+                };
+                let node = Node {
+                    value,
+                    span: frame.start,
+                    written: frame.written,
+                };
+                self.add(node, nodes)
+            }
+        }
+    }
+
+    /// Adds a built node of `nodes` nodes to the open collection, or makes it the root.
+    fn add(&mut self, node: Node, nodes: usize) -> Result<(), (usize, Stop)> {
+        self.built += 1;
+        let Some(frame) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        frame.nodes += nodes;
+        match &mut frame.body {
+            Body::Seq(items) => items.push(node),
+            Body::Map { entries, key } => match key.take() {
                 Some(k) => entries.push((k, node)),
+                // A scalar in key position is built as text, so only a collection is not.
                 None => {
-                    let text = match node.value {
-                        Value::Str(s) => s,
-                        // Only an alias can bring a resolved scalar here.
-                        Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
-                            String::new()
-                        }
-                        Value::Seq(_) | Value::Map(_) => {
-                            return Err((
-                                node.span.start,
-                                Stop::Syntax("a mapping key must be a plain value".into()),
-                            ));
-                        }
+                    let Value::Str(text) = node.value else {
+                        return Err((
+                            node.span.start,
+                            Stop::Syntax("a mapping key must be a plain value".into()),
+                        ));
                     };
                     *key = Some(Spanned::new(text, node.span));
                 }
             },
         }
         Ok(())
-    }
-}
-
-fn count_nodes(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(count_nodes).sum(),
-        Value::Map(entries) => entries.iter().map(|(_, v)| 1 + count_nodes(v)).sum(),
-        _ => 0,
     }
 }
 
@@ -462,9 +677,10 @@ impl FromNode for String {
     fn from_node(node: &Node, cx: &mut LoadCx) -> Option<Self> {
         match &node.value {
             Value::Str(s) => Some(s.clone()),
-            // A plain scalar like `94105` or `1.10` is text to the user: keep it as written.
+            // A plain scalar like `94105` or `1.10` is text to the user: keep it as written,
+            // where it is written (`*zip` is an alias, not the text).
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                Some(cx.file.text[node.span.clone()].to_owned())
+                Some(cx.file.text[node.written.clone()].to_owned())
             }
             _ => {
                 cx.wrong_type(node, Self::EXPECTED);
@@ -537,9 +753,11 @@ pub fn map_entries<'n>(
         return None;
     };
     let mut kept: Vec<&(Spanned<String>, Node)> = Vec::with_capacity(entries.len());
+    // One lookup per key: a mapping of many keys costs linear time, not quadratic.
+    let mut first: HashMap<&str, &Span> = HashMap::with_capacity(entries.len());
     for entry in entries {
-        if let Some(first) = kept.iter().find(|(k, _)| k.value == entry.0.value) {
-            cx.diagnostics.push(
+        match first.entry(entry.0.value.as_str()) {
+            Entry::Occupied(first) => cx.diagnostics.push(
                 Diagnostic::new(
                     &catalogue::KEY_DUPLICATE,
                     cx.file,
@@ -547,11 +765,13 @@ pub fn map_entries<'n>(
                     format!("duplicate key `{}`", entry.0.value),
                 )
                 .label("second occurrence")
-                .secondary(first.0.span.clone(), "first defined here")
+                .secondary((*first.get()).clone(), "first defined here")
                 .help("remove one of the two entries; YAML keeps only one of them"),
-            );
-        } else {
-            kept.push(entry);
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(&entry.0.span);
+                kept.push(entry);
+            }
         }
     }
     Some(kept)
@@ -865,6 +1085,333 @@ mod tests {
             ));
         }
         let err = parse(&SourceFile::virtual_file("a.yaml", &bomb)).unwrap_err();
-        assert_eq!(err.code(), "PRV012");
+        assert_eq!(codes(&err), ["PRV012"]);
+    }
+
+    fn codes(found: &[Diagnostic]) -> Vec<&'static str> {
+        found.iter().map(Diagnostic::code).collect()
+    }
+
+    fn errors(yaml: &str) -> Vec<Diagnostic> {
+        parse(&SourceFile::virtual_file("a.yaml", yaml)).unwrap_err()
+    }
+
+    /// A tree as compact flow YAML, to compare shapes and values at a glance.
+    fn show(node: &Node) -> String {
+        match &node.value {
+            Value::Null => "~".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(n) => n.to_string(),
+            Value::Float(f) => format!("{f:?}"),
+            Value::Str(s) => format!("'{s}'"),
+            Value::Seq(items) => format!(
+                "[{}]",
+                items.iter().map(show).collect::<Vec<_>>().join(", ")
+            ),
+            Value::Map(entries) => format!(
+                "{{{}}}",
+                entries
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.value, show(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    fn entries(node: &Node) -> &[(Spanned<String>, Node)] {
+        match &node.value {
+            Value::Map(entries) => entries,
+            _ => panic!("a mapping"),
+        }
+    }
+
+    /// About a megabyte of anchors nested 200 deep, none of them used, and how many nodes
+    /// it holds. Each anchor used to keep a copy of all it contains.
+    fn nested_anchors() -> (String, usize) {
+        let depth = 200;
+        let mut yaml = String::new();
+        let mut nodes = 0;
+        let mut chunk = 0;
+        while yaml.len() < 1_000_000 {
+            yaml.push_str(&format!("c{chunk}: "));
+            for level in 0..depth {
+                yaml.push_str(&format!("&a{chunk}x{level} ["));
+            }
+            yaml.push_str(&vec!["x"; 2_000].join(", "));
+            yaml.push_str(&"]".repeat(depth));
+            yaml.push('\n');
+            nodes += 1 + depth + 2_000;
+            chunk += 1;
+        }
+        (yaml, nodes + 1)
+    }
+
+    #[test]
+    fn hardening_6_nested_anchors_cost_work_and_memory_proportional_to_the_input() {
+        let (yaml, nodes) = nested_anchors();
+        assert!((900_000..=MAX_FILE_BYTES).contains(&yaml.len()));
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let mut b = TreeBuilder::new(&file);
+        let root = b.read().unwrap();
+        assert_eq!(b.built, nodes, "every node is built once, none copied");
+        // What anchors keep for their aliases: one step per scalar, two per collection,
+        // where a copy per anchor kept about 200 times the input.
+        assert!(b.tape.len() <= 2 * nodes, "{} steps taped", b.tape.len());
+        assert_eq!(b.anchors.len(), entries(&root).len() * 200);
+        let innermost = (0..200).fold(&entries(&root)[0].1, |n, _| match &n.value {
+            Value::Seq(items) => &items[0],
+            _ => n,
+        });
+        assert!(matches!(&innermost.value, Value::Str(x) if x == "x"));
+    }
+
+    #[test]
+    fn hardening_6_an_alias_builds_its_copy_when_used_and_within_the_budget() {
+        let (mut yaml, nodes) = nested_anchors();
+        // 200 collections and 2,000 scalars, twice: 4,400 of the 10,000 nodes.
+        yaml.push_str("u1: *a0x0\nu2: *a0x0\n");
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let mut b = TreeBuilder::new(&file);
+        let root = b.read().unwrap();
+        assert_eq!(b.replayed, 2 * 2_200);
+        assert_eq!(b.built, nodes + 2 + b.replayed, "two keys, two copies");
+        let entries = entries(&root);
+        let n = entries.len();
+        assert_eq!(show(&entries[n - 1].1), show(&entries[0].1));
+        // A fifth copy would go over the budget: the file stops before building it.
+        yaml.push_str("u3: *a0x0\nu4: *a0x0\nu5: *a0x0\n");
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let mut b = TreeBuilder::new(&file);
+        assert_eq!(codes(&b.read().unwrap_err()), ["PRV012"]);
+        assert_eq!(
+            b.built,
+            nodes - 1 + 5 + 4 * 2_200,
+            "all but the root and the fifth copy"
+        );
+    }
+
+    #[test]
+    fn hardening_6_aliases_inside_anchors_replay_with_their_own_spans() {
+        let yaml = "a: &a [1, &b [2, x]]\nd: &d {p: *a, q: *b}\ne: *d\n";
+        let root = tree(yaml);
+        let e = entries(&root);
+        assert_eq!(
+            show(&root),
+            "{a: [1, [2, 'x']], d: {p: [1, [2, 'x']], q: [2, 'x']}, \
+             e: {p: [1, [2, 'x']], q: [2, 'x']}}"
+        );
+        let at = |s: &str| yaml.find(s).unwrap();
+        assert_eq!(e[2].1.span, at("*d\n")..at("*d\n") + 2, "the alias");
+        assert_eq!(e[2].1.written.start, at("{p"), "what it stands for");
+        let Value::Map(copy) = &e[2].1.value else {
+            panic!("a mapping")
+        };
+        assert_eq!(
+            copy[0].0.span.start,
+            at("p:"),
+            "inside: where it was written"
+        );
+        assert_eq!(
+            copy[1].1.span.start,
+            at("*b}"),
+            "a nested alias: at that alias"
+        );
+    }
+
+    #[test]
+    fn hardening_7_every_duplicate_among_95000_keys_is_reported_at_its_second_occurrence() {
+        // Every 1,000th key repeats one written 500 keys earlier, and key 7 comes back
+        // a third time at the end: with linear lookup a big mapping is no slower per key.
+        let mut yaml = String::new();
+        let mut expected = Vec::new();
+        for i in 0..95_000 {
+            if i % 1_000 == 999 {
+                expected.push((format!("k{}", i - 500), yaml.len()));
+                yaml.push_str(&format!("k{}: again\n", i - 500));
+            } else {
+                yaml.push_str(&format!("k{i}: v\n"));
+            }
+        }
+        expected.push(("k7".to_owned(), yaml.len()));
+        yaml.push_str("k7: third\n");
+        let file = SourceFile::virtual_file("a.yaml", &yaml);
+        let root = parse(&file).unwrap();
+        let mut cx = LoadCx::new(&file);
+        let kept = map_entries(&root, &mut cx, "a test mapping").unwrap();
+        assert_eq!(kept.len(), 95_000 - 95);
+        assert_eq!(cx.diagnostics.len(), expected.len());
+        for (d, (key, at)) in cx.diagnostics.iter().zip(&expected) {
+            assert_eq!(d.code(), "PRV006");
+            assert_eq!(d.message, format!("duplicate key `{key}`"));
+            assert_eq!(d.span, *at..at + key.len(), "the second occurrence");
+            let first = yaml.find(&format!("{key}: v\n")).unwrap();
+            assert!(first == 0 || yaml.as_bytes()[first - 1] == b'\n');
+            assert_eq!(
+                d.secondary[0].span,
+                first..first + key.len(),
+                "the first one"
+            );
+        }
+    }
+
+    #[test]
+    fn hardening_18_an_alias_is_its_anchored_value_wherever_it_is_used() {
+        let yaml = "zip: &zip 94105\nversion: &v 1.10\nopen: &t true\n\
+                    address: *zip\nrelease: *v\nflag: *t\n*zip : as a key\n";
+        let file = SourceFile::virtual_file("a.yaml", yaml);
+        let root = parse(&file).unwrap();
+        let e = entries(&root);
+        let mut cx = LoadCx::new(&file);
+        let text: Vec<String> = e[3..6]
+            .iter()
+            .map(|(_, v)| String::from_node(v, &mut cx).unwrap())
+            .collect();
+        assert_eq!(text, ["94105", "1.10", "true"], "as written, not `*zip`");
+        assert!(matches!(e[3].1.value, Value::Int(94105)));
+        assert_eq!(
+            e[3].1.span,
+            yaml.find("*zip").unwrap()..yaml.find("*zip").unwrap() + 4
+        );
+        assert_eq!(
+            e[6].0.value, "94105",
+            "a key keeps its spelling, aliased or not"
+        );
+        // Used where a list belongs, the alias is reported where it stands.
+        let list = <Vec<Spanned<String>>>::from_node(&e[3].1, &mut cx);
+        assert!(list.is_none());
+        assert_eq!(cx.diagnostics[0].span, e[3].1.span);
+    }
+
+    #[test]
+    fn hardening_18_a_tag_outside_the_core_schema_is_reported_at_the_tag() {
+        let yaml = "a: !include common.yaml\nb: !!binary aGk=\nc: !custom {x: 1}\n\
+                    d:\n  !custom\n  x: 1\ne: !<tag:example.com,2000:thing> y\n\
+                    !key f: 1\ng: [&n !!timestamp 2026-11-29, *n]\n";
+        let found = errors(yaml);
+        assert!(found.iter().all(|d| d.code() == "PRV017"), "{found:?}");
+        let tags: Vec<&str> = found.iter().map(|d| &yaml[d.span.clone()]).collect();
+        assert_eq!(
+            tags,
+            [
+                "!include",
+                "!!binary",
+                "!custom",
+                "!custom",
+                "!<tag:example.com,2000:thing>",
+                "!key",
+                "!!timestamp"
+            ],
+            "each tag once, an aliased one at its anchor"
+        );
+        assert_eq!(found[0].message, "unsupported YAML tag `!include`");
+        assert!(found[0].help.is_some());
+        let named = "%TAG !e! tag:example.com,2000:\n---\nx: !e!thing 1\n";
+        assert_eq!(codes(&errors(named)), ["PRV017"]);
+        // A syntax error after a tag stops the file; both are reported.
+        assert_eq!(codes(&errors("a: !x 1\nb: [\n")), ["PRV017", "PRV001"]);
+    }
+
+    #[test]
+    fn hardening_18_the_core_schema_tags_and_the_non_specific_tag_are_read() {
+        let yaml = "s: !!str 12\ni: !!int 12\nf: !!float 1.5\nb: !!bool true\nn: !!null ~\n\
+                    q: !!seq [1]\nm: !!map {k: v}\nx: ! 12\nv: !<tag:yaml.org,2002:str> 7\n";
+        assert_eq!(
+            show(&tree(yaml)),
+            "{s: '12', i: 12, f: 1.5, b: true, n: ~, q: [1], m: {k: 'v'}, x: '12', v: '7'}"
+        );
+    }
+
+    #[test]
+    fn hardening_20_the_parser_counts_lines_as_the_line_index_does() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let yaml = [
+                "a: 1", "b:", "  - x", "", "  - 'y", "    z'", "c: |", "  t", "d: é ü",
+            ]
+            .join(eol);
+            let file = SourceFile::virtual_file("a.yaml", &yaml);
+            let mut seen = 0;
+            let options = granit_parser::options! {
+                flow_nesting_limit: MAX_NESTING,
+                block_nesting_limit: MAX_NESTING,
+            };
+            for event in Parser::new_from_str_with_options(&file.text, options) {
+                let (_, span) = event.unwrap();
+                for m in [span.start, span.end] {
+                    let lc = file.line_col(m.byte_offset().unwrap());
+                    assert_eq!((lc.line, lc.column), (m.line(), m.col() + 1), "{eol:?}");
+                    seen += 1;
+                }
+            }
+            assert!(seen > 20);
+            let at = |s: &str| file.line_col(yaml.find(s).unwrap());
+            assert_eq!(
+                (at("'y").line, at("z'").line, at("d:").line),
+                (5, 6, 9),
+                "{eol:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hardening_20_a_forbidden_character_is_reported_where_it_is() {
+        let cases = [
+            "a: plain text \u{1b}[31m red\n",
+            "a: \"quoted \u{1b} text\"\n",
+            "a: 'single \u{7} quoted'\n",
+            "a: |\n  block\n  with \u{1b} escape\n",
+            "a: >\n  folded \u{7f} text\n",
+            "a: [flow, item \u{9b} here]\n",
+            "key \u{0} x: 1\n",
+            "a: x # a comment \u{1b}\n",
+        ];
+        for yaml in cases {
+            let found = errors(yaml);
+            assert_eq!(codes(&found), ["PRV001"], "{yaml:?}");
+            let bad = yaml
+                .char_indices()
+                .find(|(_, c)| c.is_control() && *c != '\n')
+                .unwrap()
+                .0;
+            assert_eq!(found[0].span.start, bad, "{yaml:?}: {}", found[0].message);
+        }
+    }
+
+    #[test]
+    fn one_anchor_is_expanded_at_most_100_times() {
+        let uses = |n: usize| format!("a: &a x\nb: [{}]\n", vec!["*a"; n].join(", "));
+        assert!(parse(&SourceFile::virtual_file("a.yaml", &uses(100))).is_ok());
+        let found = errors(&uses(101));
+        assert_eq!(codes(&found), ["PRV012"]);
+        assert!(
+            found[0]
+                .message
+                .ends_with("one anchor is used more than 100 times")
+        );
+        assert_eq!(
+            found[0].span.start,
+            "a: &a x\nb: [".len() + 100 * "*a, ".len()
+        );
+    }
+
+    #[test]
+    fn collections_nest_at_most_255_levels_block_and_flow_each() {
+        let flow = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
+        let block = |n: usize| {
+            (0..n)
+                .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+                .collect::<String>()
+        };
+        for (name, yaml) in [("flow", flow(255)), ("block", block(255))] {
+            assert!(
+                parse(&SourceFile::virtual_file("a.yaml", &yaml)).is_ok(),
+                "{name}"
+            );
+        }
+        for (name, yaml) in [("flow", flow(256)), ("block", block(256))] {
+            let found = errors(&yaml);
+            assert_eq!(codes(&found), ["PRV001"], "{name}");
+            assert!(found[0].message.contains("recursion limit"), "{name}");
+        }
     }
 }

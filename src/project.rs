@@ -444,8 +444,8 @@ pub fn load_file<T: FromNode>(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>)
 fn parse_reporting(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) -> Option<Node> {
     match load::parse(file) {
         Ok(node) => Some(node),
-        Err(d) => {
-            out.push(*d);
+        Err(found) => {
+            out.extend(found);
             None
         }
     }

@@ -1,5 +1,6 @@
 //! Source files and byte spans, with the line and column arithmetic every report needs.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,6 +18,8 @@ pub struct SourceFile {
     /// The whole text (UTF-8).
     pub text: String,
     line_starts: Vec<usize>,
+    /// `text` with lone `\r` made `\n`, made once and only for files that have one.
+    lf_text: Option<String>,
 }
 
 /// A 1-based line and character column.
@@ -31,14 +34,17 @@ pub struct LineCol {
 impl SourceFile {
     /// Wraps text read from `path`, shown to users as `name`.
     pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Arc<Self> {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = line_starts(&text);
+        let lf_text = match lf_line_ends(&text) {
+            Cow::Owned(lf) => Some(lf),
+            Cow::Borrowed(_) => None,
+        };
         Arc::new(SourceFile {
             name: name.into(),
             path: path.into(),
             text,
             line_starts,
+            lf_text,
         })
     }
 
@@ -64,7 +70,7 @@ impl SourceFile {
             return self.text.len();
         };
         let rest = &self.text[start..];
-        let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let line_text = &rest[..rest.find(LINE_END).unwrap_or(rest.len())];
         start
             + line_text
                 .char_indices()
@@ -76,12 +82,57 @@ impl SourceFile {
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts[line - 1];
         let rest = &self.text[start..];
-        rest[..rest.find('\n').unwrap_or(rest.len())].trim_end_matches('\r')
+        &rest[..rest.find(LINE_END).unwrap_or(rest.len())]
+    }
+
+    /// The text with each lone `\r` made `\n`, at the same byte offsets: for renderers that
+    /// split lines at `\n` only, to which an old Mac file would be one line.
+    pub fn text_lf(&self) -> &str {
+        self.lf_text.as_deref().unwrap_or(&self.text)
     }
 
     fn floor_char_boundary(&self, i: usize) -> usize {
         floor_boundary(&self.text, i)
     }
+}
+
+/// The characters that end a line: `\n`, `\r\n` and a lone `\r` (old Mac files) alike, as
+/// YAML 1.2 counts them (production `b-break`) and so its parser's line numbers.
+const LINE_END: [char; 2] = ['\r', '\n'];
+
+/// Byte offset where each line of `text` starts; the first line starts at 0.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    std::iter::once(0)
+        .chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+            let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            ends.then_some(i + 1)
+        }))
+        .collect()
+}
+
+/// The lines of `text`, each with its line break (`\n`, `\r\n` or a lone `\r`).
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let starts = line_starts(text);
+    (0..starts.len())
+        .map(move |i| &text[starts[i]..starts.get(i + 1).map_or(text.len(), |&e| e)])
+        .filter(|line| !line.is_empty())
+}
+
+/// `text` with each lone `\r` made `\n`: every byte offset stays valid, as both are one byte.
+fn lf_line_ends(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if lone(i) {
+            *b = b'\n';
+        }
+    }
+    Cow::Owned(String::from_utf8(out).expect("one ASCII byte replaced by another"))
 }
 
 /// `i` (clamped to the text), moved back to the nearest character boundary. Every
@@ -135,6 +186,44 @@ mod tests {
         assert_eq!(prefix_within("€", 2), "");
         assert_eq!(prefix_within("ab", 9), "ab");
         assert_eq!(floor_boundary("a€", 3), 1);
+    }
+
+    #[test]
+    fn hardening_20_lf_crlf_and_a_lone_cr_each_end_a_line() {
+        let f = SourceFile::virtual_file("a", "a: 1\rb: 2\r\nc: 3\nd: 4\r\re: 5");
+        let at = |s: &str| f.line_col(f.text.find(s).unwrap());
+        for (i, key) in ["a", "b", "c", "d"].into_iter().enumerate() {
+            assert_eq!(
+                at(key),
+                LineCol {
+                    line: i + 1,
+                    column: 1
+                },
+                "{key}"
+            );
+        }
+        assert_eq!(
+            at("e"),
+            LineCol { line: 6, column: 1 },
+            "`\\r\\r` is two line ends"
+        );
+        assert_eq!(at("2"), LineCol { line: 2, column: 4 });
+        assert_eq!(f.line_text(2), "b: 2");
+        assert_eq!(f.line_text(5), "");
+        assert_eq!(f.offset(4, 4), f.text.find('4').unwrap());
+        assert_eq!(
+            f.offset(1, 9),
+            4,
+            "a column past the end stops at the line end"
+        );
+        let lines: Vec<&str> = lines_inclusive(&f.text).collect();
+        assert_eq!(
+            lines,
+            ["a: 1\r", "b: 2\r\n", "c: 3\n", "d: 4\r", "\r", "e: 5"]
+        );
+        assert_eq!(lf_line_ends(&f.text), "a: 1\nb: 2\r\nc: 3\nd: 4\n\ne: 5");
+        assert!(matches!(lf_line_ends("a\r\nb\n"), Cow::Borrowed(_)));
+        assert_eq!(f.text_lf(), lf_line_ends(&f.text));
     }
 
     #[test]

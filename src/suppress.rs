@@ -206,7 +206,7 @@ fn scan_yaml(text: &str) -> (Vec<bool>, Vec<Directive>) {
     // scalar's key belong to it.
     let mut block_indent: Option<usize> = None;
     let mut offset = 0;
-    for (i, raw) in text.split_inclusive('\n').enumerate() {
+    for (i, raw) in crate::source::lines_inclusive(text).enumerate() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let start = offset;
         offset += raw.len();
@@ -280,7 +280,8 @@ fn comment_start(line: &str) -> Option<usize> {
 fn scan_html(text: &str) -> (Vec<bool>, Vec<Directive>) {
     let mut in_comment = vec![false; text.len()];
     let mut directives = Vec::new();
-    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    let starts = crate::source::line_starts(text);
+    let line_of = |at: usize| starts.partition_point(|&s| s <= at);
     let mut from = 0;
     while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
         let close = text[open + 4..]
@@ -296,8 +297,10 @@ fn scan_html(text: &str) -> (Vec<bool>, Vec<Directive>) {
                 Some(c) => (&args[..c], Some(&args[c + 1..])),
                 None => (args, None),
             };
-            let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[close..].find('\n').map_or(text.len(), |i| close + i);
+            let line_start = text[..open].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let line_end = text[close..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| close + i);
             directives.push(Directive {
                 codes: split_codes(list, args_at),
                 reason: reason_text.and_then(reason),
@@ -312,7 +315,7 @@ fn scan_html(text: &str) -> (Vec<bool>, Vec<Directive>) {
     }
     let mut content = Vec::new();
     let mut at = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in crate::source::lines_inclusive(text) {
         let has = raw
             .char_indices()
             .any(|(i, c)| !c.is_whitespace() && !in_comment[at + i]);
@@ -396,6 +399,26 @@ pub(crate) mod tests {
             "# yaml-language-server: $schema=x\n# privreg: ignore[PRV301] see ch. 12\nid: s\n";
         assert_eq!(scopes("a.yaml", yaml), [Scope::File]);
         assert!(codes_after(yaml, &[("PRV301", 3), ("PRV301", 9)]).is_empty());
+    }
+
+    #[test]
+    fn hardening_20_suppressions_count_lines_as_reports_do_whatever_the_line_ends() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let yaml = [
+                "id: s",
+                "# privreg: ignore[PRV302] agreed by phone",
+                "processors: []",
+                "",
+            ]
+            .join(eol);
+            assert_eq!(scopes("a.yaml", &yaml), [Scope::Line(3)], "{eol:?}");
+            assert!(codes_after(&yaml, &[("PRV302", 3)]).is_empty(), "{eol:?}");
+            let trailing = format!("id: s{eol}order: 1  # privreg: ignore[PRV008] on purpose{eol}");
+            assert_eq!(scopes("a.yaml", &trailing), [Scope::Line(2)], "{eol:?}");
+            let md =
+                format!("# Policy{eol}{eol}<!-- privreg-ignore PRV101: quoted -->{eol}Text{eol}");
+            assert_eq!(scopes("a.md", &md), [Scope::Line(4)], "{eol:?}");
+        }
     }
 
     #[test]

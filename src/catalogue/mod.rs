@@ -48,6 +48,7 @@ mod url_scheme_invalid;
 mod value_type_wrong;
 mod value_unknown;
 mod yaml_syntax;
+mod yaml_tag_unsupported;
 mod yaml_too_complex;
 
 pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
@@ -92,6 +93,7 @@ pub use url_scheme_invalid::URL_SCHEME_INVALID;
 pub use value_type_wrong::VALUE_TYPE_WRONG;
 pub use value_unknown::VALUE_UNKNOWN;
 pub use yaml_syntax::YAML_SYNTAX;
+pub use yaml_tag_unsupported::YAML_TAG_UNSUPPORTED;
 pub use yaml_too_complex::YAML_TOO_COMPLEX;
 
 /// Every rule, in code order.
@@ -112,6 +114,7 @@ pub static ALL: &[&Rule] = &[
     &ID_INVALID,
     &SUPPRESSION_REASON_MISSING,
     &SUPPRESSION_UNUSED,
+    &YAML_TAG_UNSUPPORTED,
     &FILE_UNREADABLE,
     &TEXT_CONTROL_CHARACTER,
     &LEGAL_BASIS_UNKNOWN,

@@ -42,7 +42,9 @@ fn group(d: &Diagnostic) -> annotate_snippets::Group<'_> {
     if let Some(label) = &d.label {
         primary = primary.label(label.as_str());
     }
-    let mut snippet = Snippet::source(d.file.text.as_str())
+    // annotate-snippets splits lines at `\n` only: given a file with lone `\r` line ends,
+    // it would show one line where every other report counts many.
+    let mut snippet = Snippet::source(d.file.text_lf())
         .path(d.file.name.as_str())
         .fold(true)
         .annotation(primary);

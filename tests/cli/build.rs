@@ -285,6 +285,28 @@ fn hostile_values_appear_literally_in_both_outputs() {
 }
 
 #[test]
+fn hardening_18_an_alias_renders_as_the_value_it_stands_for_numbers_included() {
+    let p = Project::new();
+    p.write(
+        "registers/aliases.yaml",
+        &std::fs::read_to_string(repo_root().join("tests/fixtures/build/aliases.yaml")).unwrap(),
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let (md, html) = (markdown_text(&p.read(MD)), html_text(&p.read(HTML)));
+    for text in [md, html] {
+        assert_eq!(
+            text.matches("provided by IONOS SE, 56410, Germany").count(),
+            2,
+            "{text}"
+        );
+        assert_eq!(text.matches("27001.").count(), 2, "{text}");
+        assert!(text.contains("56410."), "{text}");
+        assert!(!text.contains("*iso") && !text.contains("*zip"), "{text}");
+    }
+}
+
+#[test]
 fn failed_build_leaves_the_previous_output_untouched() {
     let p = built_example();
     let dist = p.path().join("dist");
