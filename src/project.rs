@@ -236,10 +236,27 @@ pub fn load(root: &Path) -> Result<Project, Error> {
     let mut prose = Vec::new();
     let (config_file, config) = load_config(root, &mut diagnostics, &mut prose)?;
     let dir = root.join(&config.registers);
-    let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
-        path: dir.clone(),
-        source,
-    })?;
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            // A `registers:` the user wrote is located in privreg.yaml, with a suggestion;
+            // the default directory missing is the wrong --root, a usage error.
+            let written = config.raw.as_ref().and_then(|c| c.registers.clone());
+            let (Some(file), Some(value)) = (&config_file, written) else {
+                return Err(Error::Read { path: dir, source });
+            };
+            diagnostics.push(registers_unreadable(root, file, &value, &source));
+            return Ok(Project {
+                root: root.to_owned(),
+                config_file,
+                config,
+                sections: Vec::new(),
+                files: Vec::new(),
+                prose,
+                diagnostics,
+            });
+        }
+    };
     let mut paths = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| Error::Read {
@@ -305,6 +322,40 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         prose,
         diagnostics,
     })
+}
+
+/// PRV018 at the `registers:` value of privreg.yaml, with the closest directory there is.
+fn registers_unreadable(
+    root: &Path,
+    file: &Arc<SourceFile>,
+    value: &load::Spanned<String>,
+    err: &std::io::Error,
+) -> Diagnostic {
+    let dirs: Vec<String> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    let mut d = Diagnostic::new(
+        &crate::catalogue::FILE_UNREADABLE,
+        file,
+        value.span.clone(),
+        format!(
+            "cannot read the registers directory `{}`: {err}",
+            value.value
+        ),
+    )
+    .label("registers directory");
+    d = match crate::suggest::closest(&value.value, dirs.iter().map(String::as_str)) {
+        Some(s) => d.help(format!("did you mean `{s}`?")),
+        None => {
+            d.help("name the directory that holds the register files, relative to privreg.yaml")
+        }
+    };
+    d
 }
 
 /// The project's templates directory with its links resolved, if there is one. A link

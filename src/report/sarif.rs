@@ -100,12 +100,32 @@ fn result(d: &Diagnostic) -> Value {
     Value::Object(result)
 }
 
+/// A relative path as a URI reference (RFC 3986): every byte a path segment may not hold
+/// percent-encoded, so a file named `my policy#1.md` is not read as a fragment. `:` is
+/// encoded too, so that no first segment reads as a scheme.
+fn uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        let unreserved = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        let sub_delim = matches!(
+            b,
+            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'@'
+        );
+        if unreserved || sub_delim || b == b'/' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn location(d: &Diagnostic, span: &crate::source::Span, label: Option<(usize, &String)>) -> Value {
     let start = d.file.line_col(span.start);
     let end = d.file.line_col(span.end);
     let mut loc = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": d.file.name },
+            "artifactLocation": { "uri": uri_path(&d.file.name) },
             "region": {
                 "startLine": start.line,
                 "startColumn": start.column,
@@ -119,4 +139,17 @@ fn location(d: &Diagnostic, span: &crate::source::Span, label: Option<(usize, &S
         loc["message"] = json!({ "text": message });
     }
     loc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_path;
+
+    #[test]
+    fn hardening_20_artifact_uris_are_percent_encoded() {
+        // SARIF 2.1.0, 3.10.2: artifactLocation.uri is a URI reference (RFC 3986).
+        assert_eq!(uri_path("registers/a.yaml"), "registers/a.yaml");
+        assert_eq!(uri_path("my policy#1ä.md"), "my%20policy%231%C3%A4.md");
+        assert_eq!(uri_path("a?b%c:d,e"), "a%3Fb%25c%3Ad,e");
+    }
 }

@@ -138,3 +138,27 @@ fn an_empty_registers_directory_is_a_usage_error_not_an_empty_policy() {
     assert!(t.stderr.contains("no register files"), "{t}");
     assert!(!p.path().join("dist").exists(), "nothing is written");
 }
+
+#[test]
+fn hardening_20_a_mistyped_registers_directory_is_located_in_privreg_yaml() {
+    // Issue 13, item 20: it was an unlocated exit 2 ("cannot read ./regsiters").
+    let p = Project::example();
+    let cfg = p
+        .read("privreg.yaml")
+        .replace("registers: registers", "registers: regsiters");
+    p.write("privreg.yaml", &cfg);
+    let t = p.run(&["check", "--format", "concise"]);
+    assert_eq!(t.code, 1, "{t}");
+    let line = cfg
+        .lines()
+        .position(|l| l.starts_with("registers:"))
+        .unwrap()
+        + 1;
+    assert!(
+        t.stdout
+            .starts_with(&format!("privreg.yaml:{line}:12: error[PRV018]")),
+        "{t}"
+    );
+    let t = p.run(&["check"]);
+    assert!(t.stdout.contains("did you mean `registers`?"), "{t}");
+}
