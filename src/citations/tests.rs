@@ -495,7 +495,8 @@ fn all_provisions() -> Vec<Provision> {
     out
 }
 
-const STYLES: [Style; 6] = [
+/// Every style a fix can write into.
+pub(crate) const STYLES: [Style; 6] = [
     Style::ParaLit,
     Style::Parens,
     Style::AbsLit,

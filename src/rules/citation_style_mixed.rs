@@ -195,6 +195,7 @@ mod tests {
     mod fix_properties {
         use proptest::prelude::*;
 
+        use crate::citations::tests::STYLES;
         use crate::citations::{Extracted, LintOptions, Style, apply_fixes, scan};
         use crate::rules::citations::check;
         use crate::source::SourceFile;
@@ -217,14 +218,6 @@ mod tests {
         ];
         const GLUE: &[&str] = &[
             " ", " and ", "and", "<b>", " 1 ", ", ", "; ", " (", ") ", "1", ".",
-        ];
-        const STYLES: &[Style] = &[
-            Style::ParaLit,
-            Style::Parens,
-            Style::AbsLit,
-            Style::Roman,
-            Style::Dotted,
-            Style::PointOf,
         ];
 
         fn fixed(text: &str, style: Style) -> (String, bool) {
