@@ -268,6 +268,16 @@ yaml_struct! {
         /// while the register does not name it.
         /// Example: `provider: { legal_name: "HubSpot Ireland Limited", address: "...", country: IE }`
         provider: opt Entity,
+        /// Its transfers to third countries, as a service's (`transfers`).
+        /// Example:
+        /// ```yaml
+        /// transfers:
+        ///   - country: US
+        ///     certainty: takes-place
+        ///     mechanisms: [scc]
+        ///     copy: on-request
+        /// ```
+        transfers: list Transfer,
         /// Which data it receives ("transcripts").
         /// Example: `data: [transcripts]`
         data: list String,

@@ -270,6 +270,8 @@ pub struct RecipientView {
     pub data: Vec<String>,
     /// What happens there.
     pub purpose: Option<String>,
+    /// Its own transfers to third countries.
+    pub transfers: Vec<TransferView>,
 }
 
 /// A transfer to a third country.
@@ -478,16 +480,32 @@ fn processor(p: &Processor) -> ProcessorView {
                 name: escape(&r.name.value),
                 role: opt_text(&r.role),
                 provider: r.provider.as_ref().map(entity),
+                transfers: r
+                    .transfers
+                    .iter()
+                    .map(|t| {
+                        let holder = r
+                            .provider
+                            .as_ref()
+                            .map_or(&r.name.value, |p| &p.legal_name.value);
+                        transfer(holder, t)
+                    })
+                    .collect(),
                 data: texts(&r.data),
                 purpose: opt_text(&r.purpose),
             })
             .collect(),
-        transfers: p.transfers.iter().map(|t| transfer(p, t)).collect(),
+        transfers: p
+            .transfers
+            .iter()
+            .map(|t| transfer(&p.provider.legal_name.value, t))
+            .collect(),
         privacy_policy: p.privacy_policy.as_ref().map(|u| markdown::link(&u.value)),
     }
 }
 
-fn transfer(p: &Processor, t: &Transfer) -> TransferView {
+/// The view of transfer `t` made by the recipient named `holder` (its legal name).
+fn transfer(holder: &str, t: &Transfer) -> TransferView {
     let mut found: Vec<&mechanisms::Mechanism> = t
         .mechanisms
         .iter()
@@ -522,9 +540,7 @@ fn transfer(p: &Processor, t: &Transfer) -> TransferView {
     TransferView {
         to_country: to_country(&t.country.value),
         certainty: escape(&t.certainty.value),
-        recipient: importer
-            .clone()
-            .unwrap_or_else(|| escape(&p.provider.legal_name.value)),
+        recipient: importer.clone().unwrap_or_else(|| escape(holder)),
         importer,
         mechanisms,
         relation: t

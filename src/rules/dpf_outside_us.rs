@@ -8,7 +8,7 @@ use crate::law::mechanisms;
 /// Reports DPF claimed outside the US, or for a transfer whose importer is not a US
 /// organisation.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    for (file, p, t) in cx.transfers() {
+    for (file, h, t) in cx.transfers() {
         if t.country.value == "US" {
             let Some(m) = t
                 .mechanisms
@@ -17,15 +17,21 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            let message = match importer_country(p, t) {
+            let message = match importer_country(h, t) {
                 Some("US") => continue,
                 Some(other) => {
                     format!("the DPF covers US organisations only, and the importer is in {other}")
                 }
-                None => format!(
-                    "the DPF covers US organisations only, and the provider {} is in {}: the register does not name the US importer",
-                    p.provider.legal_name.value, p.provider.country.value
-                ),
+                None => match h.provider {
+                    Some(p) => format!(
+                        "the DPF covers US organisations only, and the provider {} is in {}: the register does not name the US importer",
+                        p.legal_name.value, p.country.value
+                    ),
+                    None => format!(
+                        "the DPF covers US organisations only, and the register names neither {}'s entity nor the US importer",
+                        h.name.value
+                    ),
+                },
             };
             out.push(
                 Diagnostic::new(&DPF_OUTSIDE_US, file, m.span.clone(), message)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Spanned;
-use crate::model::{Processor, Section, Transfer};
+use crate::model::{Entity, Processor, Section, Transfer};
 use crate::project::Project;
 use crate::source::SourceFile;
 
@@ -68,21 +68,52 @@ impl RuleCx<'_> {
             .flat_map(|(f, s)| s.processors.iter().map(move |p| (f, s, p)))
     }
 
-    /// Every declared transfer with its file and processor.
+    /// Every declared transfer with its file and the recipient that makes it: a service's,
+    /// and an onward recipient's (a sub-processor's transfers are transfers too).
     pub fn transfers(
         &self,
-    ) -> impl Iterator<Item = (&Arc<SourceFile>, &Spanned<Processor>, &Spanned<Transfer>)> {
-        self.processors()
-            .flat_map(|(f, _, p)| p.transfers.iter().map(move |t| (f, p, t)))
+    ) -> impl Iterator<Item = (&Arc<SourceFile>, Holder<'_>, &Spanned<Transfer>)> {
+        self.processors().flat_map(|(f, _, p)| {
+            let own = p.transfers.iter().map(move |t| {
+                let holder = Holder {
+                    name: &p.service,
+                    provider: Some(&p.provider),
+                };
+                (f, holder, t)
+            });
+            let onward = p.onward_recipients.iter().flat_map(move |r| {
+                r.transfers.iter().map(move |t| {
+                    let holder = Holder {
+                        name: &r.name,
+                        provider: r.provider.as_ref(),
+                    };
+                    (f, holder, t)
+                })
+            });
+            own.chain(onward)
+        })
     }
+}
+
+/// Whose transfers these are: a service and its provider, or an onward recipient and its
+/// entity where the register names it.
+#[derive(Debug, Clone, Copy)]
+pub struct Holder<'a> {
+    /// The service's or onward recipient's name.
+    pub name: &'a Spanned<String>,
+    /// Its legal entity.
+    pub provider: Option<&'a Spanned<Entity>>,
 }
 
 /// The country of the entity that receives a transfer: its `importer`, else the provider
 /// when established in the destination country; unknown otherwise.
-pub fn importer_country<'a>(p: &'a Processor, t: &'a Transfer) -> Option<&'a str> {
+pub fn importer_country<'a>(h: Holder<'a>, t: &'a Transfer) -> Option<&'a str> {
     match &t.importer {
         Some(i) => Some(i.country.value.as_str()),
-        None => (p.provider.country.value == t.country.value).then_some(t.country.value.as_str()),
+        None => h
+            .provider
+            .filter(|p| p.country.value == t.country.value)
+            .map(|_| t.country.value.as_str()),
     }
 }
 

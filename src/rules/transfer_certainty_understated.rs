@@ -6,12 +6,13 @@ use crate::diagnostic::Diagnostic;
 
 /// Reports an uncertain transfer to the country where the provider is established.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    for (file, p, t) in cx.transfers() {
+    for (file, h, t) in cx.transfers() {
+        let Some(p) = h.provider else { continue };
         let uncertain = matches!(
             t.certainty.value.as_str(),
             "cannot-be-excluded" | "possible"
         );
-        if !uncertain || p.provider.country.value != t.country.value {
+        if !uncertain || p.country.value != t.country.value {
             continue;
         }
         out.push(
@@ -21,11 +22,11 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
                 t.certainty.span.clone(),
                 format!(
                     "{} is established in {}: data sent to it is there, the transfer takes place",
-                    p.provider.legal_name.value, t.country.value
+                    p.legal_name.value, t.country.value
                 ),
             )
             .label("understated")
-            .secondary(p.provider.country.span.clone(), "the provider's country")
+            .secondary(p.country.span.clone(), "the provider's country")
             .help("write `certainty: takes-place`")
             .note("WP260 rev.01, paragraphs 12-13: qualifiers such as \"may\" or \"possible\" do not state a transfer clearly (GDPR Art. 12(1), 13(1)(f))"),
         );
