@@ -39,6 +39,8 @@ const LAYERS: &[&str] = &[
     "docs",
     "schema",
     "init",
+    // The properties the fuzz targets check, over all of the above.
+    "fuzz",
 ];
 
 /// Files above every layer, and this test itself.

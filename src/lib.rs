@@ -9,6 +9,8 @@ pub mod diagnostic;
 pub mod docs;
 pub mod error;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod init;
 pub mod law;
 #[cfg(test)]
