@@ -85,9 +85,15 @@ impl SourceFile {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
+        // A short stretch is counted directly; a long one through the checkpoints.
+        let column = if offset - start <= CHECKPOINT {
+            self.text[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         LineCol {
             line: line + 1,
-            column: self.chars_before(offset) - self.chars_before(start) + 1,
+            column: column + 1,
         }
     }
 
