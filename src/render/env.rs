@@ -13,8 +13,9 @@ use crate::error::Error;
 /// chapter of any size fits while a template that does not end still stops early: fuel
 /// (minijinja's: one unit per instruction, one per 64 bytes of data made) ends endless
 /// loops and bounds the strings a template builds in memory; the output cap bounds what it
-/// writes. The shipped templates use about 760 fuel and write about 1.9 KiB per section,
-/// a sixth and an eighth of what a section adds to the limits (docs/limits.md).
+/// writes. Fuel meters only a project's own templates (`templates/`). The shipped
+/// templates, metered, use about 760 fuel and write about 1.9 KiB per section, a sixth and
+/// an eighth of what a section adds to the limits (docs/limits.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Fuel for one render.
@@ -115,7 +116,12 @@ pub fn environment(
 ) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_fuel(Some(limits.fuel));
+    // Fuel is for the project's own templates: the embedded ones are privreg's and end on
+    // every input (each loop runs over a register list), and metering them would cost a
+    // sixth of every build.
+    if overrides.is_some() {
+        env.set_fuel(Some(limits.fuel));
+    }
     env.set_debug(true);
     // Block tags on their own lines leave no trace, so templates can be indented readably.
     env.set_syntax(

@@ -519,7 +519,9 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         }
         let project = crate::project::load(dir.path()).unwrap();
         let limits = Limits::for_sections(sections);
-        let env = environment(&project, limits).unwrap();
+        let mut env = environment(&project, limits).unwrap();
+        // Measured as if they were a project's: overrides start as copies of them.
+        env.set_fuel(Some(limits.fuel));
         let view = View::new(&project);
         let chapter = Value::from(Serde(&view.chapter));
         let md = env::render(&env, "chapter.md", chapter, limits).unwrap();
