@@ -152,7 +152,7 @@ yaml_struct! {
         /// Example:
         /// ```yaml
         /// onward_recipients:
-        ///   - { name: HubSpot, role: our CRM system, data: [transcripts] }
+        ///   - { name: HubSpot, description: our CRM system, data: [transcripts] }
         /// ```
         onward_recipients: list Recipient,
         /// Transfers to third countries (Chapter V GDPR).
@@ -262,7 +262,12 @@ yaml_struct! {
         /// Example: `name: HubSpot`
         name: req String,
         /// What it is to us ("our CRM system").
-        /// Example: `role: our CRM system`
+        /// Example: `description: our CRM system`
+        description: opt String,
+        /// Its legal role: `processor` (the default: it processes the data on our or our
+        /// processor's behalf) or `controller` (it receives the data for its own purposes,
+        /// stated in `purpose`).
+        /// Example: `role: controller`
         role: opt String,
         /// The legal entity that receives the data (Art. 13(1)(e) GDPR); PRV304 warns
         /// while the register does not name it.

@@ -17,13 +17,13 @@ crate::declare_rule! {
     /// ```yaml
     /// onward_recipients:
     ///   - name: HubSpot
-    ///     role: our CRM system
+    ///     description: our CRM system
     /// ```
     /// Use instead:
     /// ```yaml
     /// onward_recipients:
     ///   - name: HubSpot
-    ///     role: our CRM system
+    ///     description: our CRM system
     ///     provider: { legal_name: "...", address: "...", country: IE }
     /// ```
     ///

@@ -312,7 +312,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
             "  - service: {v}\n    provider: {entity}\n    dpa: {{concluded: true, counterparty: {v}}}\n    \
              purposes: [{v}]\n    data_categories: [{v}, {v}]\n    measures: [{v}]\n    \
              excluded_uses: [{v}]\n    details: [{v}]\n    \
-             onward_recipients: [{{name: {v}, role: {v}, data: [{v}], purpose: {v}}}, {{name: {v}}}]\n    \
+             onward_recipients: [{{name: {v}, description: {v}, data: [{v}], purpose: {v}}}, {{name: {v}}}]\n    \
              transfers: [{{country: US, certainty: takes-place, mechanisms: [scc]}}]\n"
         );
         let section = |id: &str, order: u32, processed_by: &str, processors: usize| {

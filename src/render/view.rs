@@ -34,7 +34,7 @@ use crate::law::{adequacy, bases, countries, mechanisms};
 use crate::model::{Entity, LegalBasis, Processor, Section, Transfer};
 use crate::project::Project;
 use crate::rules::safeguard_copy_missing::ON_REQUEST;
-use crate::rules::value_unknown::{RELATIONS, ROLES};
+use crate::rules::value_unknown::{ONWARD_ROLES, RELATIONS, ROLES};
 
 use super::markdown::{self, escape};
 
@@ -262,8 +262,10 @@ pub struct DpaView {
 pub struct RecipientView {
     /// Name ("HubSpot").
     pub name: String,
-    /// Role ("our CRM system").
-    pub role: Option<String>,
+    /// What it is to us ("our CRM system").
+    pub description: Option<String>,
+    /// Its legal role: `processor` or `controller`.
+    pub role: &'static str,
     /// The receiving legal entity, where the register names it.
     pub provider: Option<EntityView>,
     /// Data passed on.
@@ -478,7 +480,12 @@ fn processor(p: &Processor) -> ProcessorView {
             .iter()
             .map(|r| RecipientView {
                 name: escape(&r.name.value),
-                role: opt_text(&r.role),
+                description: opt_text(&r.description),
+                role: r
+                    .role
+                    .as_ref()
+                    .and_then(|x| ONWARD_ROLES.iter().copied().find(|c| *c == x.value))
+                    .unwrap_or("processor"),
                 provider: r.provider.as_ref().map(entity),
                 transfers: r
                     .transfers

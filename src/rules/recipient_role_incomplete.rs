@@ -5,9 +5,27 @@ use crate::catalogue::RECIPIENT_ROLE_INCOMPLETE;
 use crate::diagnostic::Diagnostic;
 
 /// Reports controllers without purposes or privacy notice, joint controllers without
-/// arrangement or contact point.
+/// arrangement or contact point, onward recipients that are controllers without purpose.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     for (file, _, p) in cx.processors() {
+        for r in &p.onward_recipients {
+            let Some(role) = r.role.as_ref().filter(|x| x.value == "controller") else {
+                continue;
+            };
+            if r.purpose.is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &RECIPIENT_ROLE_INCOMPLETE,
+                        file,
+                        role.span.clone(),
+                        format!("{} is a controller but the register gives no `purpose`", r.name.value),
+                    )
+                    .label("incomplete")
+                    .help("add `purpose:` with the purposes it pursues itself")
+                    .note("GDPR Art. 13(1)(e): the reader learns who receives the data and that it acts for its own purposes"),
+                );
+            }
+        }
         let Some(role) = &p.role else { continue };
         let missing: Vec<&str> = match role.value.as_str() {
             "controller" => [
@@ -84,6 +102,18 @@ mod tests {
         );
         let full = "    role: joint-controller\n    arrangement: we collect, they host\n    contact_point: privacy@example.com\n";
         assert!(codes(&[("a.yaml", &with(full))]).is_empty());
+    }
+
+    #[test]
+    fn an_onward_recipient_that_is_a_controller_states_its_purpose() {
+        // GDPR Art. 13(1)(e); Art. 4(7).
+        let bare = "    dpa: { concluded: true }\n    onward_recipients:\n      - name: Bank\n        role: controller\n        provider: { legal_name: B AG, address: A, country: DE }\n";
+        assert_eq!(codes(&[("a.yaml", &with(bare))]), ["PRV303"]);
+        let full = format!("{bare}        purpose: settling the payment\n");
+        assert!(codes(&[("a.yaml", &with(&full))]).is_empty());
+        // Before 0.2, `role` held what `description` holds now.
+        let old = "    dpa: { concluded: true }\n    onward_recipients:\n      - name: CRM\n        role: our CRM system\n        provider: { legal_name: C Ltd, address: A, country: IE }\n";
+        assert_eq!(codes(&[("a.yaml", &with(old))]), ["PRV013"]);
     }
 
     #[test]

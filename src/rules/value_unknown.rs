@@ -12,6 +12,8 @@ use crate::source::SourceFile;
 
 /// Accepted values of `processed_by`.
 pub const PROCESSED_BY: &[&str] = &["processors", "controller", "both"];
+/// Accepted values of an onward recipient's `role`; `processor` is the default.
+pub const ONWARD_ROLES: &[&str] = &["processor", "controller"];
 /// Accepted values of a service provider's `role`; `processor` is the default.
 pub const ROLES: &[&str] = &["processor", "controller", "joint-controller"];
 /// Accepted values of a transfer's `relation` between its mechanisms.
@@ -103,6 +105,23 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     for (file, _, p) in cx.processors() {
         if let Some(r) = &p.role {
             check_value(file, r, "role", ROLES, out);
+        }
+        for r in p.onward_recipients.iter().filter_map(|o| o.role.as_ref()) {
+            if r.value.contains(' ') {
+                // Before 0.2 `role` held the free text that `description` holds now.
+                out.push(
+                    Diagnostic::new(
+                        &VALUE_UNKNOWN,
+                        file,
+                        r.span.clone(),
+                        format!("`{}` is no role: an onward recipient's role is `processor` or `controller`", r.value),
+                    )
+                    .label("a description?")
+                    .help(format!("write `description: {}`", r.value)),
+                );
+            } else {
+                check_value(file, r, "role", ONWARD_ROLES, out);
+            }
         }
     }
     for (file, _, t) in cx.transfers() {

@@ -791,7 +791,7 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
              retention: {{period: {v}, criteria: {v}, notes: [{v}]}}\n\
              processors:\n  - service: {v}\n    provider: {{legal_name: {v}, address: {v}, country: DE}}\n\
              \x20   dpa: {{concluded: true, counterparty: {v}}}\n\
-             \x20   onward_recipients: [{{name: {v}, role: {v}, data: [{v}], purpose: {v}, provider: {{legal_name: {v}, address: {v}, country: DE}}}}]\n\
+             \x20   onward_recipients: [{{name: {v}, description: {v}, data: [{v}], purpose: {v}, provider: {{legal_name: {v}, address: {v}, country: DE}}}}]\n\
              \x20   privacy_policy: \"https://a.example/\\u202Ex\"\n"
         ),
     );
