@@ -15,7 +15,7 @@ use crate::law::{bases, mechanisms};
 use crate::load::{FieldInfo, Node, TypeInfo};
 use crate::model::{Config, Entity, Section};
 use crate::rules::value_unknown::{
-    CERTAINTY, CITATION_STYLES, LANGUAGES, PROCESSED_BY, RELATIONS, ROLES,
+    CERTAINTY, CITATION_STYLES, LANGUAGES, ONWARD_ROLES, PROCESSED_BY, RELATIONS, ROLES,
 };
 use crate::source::SourceFile;
 
@@ -158,6 +158,7 @@ fn codes(ty: &str, field: &str) -> Option<Vec<&'static str>> {
         ("Transfer", "certainty") => CERTAINTY.to_vec(),
         ("Transfer", "relation") => RELATIONS.to_vec(),
         ("Processor", "role") => ROLES.to_vec(),
+        ("Recipient", "role") => ONWARD_ROLES.to_vec(),
         ("Transfer", "mechanisms") => mechanisms::spellings().collect(),
         ("Config", "citation_style") => CITATION_STYLES.to_vec(),
         ("Config", "language") => LANGUAGES.to_vec(),
