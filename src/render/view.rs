@@ -129,6 +129,9 @@ pub struct ChapterView {
     pub last_updated: Option<String>,
     /// The sections, sorted by `order`, then `id`.
     pub sections: Vec<SectionView>,
+    /// The controller (`controller` in privreg.yaml), where named: the contact for copies
+    /// of safeguards made available on request.
+    pub controller: Option<EntityView>,
 }
 
 /// One section in the template context.
@@ -361,6 +364,12 @@ impl ChapterView {
                 .map(|s| SectionView::new(s, &chapter, level))
                 .collect(),
             number: chapter,
+            controller: project
+                .config
+                .raw
+                .as_ref()
+                .and_then(|c| c.controller.as_ref())
+                .map(entity),
         }
     }
 }

@@ -845,3 +845,27 @@ fn a_condition_on_a_middle_legal_basis_reads_as_one_clause() {
         "{md}"
     );
 }
+
+#[test]
+fn a_copy_on_request_names_the_controller_where_privreg_yaml_does() {
+    // Art. 13(1)(f): "the means by which to obtain a copy"; the contact comes from
+    // `controller` in privreg.yaml, and without it the text says "from us".
+    let p = Project::new();
+    p.write(
+        "registers/transfers.yaml",
+        &std::fs::read_to_string(repo_root().join("tests/fixtures/build/transfers.yaml")).unwrap(),
+    );
+    assert_eq!(p.run(&["build"]).code, 0);
+    assert!(p.read(MD).contains("available from us on request."));
+    p.write(
+        "privreg.yaml",
+        "controller: { legal_name: Example GmbH, address: \"Hauptstr. 9, 10115 Berlin\", country: DE }\n",
+    );
+    assert_eq!(p.run(&["build"]).code, 0);
+    let md = p.read(MD);
+    assert!(
+        md.contains("binding corporate rules is available on request from Example GmbH, Hauptstr. 9, 10115 Berlin, Germany."),
+        "{md}"
+    );
+    assert!(!md.contains("from us on request"), "{md}");
+}
