@@ -10,16 +10,6 @@ use crate::model::Section;
 use crate::project::{LoadedSection, Project, Settings};
 use crate::source::SourceFile;
 
-/// The styles a configured `citation_style` can ask fixes in.
-const STYLES: [Style; 6] = [
-    Style::ParaLit,
-    Style::Parens,
-    Style::AbsLit,
-    Style::Roman,
-    Style::Dotted,
-    Style::PointOf,
-];
-
 /// A register file: it loads or is diagnosed, every rule runs, and a register without
 /// error-level findings renders, twice to the same bytes, with no markup from its values.
 pub fn register(text: &str) {
@@ -88,7 +78,7 @@ pub fn citations(text: &str) {
         ("p.md", Format::Markdown),
         ("p.html", Format::Html),
     ] {
-        for style in STYLES {
+        for style in Style::WRITABLE {
             let opts = LintOptions {
                 implied_gdpr: true,
                 style: Some(style),

@@ -125,6 +125,16 @@ pub enum Style {
 }
 
 impl Style {
+    /// Every style a fix can write into, as `citation_style` can name them.
+    pub const WRITABLE: [Style; 6] = [
+        Style::ParaLit,
+        Style::Parens,
+        Style::AbsLit,
+        Style::Roman,
+        Style::Dotted,
+        Style::PointOf,
+    ];
+
     /// True when the style takes part in the one-style-per-document rule.
     pub fn is_distinct(self) -> bool {
         !matches!(self, Style::Bare | Style::Dpv)
@@ -146,15 +156,9 @@ impl Style {
 
     /// Parses a configuration name.
     pub fn parse(s: &str) -> Option<Style> {
-        Some(match s {
-            "para-lit" => Style::ParaLit,
-            "parens" => Style::Parens,
-            "abs-lit" => Style::AbsLit,
-            "roman" => Style::Roman,
-            "dotted" => Style::Dotted,
-            "point-of" => Style::PointOf,
-            _ => return None,
-        })
+        Style::WRITABLE
+            .into_iter()
+            .find(|style| style.as_str() == s)
     }
 
     /// An example citation in this style, for messages.

@@ -495,15 +495,7 @@ fn all_provisions() -> Vec<Provision> {
     out
 }
 
-/// Every style a fix can write into.
-pub(crate) const STYLES: [Style; 6] = [
-    Style::ParaLit,
-    Style::Parens,
-    Style::AbsLit,
-    Style::Roman,
-    Style::Dotted,
-    Style::PointOf,
-];
+const STYLES: [Style; 6] = Style::WRITABLE;
 
 fn round_trip(p: &Provision, style: Style, law: &str) -> Result<(), String> {
     let text = format!("{} {law}", fix::write_one(p, style));
