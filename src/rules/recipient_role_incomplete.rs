@@ -1,75 +1,71 @@
 //! PRV303: a controller or joint controller without what the notice must say of it.
 
+use std::sync::Arc;
+
 use super::RuleCx;
 use crate::catalogue::RECIPIENT_ROLE_INCOMPLETE;
 use crate::diagnostic::Diagnostic;
+use crate::load::Spanned;
+use crate::source::SourceFile;
 
 /// Reports controllers without purposes or privacy notice, joint controllers without
 /// arrangement or contact point, onward recipients that are controllers without purpose.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     for (file, _, p) in cx.processors() {
         for r in &p.onward_recipients {
-            let Some(role) = r.role.as_ref().filter(|x| x.value == "controller") else {
-                continue;
-            };
-            if r.purpose.is_none() {
-                out.push(
-                    Diagnostic::new(
-                        &RECIPIENT_ROLE_INCOMPLETE,
-                        file,
-                        role.span.clone(),
-                        format!("{} is a controller but the register gives no `purpose`", r.name.value),
-                    )
-                    .label("incomplete")
-                    .help("add `purpose:` with the purposes it pursues itself")
-                    .note("GDPR Art. 13(1)(e): the reader learns who receives the data and that it acts for its own purposes"),
-                );
+            if let Some(role) = r.role.as_ref().filter(|x| x.value == "controller") {
+                let fields = [("purpose", r.purpose.is_none())];
+                report(file, &r.name.value, role, &fields, out);
             }
         }
         let Some(role) = &p.role else { continue };
-        let missing: Vec<&str> = match role.value.as_str() {
+        let fields = match role.value.as_str() {
             "controller" => [
                 ("purposes", p.purposes.is_empty()),
                 ("privacy_policy", p.privacy_policy.is_none()),
-            ]
-            .iter()
-            .filter(|(_, m)| *m)
-            .map(|(f, _)| *f)
-            .collect(),
+            ],
             "joint-controller" => [
                 ("arrangement", p.arrangement.is_none()),
                 ("contact_point", p.contact_point.is_none()),
-            ]
-            .iter()
-            .filter(|(_, m)| *m)
-            .map(|(f, _)| *f)
-            .collect(),
+            ],
             _ => continue,
         };
-        if missing.is_empty() {
-            continue;
-        }
-        let fields = missing
-            .iter()
-            .map(|f| format!("`{f}`"))
-            .collect::<Vec<_>>()
-            .join(" and ");
-        out.push(
-            Diagnostic::new(
-                &RECIPIENT_ROLE_INCOMPLETE,
-                file,
-                role.span.clone(),
-                format!("{} is a {} but the register gives no {fields}", p.service.value, role.value),
-            )
-            .label("incomplete")
-            .help(format!("add {fields}"))
-            .note(if role.value == "controller" {
-                "GDPR Art. 13(1)(e): the reader learns who receives the data and that it acts for its own purposes"
-            } else {
-                "GDPR Art. 26(2): the essence of the arrangement shall be made available to the data subject"
-            }),
-        );
+        report(file, &p.service.value, role, &fields, out);
     }
+}
+
+/// One PRV303 naming the `(field, missing)` pairs that are missing, if any is.
+fn report(
+    file: &Arc<SourceFile>,
+    name: &str,
+    role: &Spanned<String>,
+    fields: &[(&str, bool)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let missing: Vec<String> = fields
+        .iter()
+        .filter(|(_, m)| *m)
+        .map(|(f, _)| format!("`{f}`"))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let fields = missing.join(" and ");
+    out.push(
+        Diagnostic::new(
+            &RECIPIENT_ROLE_INCOMPLETE,
+            file,
+            role.span.clone(),
+            format!("{name} is a {} but the register gives no {fields}", role.value),
+        )
+        .label("incomplete")
+        .help(format!("add {fields}"))
+        .note(if role.value == "controller" {
+            "GDPR Art. 13(1)(e): the reader learns who receives the data and that it acts for its own purposes"
+        } else {
+            "GDPR Art. 26(2): the essence of the arrangement shall be made available to the data subject"
+        }),
+    );
 }
 
 #[cfg(test)]
