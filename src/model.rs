@@ -184,6 +184,79 @@ yaml_struct! {
 }
 
 yaml_struct! {
+    /// The controller: who decides on the processing and answers for it (Art. 4(7) GDPR).
+    pub struct Controller as "the controller" {
+        /// Registered name ("Example GmbH").
+        /// Example: `legal_name: Example GmbH`
+        legal_name: req String,
+        /// Postal address without the country.
+        /// Example: `address: Hauptstr. 1, 10115 Berlin`
+        address: req String,
+        /// ISO 3166-1 alpha-2 country code of its establishment.
+        /// Example: `country: DE`
+        country: req String,
+        /// Email address for data protection requests.
+        /// Example: `email: privacy@example.com`
+        email: opt String,
+        /// Telephone number.
+        /// Example: `phone: "+49 30 1234567"`
+        phone: opt String,
+        /// A web form for requests (https).
+        /// Example: `web_form: https://example.com/privacy-request`
+        web_form: opt String,
+        /// The data protection officer, where one is designated (Art. 37 GDPR).
+        /// Example: `dpo: { name: Dr. Erika Mustermann, email: dpo@example.com }`
+        dpo: opt Dpo,
+        /// The representative in the Union of a controller established outside it (Art. 27 GDPR).
+        /// Example: `representative: { legal_name: Rep Ltd, address: "1 Main St, Dublin", country: IE, email: rep@example.ie }`
+        representative: opt Representative,
+        /// The controller is a public authority or body: Art. 6(1)(f) GDPR does not apply
+        /// to processing in the performance of its tasks (Art. 6(1), second subparagraph).
+        /// Example: `public_authority: true`
+        public_authority: opt bool,
+    }
+}
+
+yaml_struct! {
+    /// The data protection officer's contact details (Art. 13(1)(b) GDPR).
+    pub struct Dpo as "a data protection officer" {
+        /// Name, where it is published (the law asks only for contact details).
+        /// Example: `name: Dr. Erika Mustermann`
+        name: opt String,
+        /// Email address.
+        /// Example: `email: dpo@example.com`
+        email: opt String,
+        /// Telephone number.
+        /// Example: `phone: "+49 30 1234568"`
+        phone: opt String,
+        /// Postal address, where it differs from the controller's.
+        /// Example: `address: Datenschutz GmbH, Ring 5, 50667 Köln`
+        address: opt String,
+        /// A web form (https).
+        /// Example: `web_form: https://example.com/dpo`
+        web_form: opt String,
+    }
+}
+
+yaml_struct! {
+    /// A representative in the Union (Art. 27 GDPR).
+    pub struct Representative as "a representative" {
+        /// Registered name.
+        /// Example: `legal_name: EU Rep Ltd`
+        legal_name: req String,
+        /// Postal address without the country.
+        /// Example: `address: 1 Main Street, Dublin 2`
+        address: req String,
+        /// ISO 3166-1 alpha-2 code of a Member State where data subjects are.
+        /// Example: `country: IE`
+        country: req String,
+        /// Email address.
+        /// Example: `email: rep@example.ie`
+        email: opt String,
+    }
+}
+
+yaml_struct! {
     /// A data processing agreement under Art. 28(3) GDPR.
     pub struct Dpa as "a data processing agreement" {
         /// Whether the agreement has been concluded.
@@ -316,9 +389,19 @@ yaml_struct! {
         /// Chapter heading.
         /// Example: `title: Processors and services we use`
         title: opt String,
-        /// The controller publishing the policy.
-        /// Example: `controller: { legal_name: Example GmbH, address: "Hauptstr. 1, 10115 Berlin", country: DE }`
-        controller: opt Entity,
+        /// The controller publishing the policy, with its contact details, its data
+        /// protection officer and its representative in the Union (Art. 13(1)(a)-(b), 14(1)(a)-(b)
+        /// GDPR). The chapter opens with it.
+        /// Example:
+        /// ```yaml
+        /// controller:
+        ///   legal_name: Example GmbH
+        ///   address: Hauptstr. 1, 10115 Berlin
+        ///   country: DE
+        ///   email: privacy@example.com
+        ///   dpo: { email: dpo@example.com }
+        /// ```
+        controller: opt Controller,
         /// Language of the output (`en`).
         /// Example: `language: en`
         language: opt String,

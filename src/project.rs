@@ -69,7 +69,8 @@ impl Default for Settings {
 }
 
 impl Settings {
-    fn from_config(raw: Option<Config>) -> Settings {
+    /// The settings of a parsed `privreg.yaml`, defaults filled in.
+    pub fn from_config(raw: Option<Config>) -> Settings {
         let get = |f: fn(&Config) -> Option<&str>, default: &str| {
             raw.as_ref().and_then(f).unwrap_or(default).to_owned()
         };

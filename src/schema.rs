@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use crate::law::{bases, mechanisms};
 use crate::load::{FieldInfo, Node, TypeInfo};
-use crate::model::{Config, Entity, Section};
+use crate::model::{Config, Controller, Dpo, Entity, Representative, Section};
 use crate::rules::value_unknown::{
     CERTAINTY, CITATION_STYLES, LANGUAGES, ONWARD_ROLES, PROCESSED_BY, RELATIONS, ROLES,
 };
@@ -56,7 +56,16 @@ pub fn schema(target: Target) -> Value {
             "privreg register file",
             &crate::docs::REGISTER_TYPES[1..],
         ),
-        Target::Config => (&Config::INFO, "privreg.yaml", &[&Entity::INFO]),
+        Target::Config => (
+            &Config::INFO,
+            "privreg.yaml",
+            &[
+                &Controller::INFO,
+                &Dpo::INFO,
+                &Representative::INFO,
+                &Entity::INFO,
+            ],
+        ),
     };
     let mut doc = Map::new();
     doc.insert("$schema".into(), json!(DIALECT));

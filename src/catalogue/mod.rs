@@ -13,6 +13,8 @@ mod citation_law_missing;
 mod citation_provision_unknown;
 mod citation_style_mixed;
 mod compelling_interest_missing;
+mod contact_details_missing;
+mod controller_missing;
 mod country_code_unknown;
 mod derogation_not_occasional;
 mod dpa_missing;
@@ -26,6 +28,7 @@ mod file_unreadable;
 mod id_duplicate;
 mod id_invalid;
 mod instrument_outdated;
+mod interests_public_authority;
 mod key_duplicate;
 mod legal_basis_unknown;
 mod legitimate_interest_missing;
@@ -33,6 +36,7 @@ mod mechanism_relation_missing;
 mod order_duplicate;
 mod recipient_entity_missing;
 mod recipient_role_incomplete;
+mod representative_missing;
 mod retention_missing;
 mod safeguard_copy_missing;
 mod special_category_condition_missing;
@@ -58,6 +62,8 @@ pub use citation_law_missing::CITATION_LAW_MISSING;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
 pub use citation_style_mixed::CITATION_STYLE_MIXED;
 pub use compelling_interest_missing::COMPELLING_INTEREST_MISSING;
+pub use contact_details_missing::CONTACT_DETAILS_MISSING;
+pub use controller_missing::CONTROLLER_MISSING;
 pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
 pub use derogation_not_occasional::DEROGATION_NOT_OCCASIONAL;
 pub use dpa_missing::DPA_MISSING;
@@ -71,6 +77,7 @@ pub use file_unreadable::FILE_UNREADABLE;
 pub use id_duplicate::ID_DUPLICATE;
 pub use id_invalid::ID_INVALID;
 pub use instrument_outdated::INSTRUMENT_OUTDATED;
+pub use interests_public_authority::INTERESTS_PUBLIC_AUTHORITY;
 pub use key_duplicate::KEY_DUPLICATE;
 pub use legal_basis_unknown::LEGAL_BASIS_UNKNOWN;
 pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
@@ -78,6 +85,7 @@ pub use mechanism_relation_missing::MECHANISM_RELATION_MISSING;
 pub use order_duplicate::ORDER_DUPLICATE;
 pub use recipient_entity_missing::RECIPIENT_ENTITY_MISSING;
 pub use recipient_role_incomplete::RECIPIENT_ROLE_INCOMPLETE;
+pub use representative_missing::REPRESENTATIVE_MISSING;
 pub use retention_missing::RETENTION_MISSING;
 pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
@@ -142,6 +150,10 @@ pub static ALL: &[&Rule] = &[
     &INSTRUMENT_OUTDATED,
     &CITATION_STYLE_MIXED,
     &CITATION_LAW_MISSING,
+    &CONTROLLER_MISSING,
+    &CONTACT_DETAILS_MISSING,
+    &REPRESENTATIVE_MISSING,
+    &INTERESTS_PUBLIC_AUTHORITY,
 ];
 
 /// The rule with this code (`PRV301`) or name (`retention-missing`), case-insensitive.

@@ -47,6 +47,10 @@ impl Limits {
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("chapter.md", include_str!("../../templates/chapter.md")),
     ("section.md", include_str!("../../templates/section.md")),
+    (
+        "controller.md",
+        include_str!("../../templates/controller.md"),
+    ),
     ("page.html", include_str!("../../templates/page.html")),
 ];
 

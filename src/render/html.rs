@@ -107,6 +107,15 @@ fn sanitise(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
     let mut kept: Vec<bool> = Vec::new();
     events.into_iter().filter_map(move |event| match event {
         Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
+        // An email autolink (`<a@b.example>`) carries the bare address; the HTML writer
+        // adds `mailto:` itself.
+        Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Email,
+            ..
+        }) => {
+            kept.push(true);
+            Some(event)
+        }
         Event::Start(Tag::Link { ref dest_url, .. })
         | Event::Start(Tag::Image { ref dest_url, .. }) => {
             let ok = allowed_destination(dest_url);
@@ -133,6 +142,14 @@ mod tests {
         assert_eq!(
             html("<script>alert(1)</script>\n\na <b>b</b>"),
             "&lt;script&gt;alert(1)&lt;/script&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n"
+        );
+    }
+
+    #[test]
+    fn an_email_autolink_is_a_mailto_link() {
+        assert_eq!(
+            html("<privacy@example.com>"),
+            "<p><a href=\"mailto:privacy@example.com\">privacy@example.com</a></p>\n"
         );
     }
 

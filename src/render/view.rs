@@ -33,6 +33,7 @@ use serde::Serialize;
 use crate::law::{adequacy, bases, countries, mechanisms};
 use crate::model::{Entity, LegalBasis, Processor, Section, Transfer};
 use crate::project::Project;
+use crate::rules::contact_details_missing::is_email;
 use crate::rules::safeguard_copy_missing::ON_REQUEST;
 use crate::rules::value_unknown::{ONWARD_ROLES, RELATIONS, ROLES};
 
@@ -129,9 +130,9 @@ pub struct ChapterView {
     pub last_updated: Option<String>,
     /// The sections, sorted by `order`, then `id`.
     pub sections: Vec<SectionView>,
-    /// The controller (`controller` in privreg.yaml), where named: the contact for copies
-    /// of safeguards made available on request.
-    pub controller: Option<EntityView>,
+    /// The controller (`controller` in privreg.yaml), where named: the chapter opens with
+    /// it, and it is the contact for copies of safeguards made available on request.
+    pub controller: Option<ControllerView>,
 }
 
 /// One section in the template context.
@@ -249,6 +250,55 @@ pub struct EntityView {
     pub address: String,
     /// Country name ("USA").
     pub country: String,
+}
+
+/// The controller with its contact details (Art. 13(1)(a)-(b) GDPR).
+#[derive(Debug, Serialize)]
+pub struct ControllerView {
+    /// Registered name.
+    pub legal_name: String,
+    /// Address without country.
+    pub address: String,
+    /// Country name.
+    pub country: String,
+    /// Email as a Markdown autolink, or text where it cannot be one.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// Web form as a Markdown autolink.
+    pub web_form: Option<String>,
+    /// The data protection officer, where designated.
+    pub dpo: Option<DpoView>,
+    /// The representative in the Union, where designated.
+    pub representative: Option<RepresentativeView>,
+}
+
+/// The data protection officer's contact details.
+#[derive(Debug, Serialize)]
+pub struct DpoView {
+    /// Name, where published.
+    pub name: Option<String>,
+    /// Email as a Markdown autolink.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Web form as a Markdown autolink.
+    pub web_form: Option<String>,
+}
+
+/// The representative in the Union (Art. 27 GDPR).
+#[derive(Debug, Serialize)]
+pub struct RepresentativeView {
+    /// Registered name.
+    pub legal_name: String,
+    /// Address without country.
+    pub address: String,
+    /// Country name.
+    pub country: String,
+    /// Email as a Markdown autolink.
+    pub email: Option<String>,
 }
 
 /// A data processing agreement.
@@ -369,7 +419,7 @@ impl ChapterView {
                 .raw
                 .as_ref()
                 .and_then(|c| c.controller.as_ref())
-                .map(entity),
+                .map(controller),
         }
     }
 }
@@ -595,6 +645,41 @@ fn entity(e: &crate::load::Spanned<Entity>) -> EntityView {
         legal_name: escape(&e.legal_name.value),
         address: escape(&e.address.value),
         country: country_name(&e.country.value),
+    }
+}
+
+fn controller(c: &crate::load::Spanned<crate::model::Controller>) -> ControllerView {
+    let email = |e: &Option<crate::load::Spanned<String>>| {
+        e.as_ref().map(|e| {
+            if is_email(&e.value) {
+                format!("<{}>", e.value)
+            } else {
+                escape(&e.value)
+            }
+        })
+    };
+    let link =
+        |l: &Option<crate::load::Spanned<String>>| l.as_ref().map(|l| markdown::link(&l.value));
+    ControllerView {
+        legal_name: escape(&c.legal_name.value),
+        address: escape(&c.address.value),
+        country: country_name(&c.country.value),
+        email: email(&c.email),
+        phone: opt_text(&c.phone),
+        web_form: link(&c.web_form),
+        dpo: c.dpo.as_ref().map(|d| DpoView {
+            name: opt_text(&d.name),
+            email: email(&d.email),
+            phone: opt_text(&d.phone),
+            address: opt_text(&d.address),
+            web_form: link(&d.web_form),
+        }),
+        representative: c.representative.as_ref().map(|r| RepresentativeView {
+            legal_name: escape(&r.legal_name.value),
+            address: escape(&r.address.value),
+            country: country_name(&r.country.value),
+            email: email(&r.email),
+        }),
     }
 }
 

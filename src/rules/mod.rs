@@ -18,6 +18,8 @@ pub mod citation_provision_unknown;
 pub mod citation_style_mixed;
 pub mod citations;
 pub mod compelling_interest_missing;
+pub mod contact_details_missing;
+pub mod controller_missing;
 pub mod country_code_unknown;
 pub mod derogation_not_occasional;
 pub mod dpa_missing;
@@ -26,12 +28,14 @@ pub mod dpf_participant_missing;
 pub mod id_duplicate;
 pub mod id_invalid;
 pub mod instrument_outdated;
+pub mod interests_public_authority;
 pub mod legal_basis_unknown;
 pub mod legitimate_interest_missing;
 pub mod mechanism_relation_missing;
 pub mod order_duplicate;
 pub mod recipient_entity_missing;
 pub mod recipient_role_incomplete;
+pub mod representative_missing;
 pub mod retention_missing;
 pub mod safeguard_copy_missing;
 pub mod special_category_condition_missing;
@@ -146,6 +150,10 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     dpa_missing::check(cx, out);
     recipient_role_incomplete::check(cx, out);
     recipient_entity_missing::check(cx, out);
+    controller_missing::check(cx, out);
+    contact_details_missing::check(cx, out);
+    representative_missing::check(cx, out);
+    interests_public_authority::check(cx, out);
 }
 
 /// Support for the rules' unit tests: check register YAML held in memory.
@@ -166,7 +174,31 @@ pub mod test_support {
 
     /// Diagnostics for a project made of these register files, judged on `date`.
     pub fn diagnostics_on(files: &[(&str, &str)], date: jiff::civil::Date) -> Vec<Diagnostic> {
+        with_config(None, files, date)
+    }
+
+    /// Codes reported for a project with this `privreg.yaml` and one register file.
+    pub fn config_codes(config: &str, register: &str) -> Vec<&'static str> {
+        with_config(
+            Some(config),
+            &[("a.yaml", register)],
+            jiff::civil::date(2026, 11, 29),
+        )
+        .iter()
+        .map(|d| d.code())
+        .collect()
+    }
+
+    fn with_config(
+        config: Option<&str>,
+        files: &[(&str, &str)],
+        date: jiff::civil::Date,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let config_file = config.map(|c| SourceFile::virtual_file("privreg.yaml", c));
+        let raw = config_file
+            .as_ref()
+            .and_then(|f| crate::project::load_file::<crate::model::Config>(f, &mut out));
         let mut sections = Vec::new();
         let mut read = Vec::new();
         for (name, yaml) in files {
@@ -178,8 +210,8 @@ pub mod test_support {
         }
         let project = Project {
             root: ".".into(),
-            config_file: None,
-            config: Settings::default(),
+            config_file,
+            config: Settings::from_config(raw),
             sections,
             files: read,
             prose: Vec::new(),

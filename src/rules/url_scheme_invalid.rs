@@ -32,7 +32,8 @@ pub fn problem(url: &str) -> Option<&'static str> {
     }
 }
 
-fn check_link(
+/// Reports `link` in `field` unless it is a publishable https, http or mailto link.
+pub fn check_link(
     file: &Arc<SourceFile>,
     link: &Spanned<String>,
     field: &str,

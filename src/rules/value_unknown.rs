@@ -91,6 +91,9 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         }
         if let Some(ctrl) = &c.controller {
             super::country_code_unknown::check_code(file, &ctrl.country, out);
+            if let Some(r) = &ctrl.representative {
+                super::country_code_unknown::check_code(file, &r.country, out);
+            }
         }
     }
     let special: Vec<&str> = SPECIAL_CATEGORIES.iter().map(|(c, _)| *c).collect();

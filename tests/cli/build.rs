@@ -779,7 +779,7 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
     p.write(
         "privreg.yaml",
         &format!(
-            "chapter: {v}\ntitle: {v}\ncontroller: {{legal_name: {v}, address: {v}, country: DE}}\n"
+            "chapter: {v}\ntitle: {v}\ncontroller: {{legal_name: {v}, address: {v}, country: DE, phone: {v}}}\n"
         ),
     );
     p.write(
@@ -800,7 +800,7 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
     assert_eq!(t.code, 1, "{t}");
     let codes: Vec<_> = t.diagnostics().iter().map(|d| d["code"].clone()).collect();
     assert!(codes.iter().all(|c| c == "PRV019"), "{t}");
-    assert_eq!(codes.len(), 27, "one per string: {t}");
+    assert_eq!(codes.len(), 28, "one per string: {t}");
 
     let t = p.run(&["build", "-A", "PRV019"]);
     assert_eq!(t.code, 0, "{t}");
@@ -859,13 +859,46 @@ fn a_copy_on_request_names_the_controller_where_privreg_yaml_does() {
     assert!(p.read(MD).contains("available from us on request."));
     p.write(
         "privreg.yaml",
-        "controller: { legal_name: Example GmbH, address: \"Hauptstr. 9, 10115 Berlin\", country: DE }\n",
+        "controller: { legal_name: Example GmbH, address: \"Hauptstr. 9, 10115 Berlin\", country: DE, email: privacy@example.com }\n",
     );
     assert_eq!(p.run(&["build"]).code, 0);
     let md = p.read(MD);
     assert!(
-        md.contains("binding corporate rules is available on request from Example GmbH, Hauptstr. 9, 10115 Berlin, Germany."),
+        md.contains("binding corporate rules is available on request from Example GmbH, Hauptstr. 9, 10115 Berlin, Germany (<privacy@example.com>)."),
         "{md}"
     );
     assert!(!md.contains("from us on request"), "{md}");
+}
+
+#[test]
+fn the_chapter_opens_with_the_controller_its_dpo_and_its_representative() {
+    // Art. 13(1)(a)-(b) GDPR: identity and contact details of the controller and its
+    // representative, and the contact details of the data protection officer.
+    let p = Project::example();
+    p.write(
+        "privreg.yaml",
+        "controller:\n  legal_name: Example Inc.\n  address: 1 Market Street, San Francisco, CA 94105\n  \
+         country: US\n  email: privacy@example.com\n  phone: \"+1 415 555 0100\"\n  \
+         web_form: https://example.com/privacy-request\n  \
+         dpo: { email: dpo@example.com, address: \"Ring 5, 50667 Köln\" }\n  \
+         representative: { legal_name: EU Rep Ltd, address: \"1 Main Street, Dublin 2\", country: IE, email: rep@example.ie }\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let md = p.read(MD);
+    let head: String = md
+        .lines()
+        .take_while(|l| !l.starts_with("### "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!(head);
+    let html = p.read("dist/privacy-policy.fragment.html");
+    assert!(
+        html.contains("<a href=\"mailto:privacy@example.com\">privacy@example.com</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"https://example.com/privacy-request\">"),
+        "{html}"
+    );
 }
