@@ -777,8 +777,33 @@ pub fn map_entries<'n>(
     Some(kept)
 }
 
+/// Fields that existed once: (mapping, field, what to do instead). A register written for
+/// an older privreg gets the way forward, not a guess at a similar name.
+const RETIRED: &[(&str, &str, &str)] = &[(
+    "a register section",
+    "right_to_object",
+    "delete it: privreg now states the right to object wherever a basis is Art. 6(1)(e) or (f) (Art. 21(1), (4) GDPR); list direct-marketing purposes in `direct_marketing`",
+)];
+
 /// Reports a key that the type does not have, suggesting the closest known one.
 pub fn unknown_field(cx: &mut LoadCx, key: &Spanned<String>, known: &[&str], what: &str) {
+    if let Some((_, _, instead)) = RETIRED
+        .iter()
+        .find(|(w, f, _)| *w == what && *f == key.value)
+    {
+        cx.diagnostics.push(
+            Diagnostic::new(
+                &catalogue::FIELD_UNKNOWN,
+                cx.file,
+                key.span.clone(),
+                format!("`{}` is no longer a field of {what}", key.value),
+            )
+            .label("retired field")
+            .help(*instead)
+            .note("CHANGELOG.md lists every retired field under \"Migrating registers\""),
+        );
+        return;
+    }
     let suggestion = known
         .iter()
         .map(|k| (strsim::jaro_winkler(k, &key.value), *k))

@@ -27,12 +27,19 @@ yaml_struct! {
         /// What the processing is for.
         /// Example: `purposes: [communication with selected customers]`
         purposes: req_list String,
+        /// The purposes are the only ones: the policy says "solely for" them.
+        /// Example: `purposes_exclusive: true`
+        purposes_exclusive: opt bool,
         /// Whose data is processed: customers, website visitors, ...
         /// Example: `data_subjects: [customers, partners, other contacts]`
         data_subjects: list String,
         /// Kinds of personal data processed at section level.
         /// Example: `data_categories: [communication content, contact details]`
         data_categories: list String,
+        /// `false` where `data_categories` are examples ("personal data such as names"), not
+        /// the complete list; the default is `true`.
+        /// Example: `data_categories_exhaustive: false`
+        data_categories_exhaustive: opt bool,
         /// Special categories of personal data (Art. 9(1) GDPR), by code, e.g. `health`.
         /// Example: `special_categories: [health]`
         special_categories: list String,
@@ -79,9 +86,12 @@ yaml_struct! {
         ///   period: only as long as necessary to fulfill the purposes described above
         /// ```
         retention: opt Retention,
-        /// State the right to object (Art. 21 GDPR); expected where the basis is Art. 6(1)(e) or (f).
-        /// Example: `right_to_object: true`
-        right_to_object: opt bool,
+        /// Purposes, each written as in `purposes` (the section's or a service's), that are
+        /// direct marketing: the policy then states the unconditional right to object of
+        /// Art. 21(2)-(3) GDPR. The Art. 21(1) notice needs no field: privreg states it
+        /// wherever a basis is Art. 6(1)(e) or (f).
+        /// Example: `direct_marketing: [sending our newsletter]`
+        direct_marketing: list String,
     }
 }
 
@@ -101,6 +111,20 @@ yaml_struct! {
         /// The legitimate interest pursued; required for Art. 6(1)(f) (Art. 13(1)(d) GDPR).
         /// Example: `interest: effective external representation and contact management`
         interest: opt String,
+        /// The purposes this basis covers, each written as in `purposes` (the section's or a
+        /// service's). Without it (and without `data_categories`) the basis covers all of the
+        /// section's own purposes; a service's purposes are covered only where a basis names
+        /// them (Art. 13(1)(c) GDPR: the purposes *and* the legal basis for each).
+        /// Example: `purposes: [improving the user experience]`
+        purposes: list String,
+        /// The data this basis is limited to ("call content"): "The processing of call content
+        /// is based on ...". Such a basis covers only the purposes it names.
+        /// Example: `data_categories: [call content]`
+        data_categories: list String,
+        /// The Member State or Union law relied on with the basis, where the GDPR leaves the
+        /// matter to it (Art. 6(3), Art. 9(2)(b), (g)-(j)): "§ 22 para. 1 no. 1 lit. b BDSG".
+        /// Example: `national_law: § 22 para. 1 no. 1 lit. b BDSG`
+        national_law: opt String,
     }
 }
 

@@ -18,7 +18,6 @@ pub fn section(i: usize) -> String {
          \x20       dpf_participant: https://www.dataprivacyframework.gov/participant/{i}\n\
          \x20       copy: https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj\n\
          \x20   privacy_policy: https://tool{i}.example/privacy\n\
-         retention:\n  period: as long as necessary to fulfil the purposes described above\n\
-         right_to_object: true\n"
+         retention:\n  period: as long as necessary to fulfil the purposes described above\n"
     )
 }

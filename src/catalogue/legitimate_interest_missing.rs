@@ -4,7 +4,8 @@ crate::declare_rule! {
     /// A legal basis of legitimate interests does not name the interest pursued.
     ///
     /// ## What it does
-    /// Reports every `legitimate-interests` (`A6-1-f`) basis without an `interest`.
+    /// Reports every `legitimate-interests` (`A6-1-f`) basis without an `interest`, or whose
+    /// `interest` only restates the basis ("our legitimate business interests").
     ///
     /// ## Why is this bad?
     /// Where processing rests on Art. 6(1)(f), the controller must tell the data subject

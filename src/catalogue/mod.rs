@@ -8,6 +8,7 @@ pub use crate::diagnostic::Rule;
 
 mod adequacy_decision_missing;
 mod adequacy_scope_unconfirmed;
+mod article_6_basis_missing;
 mod citation_basis_mismatch;
 mod citation_law_missing;
 mod citation_provision_unknown;
@@ -33,7 +34,10 @@ mod key_duplicate;
 mod legal_basis_unknown;
 mod legitimate_interest_missing;
 mod mechanism_relation_missing;
+mod national_law_missing;
 mod order_duplicate;
+mod purpose_basis_missing;
+mod purpose_unknown;
 mod recipient_entity_missing;
 mod recipient_role_incomplete;
 mod representative_missing;
@@ -57,6 +61,7 @@ mod yaml_too_complex;
 
 pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
 pub use adequacy_scope_unconfirmed::ADEQUACY_SCOPE_UNCONFIRMED;
+pub use article_6_basis_missing::ARTICLE_6_BASIS_MISSING;
 pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
 pub use citation_law_missing::CITATION_LAW_MISSING;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
@@ -82,7 +87,10 @@ pub use key_duplicate::KEY_DUPLICATE;
 pub use legal_basis_unknown::LEGAL_BASIS_UNKNOWN;
 pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
 pub use mechanism_relation_missing::MECHANISM_RELATION_MISSING;
+pub use national_law_missing::NATIONAL_LAW_MISSING;
 pub use order_duplicate::ORDER_DUPLICATE;
+pub use purpose_basis_missing::PURPOSE_BASIS_MISSING;
+pub use purpose_unknown::PURPOSE_UNKNOWN;
 pub use recipient_entity_missing::RECIPIENT_ENTITY_MISSING;
 pub use recipient_role_incomplete::RECIPIENT_ROLE_INCOMPLETE;
 pub use representative_missing::REPRESENTATIVE_MISSING;
@@ -128,6 +136,10 @@ pub static ALL: &[&Rule] = &[
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,
     &SPECIAL_CATEGORY_CONDITION_MISSING,
+    &PURPOSE_UNKNOWN,
+    &PURPOSE_BASIS_MISSING,
+    &ARTICLE_6_BASIS_MISSING,
+    &NATIONAL_LAW_MISSING,
     &TRANSFER_MECHANISM_MISSING,
     &DPF_OUTSIDE_US,
     &ADEQUACY_DECISION_MISSING,

@@ -19,7 +19,6 @@ const CODE_KEYS: &[&str] = &[
     "privacy_policy",
     "dpf_participant",
     "concluded",
-    "right_to_object",
     // privreg.yaml settings
     "chapter",
     "language",

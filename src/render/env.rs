@@ -150,6 +150,8 @@ pub fn environment(
     env.add_filter("end", end);
     env.add_filter("upper_first", upper_first);
     env.add_test("long", is_long);
+    env.add_test("fragment", is_fragment);
+    env.add_test("plural", is_plural);
     env
 }
 
@@ -342,17 +344,79 @@ fn upper_first(s: String) -> String {
     }
 }
 
-/// A list of several items reads better as bullets than as a sentence when any item is long.
+/// A list of several items reads better as bullets than as a sentence when any item is
+/// long, when there are many, or when together they would make a sentence too long to follow.
 fn is_long(items: Value) -> bool {
-    items.len().is_some_and(|n| n > 1)
-        && items
-            .try_iter()
-            .is_ok_and(|mut it| it.any(|v| v.as_str().is_some_and(|s| s.chars().count() > 100)))
+    let lengths: Vec<usize> = items
+        .try_iter()
+        .map(|it| {
+            it.map(|v| v.as_str().map_or(0, |s| s.split_whitespace().count()))
+                .collect()
+        })
+        .unwrap_or_default();
+    lengths.len() > 1
+        && (lengths.len() >= 6
+            || lengths.iter().any(|&w| w > 16)
+            || lengths.iter().sum::<usize>() > 30)
+}
+
+/// A text of one or two words ("pseudonymised") is a fragment: it needs a subject to stand
+/// as a sentence.
+fn is_fragment(text: &str) -> bool {
+    text.split_whitespace().count() < 3
+}
+
+/// Whether a list of data items takes a plural verb: several items, or one whose last word
+/// is an English plural ("transcripts"); "data" and "content" are singular in a policy.
+fn is_plural(items: Value) -> bool {
+    let words: Vec<String> = items
+        .try_iter()
+        .map(|it| it.filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    match words.as_slice() {
+        // The head noun stands before any parenthesis: "payment details (card number)".
+        [one] => one
+            .split('(')
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .last()
+            .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+            .is_some_and(|w| {
+                w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+            }),
+        many => many.len() > 1,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_data_takes_a_plural_verb() {
+        let v =
+            |items: &[&str]| Value::from(items.iter().map(|s| Value::from(*s)).collect::<Vec<_>>());
+        assert!(is_plural(v(&["transcripts"])));
+        assert!(is_plural(v(&["names", "call content"])));
+        assert!(is_plural(v(&["payment details (card number)"])));
+        for singular in ["call content", "data", "the address", "analysis", "status"] {
+            assert!(!is_plural(v(&[singular])), "{singular}");
+        }
+    }
+
+    #[test]
+    fn fragments_and_long_lists() {
+        assert!(is_fragment("pseudonymised"));
+        assert!(is_fragment("by invitation"));
+        assert!(!is_fragment("the data is encrypted"));
+        let v =
+            |items: &[&str]| Value::from(items.iter().map(|s| Value::from(*s)).collect::<Vec<_>>());
+        assert!(!is_long(v(&["names", "emails"])));
+        assert!(is_long(v(&["a", "b", "c", "d", "e", "f"])));
+        assert!(is_long(v(&[&"word ".repeat(17), "b"])));
+        assert!(!is_long(v(&[&"word ".repeat(40)])), "one item is no list");
+    }
 
     #[test]
     fn both_citation_styles_cite_article_paragraph_and_point() {

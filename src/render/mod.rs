@@ -324,7 +324,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
                  legal_bases:\n  - basis: legitimate-interests\n    interest: {v}\n    scope: {v}\n\
                  \x20 - basis: consent\n    condition: {v}\n    scope: {v}\n\
                  \x20 - basis: contract\n    scope: {v}\n\
-                 retention: {{criteria: {v}, notes: [{v}, {v}]}}\nright_to_object: true\n\
+                 retention: {{criteria: {v}, notes: [{v}, {v}]}}\ndirect_marketing: [{v}]\n\
                  processors:\n{}",
                 processor.repeat(processors)
             )

@@ -159,6 +159,10 @@ pub struct SectionView {
     pub summary: Option<String>,
     /// Purposes.
     pub purposes: Vec<String>,
+    /// The purposes are the only ones ("solely for").
+    pub purposes_exclusive: bool,
+    /// The data categories are the complete list (else examples: "such as").
+    pub data_categories_exhaustive: bool,
     /// Data subjects.
     pub data_subjects: Vec<String>,
     /// Data categories at section level.
@@ -181,8 +185,10 @@ pub struct SectionView {
     pub processors: Vec<ProcessorView>,
     /// Retention.
     pub retention: Option<RetentionView>,
-    /// Whether to state the right to object.
-    pub right_to_object: bool,
+    /// Purposes that are direct marketing, for the Art. 21(2)-(3) notice.
+    pub direct_marketing: Vec<String>,
+    /// Whether any basis is Art. 6(1)(e) or (f), so the Art. 21(1) notice is due.
+    pub objectable: bool,
     /// Categories of recipients named instead of entities ("tax advisers").
     pub recipient_categories: Vec<String>,
 }
@@ -206,6 +212,20 @@ pub struct BasisView {
     pub condition: Option<String>,
     /// The legitimate interest pursued.
     pub interest: Option<String>,
+    /// Art. 6(1)(e) or (f): the data subject may object (Art. 21(1) GDPR).
+    pub objectable: bool,
+    /// The purposes it covers, where the register names them, but for one that repeats the
+    /// interest word for word: see `interest_is_purpose`.
+    pub purposes: Vec<String>,
+    /// One of its purposes is the interest itself ("generally simplifying communication"):
+    /// the sentence names it once, as the purpose.
+    pub interest_is_purpose: bool,
+    /// The data it is limited to.
+    pub data_categories: Vec<String>,
+    /// The Member State or Union law relied on with it.
+    pub national_law: Option<String>,
+    /// It covers only what it names (purposes, data) or applies only under a condition.
+    pub restricted: bool,
 }
 
 /// A processor's service.
@@ -464,6 +484,11 @@ impl SectionView {
             processed_by,
             summary: opt_text(&s.summary),
             purposes: texts(&s.purposes),
+            purposes_exclusive: s.purposes_exclusive.as_ref().is_some_and(|b| b.value),
+            data_categories_exhaustive: s
+                .data_categories_exhaustive
+                .as_ref()
+                .is_none_or(|b| b.value),
             data_subjects: texts(&s.data_subjects),
             data_categories: texts(&s.data_categories),
             special_categories: s
@@ -483,6 +508,7 @@ impl SectionView {
             has_consent: legal_bases
                 .iter()
                 .any(|b| matches!(b.code, "consent" | "explicit-consent")),
+            objectable: legal_bases.iter().any(|b| b.objectable),
             legal_bases,
             processors: s.processors.iter().map(|p| processor(p)).collect(),
             retention: s.retention.as_ref().map(|r| RetentionView {
@@ -490,7 +516,7 @@ impl SectionView {
                 criteria: opt_text(&r.criteria),
                 notes: texts(&r.notes),
             }),
-            right_to_object: s.right_to_object.as_ref().is_some_and(|b| b.value),
+            direct_marketing: texts(&s.direct_marketing),
             recipient_categories: texts(&s.recipient_categories),
         }
     }
@@ -507,6 +533,22 @@ fn basis(b: &crate::load::Spanned<LegalBasis>) -> Option<BasisView> {
         scope: opt_text(&b.scope),
         condition: opt_text(&b.condition),
         interest: opt_text(&b.interest),
+        objectable: matches!(law.code, "public-task" | "legitimate-interests"),
+        purposes: b
+            .purposes
+            .iter()
+            .filter(|p| b.interest.as_ref().is_none_or(|i| i.value != p.value))
+            .map(|p| escape(&p.value))
+            .collect(),
+        interest_is_purpose: b
+            .interest
+            .as_ref()
+            .is_some_and(|i| b.purposes.iter().any(|p| p.value == i.value)),
+        data_categories: texts(&b.data_categories),
+        national_law: opt_text(&b.national_law),
+        restricted: b.condition.is_some()
+            || !b.purposes.is_empty()
+            || !b.data_categories.is_empty(),
     })
 }
 

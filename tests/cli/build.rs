@@ -100,7 +100,7 @@ fn html_states_every_fact_of_the_seed_sections() {
         "communication content, contact details, and technical metadata (such as IP address, browser data)",
         "exclusively by invitation and with the informed participation of the respective users",
         "Art. 6 para. 1 lit. b GDPR (contractual performance or initiation)",
-        "in cases of voluntary use, on your consent pursuant to Art. 6 para. 1 lit. a GDPR",
+        "In cases of voluntary use, the processing is based on your consent pursuant to Art. 6 para. 1 lit. a GDPR",
         "concluded with Slack Technologies Limited",
         "Data is transferred to the USA. The transfer is based on the adequacy decision",
         "Data may be transferred to Google LLC in the USA",
@@ -116,9 +116,9 @@ fn html_states_every_fact_of_the_seed_sections() {
         "HiHello, Inc., 927 Industrial Avenue, Palo Alto, California 94303, USA",
         "creating, managing, and exchanging digital business cards",
         "initiating and maintaining business communication with customers, partners, and other contacts",
-        "names, contact details, job titles, and photos (where applicable)",
+        "personal data such as names, contact details, job titles, and photos (where applicable)",
         "legitimate interest in effective external representation and contact management pursuant to Art. 6 para. 1 lit. f GDPR",
-        "where the use is voluntary, such as when you initiate contact via a digital business card",
+        "Where the use is voluntary, such as when you initiate contact via a digital business card",
         "concluded with HiHello, Inc.",
         "https://www.hihello.com/privacy",
         // 10.3
@@ -129,14 +129,14 @@ fn html_states_every_fact_of_the_seed_sections() {
         "No audio files or full call recordings are stored",
         "Sipgate may automatically generate a written summary (transcription) of the conversations",
         "internal documentation, quality assurance, and follow-up of customer communications",
-        "Sipgate transfers transcripts to our CRM system (HubSpot), where they are stored and further processed",
-        "legitimate interest in efficient communication and a traceable documentation of customer interactions pursuant to Art. 6 para. 1 lit. f GDPR",
+        "Transcripts from Sipgate are passed on to our CRM system (HubSpot), where they are stored and further processed",
+        "The processing of call content is based on our legitimate interest in efficient communication and a traceable documentation of customer interactions pursuant to Art. 6 para. 1 lit. f GDPR",
         "Sipgate acts as a technical service provider and data processor",
         "A data processing agreement (DPA) pursuant to Art. 28 GDPR has been concluded with sipgate GmbH",
         "https://www.sipgate.de/privacy",
         "Stored data is retained only as long as necessary to fulfill the purposes described above",
-        "You have the right to object to this processing at any time",
-        "(Art. 21 GDPR)",
+        "you have the right to object to this processing at any time",
+        "(Art. 21 para. 1 GDPR)",
         // 10.4
         "10.4 Audio and Video Conferencing",
         "processed by the provider of the respective conference tool and by us",
@@ -147,8 +147,8 @@ fn html_states_every_fact_of_the_seed_sections() {
         "largely determined by the corporate policy of the respective provider",
         "communication with prospective or existing contractual partners",
         "offering certain services to our customers",
-        "legitimate interest in generally simplifying and accelerating communication with us or our company",
-        "insofar as consent has been requested, on your consent",
+        "For generally simplifying and accelerating communication with us or our company, the processing is based on our legitimate interest pursuant to Art. 6 para. 1 lit. f GDPR",
+        "Insofar as consent has been requested, the processing is based on your consent",
         "You can revoke your consent at any time with effect for the future (Art. 7 para. 3 GDPR)",
         "deleted from our systems immediately after you request us to delete it, revoke your consent to storage, or the reason for storing the data no longer applies",
         "Stored cookies remain on your end device until you delete them",
@@ -161,7 +161,7 @@ fn html_states_every_fact_of_the_seed_sections() {
         "concluded with Google Ireland Limited",
         // 10.5
         "10.5 Use of the Dashboard (Customer Area)",
-        "ensuring the security, stability, and integrity of our Dashboard",
+        "solely for the following purposes: ensuring the security, stability, and integrity of our Dashboard",
         "login times, click behavior, technical error messages, unusual access patterns, or potentially automated accesses (e.g., by bots)",
         "detecting and preventing security-related incidents",
         "optimizing and monitoring technical operations",
@@ -187,6 +187,41 @@ fn html_states_every_fact_of_the_seed_sections() {
         "and, where applicable",
     ] {
         assert!(!text.contains(wrong), "`{wrong}` in the output");
+    }
+}
+
+#[test]
+fn the_example_adds_no_fact_the_seed_does_not_state() {
+    // Issue 11, item 8: the rendered chapter said more than the seed.
+    let text = html_text(&built_example().read(HTML));
+    for added in [
+        // Seed 10.3: transcripts are "subsequently uploaded to our CRM system"; by whom, it
+        // does not say.
+        "Sipgate transfers",
+        "Sipgate uploads",
+        "We upload",
+        "we upload",
+        // Seed 10.3 bases only "the processing of call content" on legitimate interests.
+        "The processing is based on our legitimate interest in efficient communication",
+        // Seed 10.2: "personal data such as names, ...": examples, not a complete list.
+        "the following personal data: names",
+        // Seed 10.4: one provider, Google.
+        "We and the providers",
+        // Seed 10.5: PostHog's purposes have no basis in the seed; none may be implied.
+        "PostHog processes the data on the basis",
+    ] {
+        assert!(
+            !text.contains(added),
+            "`{added}` is not in the seed:\n{text}"
+        );
+    }
+    // What the seed limits, the output limits: "solely", "such as", "of call content".
+    for kept in [
+        "solely for the following purposes",
+        "personal data such as names",
+        "The processing of call content is based on",
+    ] {
+        assert!(text.contains(kept), "`{kept}` lost:\n{text}");
     }
 }
 
@@ -841,7 +876,11 @@ fn a_condition_on_a_middle_legal_basis_reads_as_one_clause() {
     let md = p.read(MD);
     assert!(!md.contains(",,"), "{md}");
     assert!(
-        md.contains("(the contract), where you ask for it, on your consent"),
+        md.contains("(the contract) or on Art. 6 para. 1 lit. c GDPR (tax law)."),
+        "{md}"
+    );
+    assert!(
+        md.contains("Where you ask for it, the processing is based on your consent"),
         "{md}"
     );
 }
@@ -881,7 +920,8 @@ fn the_chapter_opens_with_the_controller_its_dpo_and_its_representative() {
          country: US\n  email: privacy@example.com\n  phone: \"+1 415 555 0100\"\n  \
          web_form: https://example.com/privacy-request\n  \
          dpo: { email: dpo@example.com, address: \"Ring 5, 50667 Köln\" }\n  \
-         representative: { legal_name: EU Rep Ltd, address: \"1 Main Street, Dublin 2\", country: IE, email: rep@example.ie }\n",
+         representative: { legal_name: EU Rep Ltd, address: \"1 Main Street, Dublin 2\", country: IE, email: rep@example.ie }\n\
+         rules: { purpose-basis-missing: warning }\n",
     );
     let t = p.run(&["build"]);
     assert_eq!(t.code, 0, "{t}");
