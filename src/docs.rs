@@ -8,7 +8,8 @@ use crate::catalogue::{self, Rule};
 use crate::law::{bases, mechanisms};
 use crate::load::TypeInfo;
 use crate::model::{
-    Config, Dpa, Entity, Importer, LegalBasis, Processor, Recipient, Retention, Section, Transfer,
+    CategoryRetention, Config, Controller, Dpa, Dpo, Entity, Importer, LegalBasis, Processor,
+    Recipient, Representative, Retention, Section, Transfer,
 };
 use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY, RELATIONS, ROLES};
 
@@ -23,6 +24,7 @@ pub const REGISTER_TYPES: &[&TypeInfo] = &[
     &Importer::INFO,
     &Recipient::INFO,
     &Retention::INFO,
+    &CategoryRetention::INFO,
 ];
 
 /// The field reference as Markdown.
@@ -40,7 +42,13 @@ pub fn reference() -> String {
          absent; **list** fields may be absent or empty (meaning none); **required list**\n\
          fields need at least one item.\n\n",
     );
-    for ty in REGISTER_TYPES.iter().copied().chain([&Config::INFO]) {
+    let config_types = [
+        &Config::INFO,
+        &Controller::INFO,
+        &Dpo::INFO,
+        &Representative::INFO,
+    ];
+    for ty in REGISTER_TYPES.iter().copied().chain(config_types) {
         type_section(&mut out, ty);
     }
     out.push_str("## Codes\n\n### Legal bases (`basis`)\n\n| code | DPV id | provision | meaning |\n|---|---|---|---|\n");

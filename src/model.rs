@@ -390,10 +390,24 @@ yaml_struct! {
 }
 
 yaml_struct! {
-    /// How long data is kept (Art. 13(2)(a) GDPR): a period, or the criteria for it.
+    /// How long data is kept (Art. 13(2)(a) GDPR): a period, an end event, the statutory
+    /// periods that follow, or the criteria that determine it; per data category where they
+    /// differ.
     pub struct Retention as "a retention statement" {
-        /// The storage period ("as long as necessary to fulfil the purposes described above").
-        /// Example: `period: only as long as necessary to fulfill the purposes described above`
+        /// A fixed period: a number and `days`, `weeks`, `months` or `years`. With `until`,
+        /// the period runs from that event ("for 3 years after the end of the contract").
+        /// Example: `duration: 14 days`
+        duration: opt String,
+        /// The event that ends storage ("the end of the contract").
+        /// Example: `until: the end of the contract`
+        until: opt String,
+        /// Statutory retention periods that apply afterwards ("§ 257 HGB", "§ 147 AO").
+        /// Example: `statutory: [§ 257 HGB, § 147 AO]`
+        statutory: list String,
+        /// The storage period in words of your own, where `duration` and `until` cannot say
+        /// it; rendered after "Stored data is retained". Generic wording ("as long as
+        /// necessary") is PRV305.
+        /// Example: `period: for the duration of your membership`
         period: opt String,
         /// Criteria that determine the period, where no fixed period can be given.
         /// Example: `criteria: data is deleted as soon as you ask us to or the reason for storing it no longer applies`
@@ -401,6 +415,36 @@ yaml_struct! {
         /// Further statements on storage ("Statutory retention periods remain unaffected").
         /// Example: `notes: [Mandatory legal retention periods remain unaffected.]`
         notes: list String,
+        /// Periods for some data categories that differ from the section's.
+        /// Example:
+        /// ```yaml
+        /// by_category:
+        ///   - data: [invoices]
+        ///     duration: 10 years
+        ///     statutory: [§ 147 AO]
+        /// ```
+        by_category: list CategoryRetention,
+    }
+}
+
+yaml_struct! {
+    /// How long some data categories are kept, where it differs from the rest.
+    pub struct CategoryRetention as "a retention of data categories" {
+        /// The data categories this applies to.
+        /// Example: `data: [server logs]`
+        data: req_list String,
+        /// A fixed period, as in `retention`.
+        /// Example: `duration: 7 days`
+        duration: opt String,
+        /// The event that ends storage.
+        /// Example: `until: the end of the contract`
+        until: opt String,
+        /// Statutory retention periods that apply afterwards.
+        /// Example: `statutory: [§ 147 AO]`
+        statutory: list String,
+        /// The criteria that determine the period.
+        /// Example: `criteria: logs are deleted once an incident is resolved`
+        criteria: opt String,
     }
 }
 

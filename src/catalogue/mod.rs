@@ -41,6 +41,7 @@ mod purpose_unknown;
 mod recipient_entity_missing;
 mod recipient_role_incomplete;
 mod representative_missing;
+mod retention_generic;
 mod retention_missing;
 mod safeguard_copy_missing;
 mod special_category_condition_missing;
@@ -94,6 +95,7 @@ pub use purpose_unknown::PURPOSE_UNKNOWN;
 pub use recipient_entity_missing::RECIPIENT_ENTITY_MISSING;
 pub use recipient_role_incomplete::RECIPIENT_ROLE_INCOMPLETE;
 pub use representative_missing::REPRESENTATIVE_MISSING;
+pub use retention_generic::RETENTION_GENERIC;
 pub use retention_missing::RETENTION_MISSING;
 pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
@@ -157,6 +159,7 @@ pub static ALL: &[&Rule] = &[
     &DPA_MISSING,
     &RECIPIENT_ROLE_INCOMPLETE,
     &RECIPIENT_ENTITY_MISSING,
+    &RETENTION_GENERIC,
     &CITATION_PROVISION_UNKNOWN,
     &CITATION_BASIS_MISMATCH,
     &INSTRUMENT_OUTDATED,

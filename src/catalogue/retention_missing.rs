@@ -4,8 +4,8 @@ crate::declare_rule! {
     /// A section says nothing about how long data is kept.
     ///
     /// ## What it does
-    /// Reports a section without `retention`, or whose `retention` has neither `period`
-    /// nor `criteria`.
+    /// Reports a section without `retention`, or whose `retention` states no period and no
+    /// criteria (only `notes`).
     ///
     /// ## Why is this bad?
     /// The controller must tell data subjects the period for which personal data will be
@@ -16,7 +16,8 @@ crate::declare_rule! {
     /// A section with no `retention:` key. Use instead:
     /// ```yaml
     /// retention:
-    ///   period: as long as necessary to fulfil the purposes described above
+    ///   until: the end of the contract
+    ///   statutory: [§ 257 HGB, § 147 AO]
     /// ```
     ///
     /// ## Legal source

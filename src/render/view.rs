@@ -35,7 +35,7 @@ use crate::model::{Entity, LegalBasis, Processor, Section, Transfer};
 use crate::project::Project;
 use crate::rules::contact_details_missing::is_email;
 use crate::rules::safeguard_copy_missing::ON_REQUEST;
-use crate::rules::value_unknown::{ONWARD_ROLES, RELATIONS, ROLES};
+use crate::rules::value_unknown::{ONWARD_ROLES, RELATIONS, ROLES, is_duration};
 
 use super::markdown::{self, escape};
 
@@ -406,12 +406,35 @@ pub struct MechanismView {
 /// Retention.
 #[derive(Debug, Serialize)]
 pub struct RetentionView {
-    /// Storage period.
+    /// A fixed period ("14 days").
+    pub duration: Option<String>,
+    /// The event that ends storage.
+    pub until: Option<String>,
+    /// Statutory retention provisions that apply afterwards.
+    pub statutory: Vec<String>,
+    /// Periods of some data categories.
+    pub by_category: Vec<CategoryRetentionView>,
+    /// Storage period in the register's words; a bare duration ("14 days") gets its "for".
     pub period: Option<String>,
     /// Criteria for the period.
     pub criteria: Option<String>,
     /// Further statements.
     pub notes: Vec<String>,
+}
+
+/// How long some data categories are kept.
+#[derive(Debug, Serialize)]
+pub struct CategoryRetentionView {
+    /// The data categories.
+    pub data: Vec<String>,
+    /// A fixed period.
+    pub duration: Option<String>,
+    /// The event that ends storage.
+    pub until: Option<String>,
+    /// Statutory retention provisions that apply afterwards.
+    pub statutory: Vec<String>,
+    /// The criteria.
+    pub criteria: Option<String>,
 }
 
 impl ChapterView {
@@ -512,7 +535,28 @@ impl SectionView {
             legal_bases,
             processors: s.processors.iter().map(|p| processor(p)).collect(),
             retention: s.retention.as_ref().map(|r| RetentionView {
-                period: opt_text(&r.period),
+                duration: opt_text(&r.duration),
+                until: opt_text(&r.until),
+                statutory: texts(&r.statutory),
+                by_category: r
+                    .by_category
+                    .iter()
+                    .map(|c| CategoryRetentionView {
+                        data: texts(&c.data),
+                        duration: opt_text(&c.duration),
+                        until: opt_text(&c.until),
+                        statutory: texts(&c.statutory),
+                        criteria: opt_text(&c.criteria),
+                    })
+                    .collect(),
+                // "Stored data is retained 14 days" lacked its preposition.
+                period: r.period.as_ref().map(|p| {
+                    if is_duration(&p.value) {
+                        format!("for {}", escape(&p.value))
+                    } else {
+                        escape(&p.value)
+                    }
+                }),
                 criteria: opt_text(&r.criteria),
                 notes: texts(&r.notes),
             }),

@@ -40,6 +40,7 @@ pub mod purpose_unknown;
 pub mod recipient_entity_missing;
 pub mod recipient_role_incomplete;
 pub mod representative_missing;
+pub mod retention_generic;
 pub mod retention_missing;
 pub mod safeguard_copy_missing;
 pub mod special_category_condition_missing;
@@ -155,6 +156,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     adequacy_decision_missing::check(cx, out);
     transfer_undeclared::check(cx, out);
     retention_missing::check(cx, out);
+    retention_generic::check(cx, out);
     dpa_missing::check(cx, out);
     recipient_role_incomplete::check(cx, out);
     recipient_entity_missing::check(cx, out);

@@ -11,12 +11,12 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             None => out.push(
                 Diagnostic::new(&RETENTION_MISSING, file, section.id.span.clone(), format!("section `{}` states no retention period", section.id.value))
                     .label("this section has no `retention`")
-                    .help("add `retention:` with a `period` or the `criteria` that determine it")
+                    .help("add `retention:` with a `duration`, an end event (`until`) or the `criteria` that determine it")
                     .note("GDPR Art. 13(2)(a): the period for which the data will be stored, or the criteria used to determine it, must be stated"),
             ),
-            Some(r) if r.period.is_none() && r.criteria.is_none() => out.push(
-                Diagnostic::new(&RETENTION_MISSING, file, r.span.clone(), format!("retention of section `{}` has neither `period` nor `criteria`", section.id.value))
-                    .help("add `period:` or `criteria:`")
+            Some(r) if r.period.is_none() && r.criteria.is_none() && r.duration.is_none() && r.until.is_none() && r.statutory.is_empty() && r.by_category.is_empty() => out.push(
+                Diagnostic::new(&RETENTION_MISSING, file, r.span.clone(), format!("retention of section `{}` states no period and no criteria", section.id.value))
+                    .help("add `duration:`, `until:`, `statutory:`, `period:` or `criteria:`")
                     .note("GDPR Art. 13(2)(a): the period for which the data will be stored, or the criteria used to determine it, must be stated"),
             ),
             Some(_) => {}

@@ -48,12 +48,33 @@ pub fn check_value(
     );
 }
 
+/// Whether `s` is a duration as `retention` takes it: a count (digits, or `one` to
+/// `twelve`) and a unit of days, weeks, months or years ("14 days", "one year").
+pub fn is_duration(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    const UNITS: &[&str] = &["day", "week", "month", "year"];
+    let mut parts = s.split_whitespace();
+    let (Some(count), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let counted = (count.len() <= 4 && count.bytes().all(|b| b.is_ascii_digit()) && count != "0")
+        || WORDS.contains(&count);
+    let singular = count == "1" || count == "one";
+    counted
+        && UNITS
+            .iter()
+            .any(|u| unit == *u && singular || unit.strip_suffix('s') == Some(u) && !singular)
+}
+
 /// Accepted values of `citation_style` in `privreg.yaml`.
 pub const CITATION_STYLES: &[&str] = &["para-lit", "parens"];
 /// Accepted values of `language` in `privreg.yaml`.
 pub const LANGUAGES: &[&str] = &["en"];
 
-/// Reports unknown enumerated values.
+/// Reports unknown enumerated values and malformed durations.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     if let (Some(file), Some(c)) = (&cx.project.config_file, &cx.project.config.raw) {
         if let Some(v) = &c.citation_style {
@@ -103,6 +124,20 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         }
         for c in &section.special_categories {
             check_value(file, c, "special_categories", &special, out);
+        }
+    }
+    for (file, section) in cx.sections() {
+        let Some(r) = &section.retention else {
+            continue;
+        };
+        let durations =
+            std::iter::once(&r.duration).chain(r.by_category.iter().map(|c| &c.duration));
+        for d in durations.flatten().filter(|d| !is_duration(&d.value)) {
+            out.push(
+                Diagnostic::new(&VALUE_UNKNOWN, file, d.span.clone(), format!("`{}` is not a duration", d.value))
+                    .label("not a count and a unit")
+                    .help("write a number and `days`, `weeks`, `months` or `years`, e.g. `duration: 14 days`; put anything else in `period` or `criteria`"),
+            );
         }
     }
     for (file, _, p) in cx.processors() {
@@ -156,5 +191,39 @@ mod tests {
             codes(&[("a.yaml", &section("processed_by: us\n"))]),
             ["PRV013"]
         );
+    }
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::is_duration;
+    use crate::rules::test_support::{codes, section};
+
+    #[test]
+    fn a_duration_is_a_count_and_a_unit() {
+        for ok in [
+            "14 days",
+            "1 day",
+            "one year",
+            "3 months",
+            "ten years",
+            "2 weeks",
+        ] {
+            assert!(is_duration(ok), "{ok}");
+        }
+        for bad in [
+            "14",
+            "days",
+            "1 days",
+            "two year",
+            "0 days",
+            "fortnight",
+            "14 days or so",
+            "-1 days",
+        ] {
+            assert!(!is_duration(bad), "{bad}");
+        }
+        let y = section("").replace("  period: one year\n", "  duration: a while\n");
+        assert_eq!(codes(&[("a.yaml", &y)]), ["PRV013"]);
     }
 }

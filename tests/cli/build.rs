@@ -942,3 +942,43 @@ fn the_chapter_opens_with_the_controller_its_dpo_and_its_representative() {
         "{html}"
     );
 }
+
+#[test]
+fn every_form_of_retention_reads_as_a_sentence() {
+    // Art. 13(2)(a) GDPR: "the period ... or, if that is not possible, the criteria used to
+    // determine that period"; § 257 HGB and § 147 AO are the German commercial and tax
+    // retention periods a register names as statutory.
+    let p = Project::new();
+    p.write(
+        "registers/a.yaml",
+        "id: shop\norder: 1\ntitle: Shop\npurposes: [selling goods]\n\
+         data_categories: [names, invoices, server logs]\n\
+         legal_bases:\n  - basis: contract\n\
+         retention:\n  until: the end of the contract\n  statutory: [§ 257 HGB, § 147 AO]\n  \
+         by_category:\n    - data: [server logs]\n      duration: 7 days\n    \
+         - data: [invoices]\n      duration: 10 years\n      until: the end of the calendar year of the invoice\n    \
+         - data: [support tickets]\n      criteria: tickets are deleted once the question is answered\n",
+    );
+    p.write(
+        "registers/b.yaml",
+        "id: newsletter\norder: 2\ntitle: Newsletter\npurposes: [sending our newsletter]\n\
+         data_categories: [email address]\nlegal_bases:\n  - basis: consent\n\
+         direct_marketing: [sending our newsletter]\nretention:\n  period: 14 days\n",
+    );
+    p.write(
+        "registers/c.yaml",
+        "id: records\norder: 3\ntitle: Records\npurposes: [keeping records]\n\
+         data_categories: [names]\nlegal_bases:\n  - basis: legal-obligation\n\
+         retention:\n  statutory: [§ 147 AO]\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let md = p.read(MD);
+    let kept: Vec<&str> = md
+        .lines()
+        .filter(|l| {
+            l.starts_with("We keep") || l.starts_with("For support") || l.starts_with("Stored data")
+        })
+        .collect();
+    insta::assert_snapshot!(kept.join("\n"));
+}
