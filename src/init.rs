@@ -91,6 +91,9 @@ heading_level: 2
 # exclude: ["registers/draft-*.yaml"]
 # Treat citations without a law name ("Art. 6(1)(f)") as GDPR citations.
 implied_gdpr: true
+# The law on storing and reading information on users' devices: `tdddg` (§ 25 TDDDG) or
+# `eprivacy` (Art. 5(3) of Directive 2002/58/EC).
+device_access_law: tdddg
 "#;
 
 const REGISTER: &str = r#"# yaml-language-server: $schema=../schema/register.schema.json
@@ -115,8 +118,13 @@ processors:
     dpa:
       concluded: true
     privacy_policy: https://mail.example/privacy
+# A newsletter is direct marketing: the policy states the unconditional right to object.
+direct_marketing:
+  - sending our newsletter to subscribers
+# Opening and click statistics come from a tracking pixel: device access with consent.
+device_access: consent
 retention:
-  period: until you unsubscribe
+  until: you unsubscribe
 "#;
 
 const GITIGNORE: &str = "# Output of `privreg build`.\n/dist\n";

@@ -86,6 +86,12 @@ yaml_struct! {
         ///   period: only as long as necessary to fulfill the purposes described above
         /// ```
         retention: opt Retention,
+        /// Whether the processing stores information on the user's device or reads it from
+        /// there (cookies, local storage, SDKs): `none`, `strictly-necessary` (for a service
+        /// the user requested) or `consent`. The provision comes from `device_access_law` in
+        /// privreg.yaml (default § 25 TDDDG).
+        /// Example: `device_access: consent`
+        device_access: opt String,
         /// Purposes, each written as in `purposes` (the section's or a service's), that are
         /// direct marketing: the policy then states the unconditional right to object of
         /// Art. 21(2)-(3) GDPR. The Art. 21(1) notice needs no field: privreg states it
@@ -501,6 +507,11 @@ yaml_struct! {
         /// Paths (relative to the root, `*` wildcards) that `check` skips.
         /// Example: `exclude: ["registers/draft-*.yaml"]`
         exclude: list String,
+        /// The law on storing and reading information on users' devices: `tdddg` (§ 25
+        /// TDDDG, the default) or `eprivacy` (Art. 5(3) of Directive 2002/58/EC, for a
+        /// Member State whose transposition the policy does not cite).
+        /// Example: `device_access_law: eprivacy`
+        device_access_law: opt String,
         /// Treat citations without a law name as GDPR citations (default true).
         /// Example: `implied_gdpr: false`
         implied_gdpr: opt bool,

@@ -18,6 +18,7 @@ mod contact_details_missing;
 mod controller_missing;
 mod country_code_unknown;
 mod derogation_not_occasional;
+mod device_access_unclear;
 mod dpa_missing;
 mod dpf_outside_us;
 mod dpf_participant_missing;
@@ -72,6 +73,7 @@ pub use contact_details_missing::CONTACT_DETAILS_MISSING;
 pub use controller_missing::CONTROLLER_MISSING;
 pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
 pub use derogation_not_occasional::DEROGATION_NOT_OCCASIONAL;
+pub use device_access_unclear::DEVICE_ACCESS_UNCLEAR;
 pub use dpa_missing::DPA_MISSING;
 pub use dpf_outside_us::DPF_OUTSIDE_US;
 pub use dpf_participant_missing::DPF_PARTICIPANT_MISSING;
@@ -142,6 +144,7 @@ pub static ALL: &[&Rule] = &[
     &PURPOSE_BASIS_MISSING,
     &ARTICLE_6_BASIS_MISSING,
     &NATIONAL_LAW_MISSING,
+    &DEVICE_ACCESS_UNCLEAR,
     &TRANSFER_MECHANISM_MISSING,
     &DPF_OUTSIDE_US,
     &ADEQUACY_DECISION_MISSING,

@@ -3,6 +3,7 @@
 pub mod adequacy;
 pub mod bases;
 pub mod countries;
+pub mod device;
 pub mod gdpr;
 pub mod mechanisms;
 mod provision;

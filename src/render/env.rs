@@ -145,6 +145,28 @@ pub fn environment(
             style.cite(article, paragraph, point.as_deref(), subparagraph)
         },
     );
+    env.add_function("cite_device", move |law: String, kind: String| {
+        let law = crate::law::device::law(Some(&law)).ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("cite_device: no device access law `{law}`"),
+            )
+        })?;
+        let (para_lit, parens) = match kind.as_str() {
+            "consent" => law.consent,
+            "strictly-necessary" => law.necessary,
+            other => {
+                return Err(minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("cite_device: `{other}` is neither `consent` nor `strictly-necessary`"),
+                ));
+            }
+        };
+        Ok(match style {
+            CitationStyle::ParaLit => para_lit,
+            CitationStyle::Parens => parens,
+        })
+    });
     env.add_filter("join_list", join_list);
     env.add_filter("sentence", sentence);
     env.add_filter("end", end);

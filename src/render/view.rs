@@ -130,6 +130,9 @@ pub struct ChapterView {
     pub last_updated: Option<String>,
     /// The sections, sorted by `order`, then `id`.
     pub sections: Vec<SectionView>,
+    /// `device_access_law` of privreg.yaml (`tdddg`, the default, or `eprivacy`): the law
+    /// `cite_device()` cites.
+    pub device_law: &'static str,
     /// The controller (`controller` in privreg.yaml), where named: the chapter opens with
     /// it, and it is the contact for copies of safeguards made available on request.
     pub controller: Option<ControllerView>,
@@ -185,6 +188,8 @@ pub struct SectionView {
     pub processors: Vec<ProcessorView>,
     /// Retention.
     pub retention: Option<RetentionView>,
+    /// `none`, `strictly-necessary` or `consent`, where the register says.
+    pub device_access: Option<&'static str>,
     /// Purposes that are direct marketing, for the Art. 21(2)-(3) notice.
     pub direct_marketing: Vec<String>,
     /// Whether any basis is Art. 6(1)(e) or (f), so the Art. 21(1) notice is due.
@@ -457,6 +462,16 @@ impl ChapterView {
                 .map(|s| SectionView::new(s, &chapter, level))
                 .collect(),
             number: chapter,
+            device_law: crate::law::device::law(
+                project
+                    .config
+                    .raw
+                    .as_ref()
+                    .and_then(|c| c.device_access_law.as_ref())
+                    .map(|l| l.value.as_str()),
+            )
+            .unwrap_or(&crate::law::device::LAWS[0])
+            .code,
             controller: project
                 .config
                 .raw
@@ -561,6 +576,12 @@ impl SectionView {
                 notes: texts(&r.notes),
             }),
             direct_marketing: texts(&s.direct_marketing),
+            device_access: s.device_access.as_ref().and_then(|d| {
+                crate::law::device::ACCESS
+                    .iter()
+                    .copied()
+                    .find(|a| *a == d.value)
+            }),
             recipient_categories: texts(&s.recipient_categories),
         }
     }

@@ -110,6 +110,10 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             }
             out.push(d);
         }
+        if let Some(v) = &c.device_access_law {
+            let laws: Vec<&str> = crate::law::device::LAWS.iter().map(|l| l.code).collect();
+            check_value(file, v, "device_access_law", &laws, out);
+        }
         if let Some(ctrl) = &c.controller {
             super::country_code_unknown::check_code(file, &ctrl.country, out);
             if let Some(r) = &ctrl.representative {
@@ -121,6 +125,9 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     for (file, section) in cx.sections() {
         if let Some(p) = &section.processed_by {
             check_value(file, p, "processed_by", PROCESSED_BY, out);
+        }
+        if let Some(d) = &section.device_access {
+            check_value(file, d, "device_access", crate::law::device::ACCESS, out);
         }
         for c in &section.special_categories {
             check_value(file, c, "special_categories", &special, out);

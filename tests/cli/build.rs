@@ -982,3 +982,37 @@ fn every_form_of_retention_reads_as_a_sentence() {
         .collect();
     insta::assert_snapshot!(kept.join("\n"));
 }
+
+#[test]
+fn device_access_is_stated_with_the_law_the_project_names() {
+    // § 25(1) and (2) no. 2 TDDDG; Art. 5(3) of Directive 2002/58/EC.
+    let p = Project::new();
+    for (i, access) in ["consent", "strictly-necessary", "none"].iter().enumerate() {
+        p.write(
+            &format!("registers/{access}.yaml"),
+            &format!(
+                "id: s{i}\norder: {}\ntitle: T{i}\npurposes: [keeping you logged in]\n\
+                 data_categories: [session id]\nlegal_bases:\n  - basis: contract\n\
+                 device_access: {access}\nretention:\n  duration: 1 day\n",
+                i + 1
+            ),
+        );
+    }
+    let mut shown = String::new();
+    for config in [
+        "chapter: \"10\"\n",
+        "citation_style: parens\n",
+        "device_access_law: eprivacy\n",
+        "device_access_law: eprivacy\ncitation_style: parens\n",
+    ] {
+        p.write("privreg.yaml", config);
+        let t = p.run(&["build"]);
+        assert_eq!(t.code, 0, "{t}");
+        shown.push_str(&format!("## {}\n", config.replace('\n', " ")));
+        for line in p.read(MD).lines().filter(|l| l.contains("your device")) {
+            shown.push_str(line);
+            shown.push('\n');
+        }
+    }
+    insta::assert_snapshot!(shown);
+}
