@@ -8,8 +8,9 @@ use crate::catalogue::{self, Rule};
 use crate::law::{bases, mechanisms};
 use crate::load::TypeInfo;
 use crate::model::{
-    CategoryRetention, Config, Controller, Dpa, Dpo, Entity, Importer, LegalBasis, Processor,
-    Recipient, Representative, Retention, Section, Transfer,
+    AutomatedDecisions, CategoryRetention, Config, Controller, DataProvision, DataSource, Dpa, Dpo,
+    Entity, Importer, LegalBasis, Processor, Recipient, Representative, Retention, Section,
+    Transfer,
 };
 use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY, RELATIONS, ROLES};
 
@@ -25,6 +26,9 @@ pub const REGISTER_TYPES: &[&TypeInfo] = &[
     &Recipient::INFO,
     &Retention::INFO,
     &CategoryRetention::INFO,
+    &DataProvision::INFO,
+    &AutomatedDecisions::INFO,
+    &DataSource::INFO,
 ];
 
 /// The field reference as Markdown.

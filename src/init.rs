@@ -94,6 +94,9 @@ implied_gdpr: true
 # The law on storing and reading information on users' devices: `tdddg` (§ 25 TDDDG) or
 # `eprivacy` (Art. 5(3) of Directive 2002/58/EC).
 device_access_law: tdddg
+# Below this age a child's consent needs the holder of parental responsibility (Art. 8(1)
+# GDPR: 16, or your Member State's lower age, not below 13).
+# child_consent_age: 16
 "#;
 
 const REGISTER: &str = r#"# yaml-language-server: $schema=../schema/register.schema.json
@@ -118,6 +121,10 @@ processors:
     dpa:
       concluded: true
     privacy_policy: https://mail.example/privacy
+# Whether subscribers must give the data, and what follows if not (Art. 13(2)(e) GDPR).
+provision:
+  requirement: voluntary
+  consequences: we cannot send you the newsletter
 # A newsletter is direct marketing: the policy states the unconditional right to object.
 direct_marketing:
   - sending our newsletter to subscribers

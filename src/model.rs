@@ -86,6 +86,21 @@ yaml_struct! {
         ///   period: only as long as necessary to fulfill the purposes described above
         /// ```
         retention: opt Retention,
+        /// Whether you must provide the data, and what happens if you do not (Art. 13(2)(e)
+        /// GDPR). Where all data comes from other `sources`, it does not apply.
+        /// Example: `provision: { requirement: contract-prerequisite, consequences: we cannot deliver your order }`
+        provision: opt DataProvision,
+        /// Decisions based solely on automated processing, including profiling (Art. 13(2)(f),
+        /// Art. 22 GDPR): `used: false` to say there are none.
+        /// Example: `automated_decisions: { used: false }`
+        automated_decisions: opt AutomatedDecisions,
+        /// Where data comes from when not from the data subject (Art. 14(1)(d), 14(2)(f) GDPR).
+        /// Example: `sources: [{ source: credit agencies, data_categories: [credit score] }]`
+        sources: list DataSource,
+        /// The service is offered directly to children: consent then needs the holder of
+        /// parental responsibility below the age of `child_consent_age` (Art. 8 GDPR).
+        /// Example: `children: true`
+        children: opt bool,
         /// Whether the processing stores information on the user's device or reads it from
         /// there (cookies, local storage, SDKs): `none`, `strictly-necessary` (for a service
         /// the user requested) or `consent`. The provision comes from `device_access_law` in
@@ -98,6 +113,53 @@ yaml_struct! {
         /// wherever a basis is Art. 6(1)(e) or (f).
         /// Example: `direct_marketing: [sending our newsletter]`
         direct_marketing: list String,
+    }
+}
+
+yaml_struct! {
+    /// Whether the data subject must provide the data (Art. 13(2)(e) GDPR).
+    pub struct DataProvision as "the provision of data" {
+        /// `statutory` (required by law), `contractual` (required by a contract),
+        /// `contract-prerequisite` (needed to enter into a contract) or `voluntary`.
+        /// Example: `requirement: contract-prerequisite`
+        requirement: req String,
+        /// What happens if the data is not provided.
+        /// Example: `consequences: we cannot answer your request`
+        consequences: opt String,
+    }
+}
+
+yaml_struct! {
+    /// Automated individual decision-making, including profiling (Art. 22 GDPR).
+    pub struct AutomatedDecisions as "automated decision-making" {
+        /// Whether decisions based solely on automated processing with legal or similarly
+        /// significant effects are taken.
+        /// Example: `used: true`
+        used: req bool,
+        /// Meaningful information about the logic involved.
+        /// Example: `logic: a score from your payment history decides whether we offer purchase on account`
+        logic: opt String,
+        /// The significance and the envisaged consequences for the data subject.
+        /// Example: `consequences: without a sufficient score, you can pay in advance only`
+        consequences: opt String,
+        /// Why the decision is allowed (Art. 22(2) GDPR): `contract`, `law` or `explicit-consent`.
+        /// Example: `ground: contract`
+        ground: opt String,
+    }
+}
+
+yaml_struct! {
+    /// A source of personal data other than the data subject (Art. 14 GDPR).
+    pub struct DataSource as "a data source" {
+        /// Who or what the data comes from.
+        /// Example: `source: SCHUFA Holding AG`
+        source: req String,
+        /// The source is publicly accessible (a public register, a website).
+        /// Example: `public: true`
+        public: opt bool,
+        /// The categories of data obtained from it (Art. 14(1)(d) GDPR).
+        /// Example: `data_categories: [credit score]`
+        data_categories: list String,
     }
 }
 
@@ -507,6 +569,10 @@ yaml_struct! {
         /// Paths (relative to the root, `*` wildcards) that `check` skips.
         /// Example: `exclude: ["registers/draft-*.yaml"]`
         exclude: list String,
+        /// The age below which a child's consent needs the holder of parental responsibility
+        /// (Art. 8(1) GDPR: 16, or a Member State's lower age, not below 13).
+        /// Example: `child_consent_age: 16`
+        child_consent_age: opt u32,
         /// The law on storing and reading information on users' devices: `tdddg` (§ 25
         /// TDDDG, the default) or `eprivacy` (Art. 5(3) of Directive 2002/58/EC, for a
         /// Member State whose transposition the policy does not cite).

@@ -9,6 +9,8 @@ pub use crate::diagnostic::Rule;
 mod adequacy_decision_missing;
 mod adequacy_scope_unconfirmed;
 mod article_6_basis_missing;
+mod automated_decision_incomplete;
+mod child_consent_age_invalid;
 mod citation_basis_mismatch;
 mod citation_law_missing;
 mod citation_provision_unknown;
@@ -37,6 +39,7 @@ mod legitimate_interest_missing;
 mod mechanism_relation_missing;
 mod national_law_missing;
 mod order_duplicate;
+mod provision_duty_missing;
 mod purpose_basis_missing;
 mod purpose_unknown;
 mod recipient_entity_missing;
@@ -45,6 +48,7 @@ mod representative_missing;
 mod retention_generic;
 mod retention_missing;
 mod safeguard_copy_missing;
+mod source_categories_missing;
 mod special_category_condition_missing;
 mod suppression_reason_missing;
 mod suppression_unused;
@@ -64,6 +68,8 @@ mod yaml_too_complex;
 pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
 pub use adequacy_scope_unconfirmed::ADEQUACY_SCOPE_UNCONFIRMED;
 pub use article_6_basis_missing::ARTICLE_6_BASIS_MISSING;
+pub use automated_decision_incomplete::AUTOMATED_DECISION_INCOMPLETE;
+pub use child_consent_age_invalid::CHILD_CONSENT_AGE_INVALID;
 pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
 pub use citation_law_missing::CITATION_LAW_MISSING;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
@@ -92,6 +98,7 @@ pub use legitimate_interest_missing::LEGITIMATE_INTEREST_MISSING;
 pub use mechanism_relation_missing::MECHANISM_RELATION_MISSING;
 pub use national_law_missing::NATIONAL_LAW_MISSING;
 pub use order_duplicate::ORDER_DUPLICATE;
+pub use provision_duty_missing::PROVISION_DUTY_MISSING;
 pub use purpose_basis_missing::PURPOSE_BASIS_MISSING;
 pub use purpose_unknown::PURPOSE_UNKNOWN;
 pub use recipient_entity_missing::RECIPIENT_ENTITY_MISSING;
@@ -100,6 +107,7 @@ pub use representative_missing::REPRESENTATIVE_MISSING;
 pub use retention_generic::RETENTION_GENERIC;
 pub use retention_missing::RETENTION_MISSING;
 pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
+pub use source_categories_missing::SOURCE_CATEGORIES_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
 pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
 pub use suppression_unused::SUPPRESSION_UNUSED;
@@ -172,6 +180,10 @@ pub static ALL: &[&Rule] = &[
     &CONTACT_DETAILS_MISSING,
     &REPRESENTATIVE_MISSING,
     &INTERESTS_PUBLIC_AUTHORITY,
+    &PROVISION_DUTY_MISSING,
+    &AUTOMATED_DECISION_INCOMPLETE,
+    &SOURCE_CATEGORIES_MISSING,
+    &CHILD_CONSENT_AGE_INVALID,
 ];
 
 /// The rule with this code (`PRV301`) or name (`retention-missing`), case-insensitive.

@@ -130,6 +130,8 @@ pub struct ChapterView {
     pub last_updated: Option<String>,
     /// The sections, sorted by `order`, then `id`.
     pub sections: Vec<SectionView>,
+    /// `child_consent_age` of privreg.yaml, else 16 (Art. 8(1) GDPR).
+    pub child_age: u32,
     /// `device_access_law` of privreg.yaml (`tdddg`, the default, or `eprivacy`): the law
     /// `cite_device()` cites.
     pub device_law: &'static str,
@@ -188,6 +190,14 @@ pub struct SectionView {
     pub processors: Vec<ProcessorView>,
     /// Retention.
     pub retention: Option<RetentionView>,
+    /// Whether the data must be provided (Art. 13(2)(e) GDPR).
+    pub provision: Option<ProvisionView>,
+    /// Automated decision-making (Art. 13(2)(f), Art. 22 GDPR).
+    pub automated: Option<AutomatedView>,
+    /// Sources other than the data subject (Art. 14(2)(f) GDPR).
+    pub sources: Vec<SourceView>,
+    /// The service is offered directly to children (Art. 8 GDPR).
+    pub children: bool,
     /// `none`, `strictly-necessary` or `consent`, where the register says.
     pub device_access: Option<&'static str>,
     /// Purposes that are direct marketing, for the Art. 21(2)-(3) notice.
@@ -427,6 +437,39 @@ pub struct RetentionView {
     pub notes: Vec<String>,
 }
 
+/// Whether the data must be provided.
+#[derive(Debug, Serialize)]
+pub struct ProvisionView {
+    /// `statutory`, `contractual`, `contract-prerequisite` or `voluntary`.
+    pub requirement: String,
+    /// What follows if it is not provided.
+    pub consequences: Option<String>,
+}
+
+/// Automated decision-making.
+#[derive(Debug, Serialize)]
+pub struct AutomatedView {
+    /// Whether such decisions are taken.
+    pub used: bool,
+    /// The logic involved.
+    pub logic: Option<String>,
+    /// Significance and envisaged consequences.
+    pub consequences: Option<String>,
+    /// `contract`, `law` or `explicit-consent` (Art. 22(2)(a)-(c)).
+    pub ground: Option<String>,
+}
+
+/// A source of data other than the data subject.
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    /// The source.
+    pub source: String,
+    /// It is publicly accessible.
+    pub public: bool,
+    /// The data obtained from it.
+    pub data_categories: Vec<String>,
+}
+
 /// How long some data categories are kept.
 #[derive(Debug, Serialize)]
 pub struct CategoryRetentionView {
@@ -462,6 +505,14 @@ impl ChapterView {
                 .map(|s| SectionView::new(s, &chapter, level))
                 .collect(),
             number: chapter,
+            child_age: project
+                .config
+                .raw
+                .as_ref()
+                .and_then(|c| c.child_consent_age.as_ref())
+                .map_or(crate::rules::child_consent_age_invalid::DEFAULT_AGE, |a| {
+                    a.value
+                }),
             device_law: crate::law::device::law(
                 project
                     .config
@@ -576,6 +627,26 @@ impl SectionView {
                 notes: texts(&r.notes),
             }),
             direct_marketing: texts(&s.direct_marketing),
+            provision: s.provision.as_ref().map(|p| ProvisionView {
+                requirement: escape(&p.requirement.value),
+                consequences: opt_text(&p.consequences),
+            }),
+            automated: s.automated_decisions.as_ref().map(|a| AutomatedView {
+                used: a.used.value,
+                logic: opt_text(&a.logic),
+                consequences: opt_text(&a.consequences),
+                ground: opt_text(&a.ground),
+            }),
+            sources: s
+                .sources
+                .iter()
+                .map(|src| SourceView {
+                    source: escape(&src.source.value),
+                    public: src.public.as_ref().is_some_and(|p| p.value),
+                    data_categories: texts(&src.data_categories),
+                })
+                .collect(),
+            children: s.children.as_ref().is_some_and(|c| c.value),
             device_access: s.device_access.as_ref().and_then(|d| {
                 crate::law::device::ACCESS
                     .iter()

@@ -13,6 +13,8 @@ use crate::source::SourceFile;
 pub mod adequacy_decision_missing;
 pub mod adequacy_scope_unconfirmed;
 pub mod article_6_basis_missing;
+pub mod automated_decision_incomplete;
+pub mod child_consent_age_invalid;
 pub mod citation_basis_mismatch;
 pub mod citation_law_missing;
 pub mod citation_provision_unknown;
@@ -36,6 +38,7 @@ pub mod legitimate_interest_missing;
 pub mod mechanism_relation_missing;
 pub mod national_law_missing;
 pub mod order_duplicate;
+pub mod provision_duty_missing;
 pub mod purpose_basis_missing;
 pub mod purpose_unknown;
 pub mod recipient_entity_missing;
@@ -44,6 +47,7 @@ pub mod representative_missing;
 pub mod retention_generic;
 pub mod retention_missing;
 pub mod safeguard_copy_missing;
+pub mod source_categories_missing;
 pub mod special_category_condition_missing;
 pub mod text_control_character;
 #[cfg(test)]
@@ -166,6 +170,10 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     contact_details_missing::check(cx, out);
     representative_missing::check(cx, out);
     interests_public_authority::check(cx, out);
+    provision_duty_missing::check(cx, out);
+    automated_decision_incomplete::check(cx, out);
+    source_categories_missing::check(cx, out);
+    child_consent_age_invalid::check(cx, out);
 }
 
 /// Support for the rules' unit tests: check register YAML held in memory.
@@ -243,7 +251,8 @@ pub mod test_support {
     pub fn section(extra: &str) -> String {
         format!(
             "id: s\norder: 1\ntitle: T\npurposes: [p]\ndata_categories: [d]\n\
-             legal_bases:\n  - basis: contract\nretention:\n  period: one year\n{extra}"
+             legal_bases:\n  - basis: contract\nretention:\n  period: one year\n\
+             provision:\n  requirement: voluntary\n{extra}"
         )
     }
 

@@ -126,6 +126,28 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         if let Some(p) = &section.processed_by {
             check_value(file, p, "processed_by", PROCESSED_BY, out);
         }
+        if let Some(p) = &section.provision {
+            check_value(
+                file,
+                &p.requirement,
+                "requirement",
+                super::provision_duty_missing::REQUIREMENTS,
+                out,
+            );
+        }
+        if let Some(g) = section
+            .automated_decisions
+            .as_ref()
+            .and_then(|a| a.ground.as_ref())
+        {
+            check_value(
+                file,
+                g,
+                "ground",
+                super::automated_decision_incomplete::GROUNDS,
+                out,
+            );
+        }
         if let Some(d) = &section.device_access {
             check_value(file, d, "device_access", crate::law::device::ACCESS, out);
         }

@@ -52,7 +52,12 @@ fn check_case(name: &str, epoch: Option<&str>) -> Transcript {
         let filler = format!("id: big\n# {}\n", "x".repeat(1024 * 1024));
         p.write("registers/big.yaml", &filler);
     }
-    let args = ["check", "--deny", "warnings"];
+    // Nearly every minimal register leaves Art. 13(2)(e) unsaid; a case shows its own rule,
+    // so PRV601 is allowed except in its own cases.
+    let mut args = vec!["check", "--deny", "warnings"];
+    if !name.starts_with("PRV601") {
+        args.extend(["-A", "PRV601"]);
+    }
     match epoch {
         Some(e) => p.run_dated(Some(e), &args),
         None => p.run(&args),

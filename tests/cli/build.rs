@@ -824,6 +824,7 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
              purposes: [{v}, {v}]\ndata_categories: [{v}]\nmeasures: [{v}]\ndetails: [{v}]\n\
              legal_bases:\n  - basis: legitimate-interests\n    interest: {v}\n    scope: {v}\n\
              retention: {{period: {v}, criteria: {v}, notes: [{v}]}}\n\
+             provision: {{requirement: voluntary, consequences: {v}}}\n\
              processors:\n  - service: {v}\n    provider: {{legal_name: {v}, address: {v}, country: DE}}\n\
              \x20   dpa: {{concluded: true, counterparty: {v}}}\n\
              \x20   onward_recipients: [{{name: {v}, description: {v}, data: [{v}], purpose: {v}, provider: {{legal_name: {v}, address: {v}, country: DE}}}}]\n\
@@ -835,7 +836,7 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
     assert_eq!(t.code, 1, "{t}");
     let codes: Vec<_> = t.diagnostics().iter().map(|d| d["code"].clone()).collect();
     assert!(codes.iter().all(|c| c == "PRV019"), "{t}");
-    assert_eq!(codes.len(), 28, "one per string: {t}");
+    assert_eq!(codes.len(), 29, "one per string: {t}");
 
     let t = p.run(&["build", "-A", "PRV019"]);
     assert_eq!(t.code, 0, "{t}");
@@ -1015,4 +1016,52 @@ fn device_access_is_stated_with_the_law_the_project_names() {
         }
     }
     insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn the_remaining_information_duties_are_stated_in_sentences() {
+    // Art. 13(2)(e) (provision), Art. 13(2)(f) and 22 (automated decisions), Art. 14(1)(d)
+    // and 14(2)(f) (sources), Art. 8(1) (children's consent) GDPR.
+    let p = Project::new();
+    p.write("privreg.yaml", "child_consent_age: 14\n");
+    p.write(
+        "registers/a.yaml",
+        "id: shop\norder: 1\ntitle: Shop\npurposes: [selling on account]\n\
+         data_categories: [payment history]\nlegal_bases:\n  - basis: contract\n  - basis: consent\n    \
+         condition: where you subscribe to offers\n\
+         provision: { requirement: contract-prerequisite, consequences: we cannot deliver your order }\n\
+         automated_decisions:\n  used: true\n  logic: a score from your payment history decides whether we offer purchase on account\n  \
+         consequences: without a sufficient score, you can pay in advance only\n  ground: contract\n\
+         sources:\n  - { source: SCHUFA Holding AG, data_categories: [credit score] }\n  \
+         - { source: the commercial register, public: true, data_categories: [company name, managing directors] }\n\
+         children: true\nretention:\n  duration: 3 years\n",
+    );
+    p.write(
+        "registers/b.yaml",
+        "id: news\norder: 2\ntitle: News\npurposes: [informing you]\ndata_categories: [email address]\n\
+         legal_bases:\n  - basis: consent\nprovision: { requirement: voluntary }\n\
+         automated_decisions: { used: false }\nretention:\n  until: you unsubscribe\n",
+    );
+    let t = p.run(&["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    let md = p.read(MD);
+    let duties: Vec<&str> = md
+        .lines()
+        .filter(|l| {
+            [
+                "You are",
+                "Providing",
+                "If you",
+                "We take",
+                "The logic",
+                "The significance",
+                "Such a",
+                "You have the right to obtain",
+                "We receive",
+            ]
+            .iter()
+            .any(|s| l.starts_with(s))
+        })
+        .collect();
+    insta::assert_snapshot!(duties.join("\n"));
 }
