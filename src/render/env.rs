@@ -382,10 +382,30 @@ fn is_long(items: Value) -> bool {
             || lengths.iter().sum::<usize>() > 30)
 }
 
-/// A text of one or two words ("pseudonymised") is a fragment: it needs a subject to stand
-/// as a sentence.
+/// A text of one or two words ("pseudonymised"), or one that opens with a preposition or
+/// an adverb ("by invitation only", "exclusively internally"), is a fragment: it needs a
+/// subject and a verb to stand as a sentence.
 fn is_fragment(text: &str) -> bool {
-    text.split_whitespace().count() < 3
+    const OPENERS: &[&str] = &[
+        "by",
+        "with",
+        "without",
+        "only",
+        "exclusively",
+        "solely",
+        "in",
+        "on",
+        "under",
+        "via",
+        "through",
+        "after",
+        "before",
+        "within",
+        "upon",
+    ];
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    text.split_whitespace().count() < 3 || OPENERS.contains(&first.as_str())
 }
 
 /// Whether a list of data items takes a plural verb: several items, or one whose last word
@@ -431,6 +451,8 @@ mod tests {
     fn fragments_and_long_lists() {
         assert!(is_fragment("pseudonymised"));
         assert!(is_fragment("by invitation"));
+        assert!(is_fragment("by invitation only"));
+        assert!(is_fragment("Exclusively internally and pseudonymised"));
         assert!(!is_fragment("the data is encrypted"));
         let v =
             |items: &[&str]| Value::from(items.iter().map(|s| Value::from(*s)).collect::<Vec<_>>());

@@ -35,6 +35,21 @@ pub fn to_html(markdown: &str, anchors: &HashMap<String, String>) -> Converted {
     Converted { body, toc }
 }
 
+/// A legal citation as privreg writes it: "Art. 6 para. 1 lit. f GDPR", "Art. 6(1)(f) GDPR",
+/// "§ 25 para. 2 no. 2 TDDDG", "Art. 49(1) subpara. 2 GDPR".
+static CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:Art\.|§) \d+[a-z]?(?: (?:para|lit|subpara|no|sentence)\. [0-9a-z]+|\([0-9a-z]+\))*(?: of Directive \d{4}/\d+/EC| GDPR| TDDDG| BDSG| HGB| AO)?",
+    )
+    .expect("the citation pattern is valid")
+});
+
+/// `text` with the spaces inside each legal citation made no-break, so that a line never
+/// ends between "Art." and its number, or inside the citation.
+fn keep_citations_together(text: &str) -> std::borrow::Cow<'_, str> {
+    CITATION.replace_all(text, |m: &regex::Captures| m[0].replace(' ', "\u{a0}"))
+}
+
 /// Whether a link destination is one privreg lets through: https, http, mailto, or a
 /// fragment within the page. Everything else (`javascript:`, `data:`, relative paths)
 /// turns the link into its text.
@@ -107,6 +122,10 @@ fn sanitise(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
     let mut kept: Vec<bool> = Vec::new();
     events.into_iter().filter_map(move |event| match event {
         Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
+        Event::Text(s) => Some(match keep_citations_together(&s) {
+            std::borrow::Cow::Borrowed(_) => Event::Text(s),
+            std::borrow::Cow::Owned(t) => Event::Text(CowStr::from(t)),
+        }),
         // An email autolink (`<a@b.example>`) carries the bare address; the HTML writer
         // adds `mailto:` itself.
         Event::Start(Tag::Link {
@@ -143,6 +162,17 @@ mod tests {
             html("<script>alert(1)</script>\n\na <b>b</b>"),
             "&lt;script&gt;alert(1)&lt;/script&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n"
         );
+    }
+
+    #[test]
+    fn citations_never_wrap_inside() {
+        assert_eq!(
+            html(
+                "based on Art. 6 para. 1 lit. f GDPR and Art. 45(3) GDPR, see § 25 para. 1 TDDDG."
+            ),
+            "<p>based on Art.\u{a0}6\u{a0}para.\u{a0}1\u{a0}lit.\u{a0}f\u{a0}GDPR and Art.\u{a0}45(3)\u{a0}GDPR, see §\u{a0}25\u{a0}para.\u{a0}1\u{a0}TDDDG.</p>\n"
+        );
+        assert_eq!(html("Art. of war"), "<p>Art. of war</p>\n");
     }
 
     #[test]

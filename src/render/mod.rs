@@ -299,7 +299,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
             "<h2>Record of processing activities</h2>\n\
              <h3 id=\"chat\">7.2 *Chat* &amp; &lt;b&gt;</h3>\n\
              <p>Purposes: answering questions and - support.\n\
-             Legal bases: Art. 6 para. 1 lit. b GDPR.</p>\n"
+             Legal bases: Art.\u{a0}6\u{a0}para.\u{a0}1\u{a0}lit.\u{a0}b\u{a0}GDPR.</p>\n"
         );
     }
 
@@ -569,3 +569,5 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
 #[path = "../../benches/support/sections.rs"]
 #[cfg(test)]
 mod bench_sections;
+#[cfg(test)]
+mod prose_tests;

@@ -37,8 +37,12 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|p| p.role.as_ref().is_none_or(|r| r.value != "controller"))
             .flat_map(|p| p.purposes.iter());
+        // A service serving one of the section's own purposes shares that purpose's basis.
+        let covered = |purpose: &str| {
+            named(purpose) || whole_section && section.purposes.iter().any(|p| p.value == purpose)
+        };
         for purpose in own.chain(services) {
-            if named(&purpose.value) {
+            if covered(&purpose.value) {
                 continue;
             }
             out.push(
@@ -71,6 +75,12 @@ mod tests {
             "  - basis: contract\n  - basis: consent\n    purposes: [improving the user experience]\n",
         );
         assert!(codes(&[("a.yaml", &ok)]).is_empty(), "{ok}");
+    }
+
+    #[test]
+    fn a_service_serving_a_purpose_of_the_section_shares_its_basis() {
+        let y = with_processor("DE", "    purposes: [p]\n");
+        assert!(codes(&[("a.yaml", &y)]).is_empty(), "{y}");
     }
 
     #[test]
