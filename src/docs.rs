@@ -31,6 +31,206 @@ pub const REGISTER_TYPES: &[&TypeInfo] = &[
     &DataSource::INFO,
 ];
 
+/// One information duty of the GDPR towards data subjects, and what carries it in privreg.
+#[derive(Debug)]
+pub struct Duty {
+    /// The provision ("Art. 13(1)(a), 14(1)(a)").
+    pub provision: &'static str,
+    /// What must be said.
+    pub what: &'static str,
+    /// The register fields that carry it (`section.retention`, `privreg.yaml controller`).
+    pub fields: &'static [&'static str],
+    /// The rules that ask for it.
+    pub rules: &'static [&'static str],
+    /// How the generated sentence begins, or what it contains.
+    pub sentence: &'static str,
+}
+
+const fn duty(
+    provision: &'static str,
+    what: &'static str,
+    fields: &'static [&'static str],
+    rules: &'static [&'static str],
+    sentence: &'static str,
+) -> Duty {
+    Duty {
+        provision,
+        what,
+        fields,
+        rules,
+        sentence,
+    }
+}
+
+/// Every information duty of Art. 13 and 14 GDPR (and the duties beside them that a notice
+/// carries), with its fields, rules and sentence. docs/reference.md shows this table, and a
+/// test renders a register that fills every field and finds every sentence.
+pub const DUTIES: &[Duty] = &[
+    duty(
+        "Art. 13(1)(a), 14(1)(a)",
+        "identity and contact details of the controller",
+        &["privreg.yaml controller"],
+        &["PRV501", "PRV502"],
+        "The controller responsible for the processing described here is",
+    ),
+    duty(
+        "Art. 13(1)(a), 14(1)(a); Art. 27",
+        "the controller's representative in the Union",
+        &["privreg.yaml controller.representative"],
+        &["PRV503"],
+        "Our representative in the Union",
+    ),
+    duty(
+        "Art. 13(1)(b), 14(1)(b)",
+        "contact details of the data protection officer",
+        &["privreg.yaml controller.dpo"],
+        &["PRV502"],
+        "You can reach our data protection officer",
+    ),
+    duty(
+        "Art. 13(1)(c), 14(1)(c)",
+        "the purposes and the legal basis for each",
+        &[
+            "section.purposes",
+            "section.legal_bases",
+            "legal_bases.purposes",
+            "legal_bases.data_categories",
+        ],
+        &["PRV101", "PRV104", "PRV105"],
+        "the processing is based on",
+    ),
+    duty(
+        "Art. 6(1), 9(2); Recital 51",
+        "special categories: the Art. 9(2) condition in addition to the Art. 6(1) basis",
+        &["section.special_categories", "legal_bases.national_law"],
+        &["PRV103", "PRV106", "PRV107"],
+        "For the special categories of personal data, the processing is in addition based on",
+    ),
+    duty(
+        "Art. 13(1)(d), 14(2)(b)",
+        "the legitimate interests pursued",
+        &["legal_bases.interest"],
+        &["PRV102"],
+        "our legitimate interest in",
+    ),
+    duty(
+        "Art. 6(1), second subparagraph",
+        "no legitimate interests for a public authority's tasks",
+        &["privreg.yaml controller.public_authority"],
+        &["PRV504"],
+        "",
+    ),
+    duty(
+        "Art. 13(1)(e), 14(1)(e)",
+        "the recipients or categories of recipients",
+        &[
+            "section.processors",
+            "processors.onward_recipients",
+            "section.recipient_categories",
+        ],
+        &["PRV302", "PRV303", "PRV304"],
+        "The data is also disclosed to the following categories of recipients",
+    ),
+    duty(
+        "Art. 26(2)",
+        "the essence of a joint-controller arrangement",
+        &[
+            "processors.role",
+            "processors.arrangement",
+            "processors.contact_point",
+        ],
+        &["PRV303"],
+        "are joint controllers",
+    ),
+    duty(
+        "Art. 13(1)(f), 14(1)(f)",
+        "transfers to third countries, their safeguards and where to get a copy",
+        &["processors.transfers"],
+        &[
+            "PRV201", "PRV202", "PRV203", "PRV204", "PRV205", "PRV206", "PRV207", "PRV208",
+            "PRV209", "PRV210", "PRV211", "PRV212", "PRV213",
+        ],
+        "The transfer is based on",
+    ),
+    duty(
+        "Art. 13(2)(a), 14(2)(a)",
+        "the storage period or the criteria for it",
+        &["section.retention"],
+        &["PRV301", "PRV305"],
+        "We keep the data",
+    ),
+    duty(
+        "Art. 13(2)(b), 14(2)(c)",
+        "the rights of access, rectification, erasure, restriction and portability",
+        &["privreg.yaml controller"],
+        &[],
+        "You have the right of access",
+    ),
+    duty(
+        "Art. 13(2)(b), 14(2)(c); Art. 21",
+        "the right to object, set apart from other information",
+        &["section.legal_bases", "section.direct_marketing"],
+        &["PRV104"],
+        "**Right to object:**",
+    ),
+    duty(
+        "Art. 13(2)(c), 14(2)(d); Art. 7(3)",
+        "the right to withdraw consent",
+        &["section.legal_bases"],
+        &[],
+        "You can revoke your consent at any time",
+    ),
+    duty(
+        "Art. 13(2)(d), 14(2)(e)",
+        "the right to lodge a complaint with a supervisory authority",
+        &["privreg.yaml controller"],
+        &[],
+        "lodge a complaint with a supervisory authority",
+    ),
+    duty(
+        "Art. 13(2)(e)",
+        "whether the data must be provided, and the consequences if not",
+        &["section.provision"],
+        &["PRV601"],
+        "Providing the data is necessary to enter into a contract with us",
+    ),
+    duty(
+        "Art. 13(2)(f), 14(2)(g); Art. 22",
+        "automated decision-making: logic, significance and consequences",
+        &["section.automated_decisions"],
+        &["PRV602"],
+        "The logic involved:",
+    ),
+    duty(
+        "Art. 14(1)(d)",
+        "the categories of personal data obtained from others",
+        &["sources.data_categories"],
+        &["PRV603"],
+        "We receive",
+    ),
+    duty(
+        "Art. 14(2)(f)",
+        "the source of the data, and whether it is publicly accessible",
+        &["section.sources"],
+        &["PRV603"],
+        "a publicly accessible source",
+    ),
+    duty(
+        "Art. 8(1)",
+        "consent of a child needs the holder of parental responsibility",
+        &["section.children", "privreg.yaml child_consent_age"],
+        &["PRV604"],
+        "holder of parental responsibility",
+    ),
+    duty(
+        "§ 25 TDDDG; Art. 5(3) Directive 2002/58/EC",
+        "storing or reading information on the device",
+        &["section.device_access", "privreg.yaml device_access_law"],
+        &["PRV110"],
+        "We store information on your device",
+    ),
+];
+
 /// The field reference as Markdown.
 pub fn reference() -> String {
     let mut out = String::from(
@@ -55,7 +255,38 @@ pub fn reference() -> String {
     for ty in REGISTER_TYPES.iter().copied().chain(config_types) {
         type_section(&mut out, ty);
     }
-    out.push_str("## Codes\n\n### Legal bases (`basis`)\n\n| code | DPV id | provision | meaning |\n|---|---|---|---|\n");
+    out.push_str(
+        "## Information duties\n\nWhat the GDPR requires a notice to tell data subjects, the fields \
+         that carry it, the rules that ask for it, and how the generated text says it.\n\n\
+         | provision | what | fields | rules | sentence |\n|---|---|---|---|---|\n",
+    );
+    for d in DUTIES {
+        let code = |xs: &[&str]| {
+            if xs.is_empty() {
+                "—".to_owned()
+            } else {
+                xs.iter()
+                    .map(|x| format!("`{x}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let sentence = if d.sentence.is_empty() {
+            "none: it keeps a basis out of the text".to_owned()
+        } else {
+            format!("\"{}…\"", d.sentence.replace("**", ""))
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            d.provision,
+            d.what,
+            code(d.fields),
+            code(d.rules),
+            sentence
+        );
+    }
+    out.push_str("\n## Codes\n\n### Legal bases (`basis`)\n\n| code | DPV id | provision | meaning |\n|---|---|---|---|\n");
     for b in bases::BASES {
         let _ = writeln!(
             out,
@@ -314,5 +545,110 @@ mod tests {
             "stale rule docs: {}; run `PRIVREG_BLESS=1 cargo test`",
             stale.join(", ")
         );
+    }
+}
+
+/// Issue 11: each information duty of Art. 13 and 14 GDPR has its fields, rules and
+/// sentence, and they exist.
+#[cfg(test)]
+mod duty_tests {
+    use super::DUTIES;
+    use crate::model::{Config, Controller, DataSource, LegalBasis, Processor, Section};
+
+    fn field_exists(path: &str) -> bool {
+        let (owner, field) = path.rsplit_once(['.', ' ']).unwrap_or(("", path));
+        let fields: &[&str] = match owner {
+            "section" => Section::FIELDS,
+            "legal_bases" => LegalBasis::FIELDS,
+            "processors" => Processor::FIELDS,
+            "sources" => DataSource::FIELDS,
+            "privreg.yaml" => Config::FIELDS,
+            "privreg.yaml controller" => Controller::FIELDS,
+            _ => return false,
+        };
+        fields.contains(&field)
+    }
+
+    #[test]
+    fn every_duty_names_fields_and_rules_that_exist() {
+        for d in DUTIES {
+            for f in d.fields {
+                assert!(field_exists(f), "{}: no field `{f}`", d.provision);
+            }
+            for r in d.rules {
+                assert!(
+                    crate::catalogue::lookup(r).is_some(),
+                    "{}: no rule {r}",
+                    d.provision
+                );
+            }
+        }
+        // Art. 13(1)(a)-(f) and 13(2)(a)-(f) each have a row.
+        for point in [
+            "13(1)(a)", "13(1)(b)", "13(1)(c)", "13(1)(d)", "13(1)(e)", "13(1)(f)", "13(2)(a)",
+            "13(2)(b)", "13(2)(c)", "13(2)(d)", "13(2)(e)", "13(2)(f)", "14(1)(d)", "14(2)(f)",
+        ] {
+            assert!(
+                DUTIES.iter().any(|d| d.provision.contains(point)),
+                "no row for Art. {point}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_register_that_fills_every_field_renders_every_duty() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("registers")).unwrap();
+        std::fs::write(
+            root.join("privreg.yaml"),
+            "child_consent_age: 16\ndevice_access_law: tdddg\n\
+             controller:\n  legal_name: Example Inc.\n  address: 1 Market Street, San Francisco\n  country: US\n  \
+             email: privacy@example.com\n  dpo: { email: dpo@example.com }\n  \
+             representative: { legal_name: EU Rep Ltd, address: \"1 Main Street, Dublin 2\", country: IE }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("registers/shop.yaml"),
+            "id: shop\norder: 1\ntitle: Shop\npurposes: [selling on account, sending offers]\n\
+             data_categories: [payment history, health data]\nspecial_categories: [health]\n\
+             recipient_categories: [tax advisers]\n\
+             legal_bases:\n  - basis: contract\n    purposes: [selling on account]\n  \
+             - basis: consent\n    purposes: [sending offers]\n  \
+             - basis: legitimate-interests\n    interest: preventing fraud\n    data_categories: [payment history]\n  \
+             - basis: A9-2-h\n    national_law: § 22 para. 1 no. 1 lit. b BDSG\n\
+             direct_marketing: [sending offers]\ndevice_access: consent\nchildren: true\n\
+             provision: { requirement: contract-prerequisite, consequences: we cannot deliver your order }\n\
+             automated_decisions: { used: true, logic: a score decides, consequences: prepayment only, ground: contract }\n\
+             sources:\n  - { source: the commercial register, public: true, data_categories: [company names] }\n\
+             retention:\n  until: the end of the contract\n  statutory: [§ 147 AO]\n\
+             processors:\n  - service: Partner\n    provider: { legal_name: Partner GmbH, address: A, country: DE }\n    \
+             role: joint-controller\n    arrangement: we sell and the partner delivers\n    contact_point: privacy@example.com\n  \
+             - service: Cloud\n    provider: { legal_name: Cloud Inc., address: B, country: US }\n    dpa: { concluded: true }\n    \
+             transfers:\n      - { country: US, certainty: takes-place, mechanisms: [scc], copy: on-request }\n",
+        )
+        .unwrap();
+        let checked = crate::check(&crate::CheckOptions {
+            root: root.to_owned(),
+            ..Default::default()
+        })
+        .unwrap();
+        let errors: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .map(|d| format!("{} {}", d.code(), d.message))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let files = crate::render::render(&checked.project).unwrap();
+        let md = &files[0].contents;
+        for d in DUTIES.iter().filter(|d| !d.sentence.is_empty()) {
+            assert!(
+                md.contains(d.sentence),
+                "{}: `{}` not in\n{md}",
+                d.provision,
+                d.sentence
+            );
+        }
     }
 }
