@@ -107,6 +107,13 @@ pub const DUTIES: &[Duty] = &[
         "For the special categories of personal data, the processing is in addition based on",
     ),
     duty(
+        "Art. 10",
+        "data on criminal convictions and offences, and the law that authorises it",
+        &["section.criminal_offences", "legal_bases.national_law"],
+        &["PRV108"],
+        "personal data relating to criminal convictions and offences",
+    ),
+    duty(
         "Art. 13(1)(d), 14(2)(b)",
         "the legitimate interests pursued",
         &["legal_bases.interest"],
@@ -611,7 +618,7 @@ mod duty_tests {
         std::fs::write(
             root.join("registers/shop.yaml"),
             "id: shop\norder: 1\ntitle: Shop\npurposes: [selling on account, sending offers]\n\
-             data_categories: [payment history, health data]\nspecial_categories: [health]\n\
+             data_categories: [payment history, health data]\nspecial_categories: [health]\ncriminal_offences: true\n\
              recipient_categories: [tax advisers]\n\
              legal_bases:\n  - basis: contract\n    purposes: [selling on account]\n  \
              - basis: consent\n    purposes: [sending offers]\n  \

@@ -43,6 +43,11 @@ yaml_struct! {
         /// Special categories of personal data (Art. 9(1) GDPR), by code, e.g. `health`.
         /// Example: `special_categories: [health]`
         special_categories: list String,
+        /// Personal data relating to criminal convictions and offences is processed (Art. 10
+        /// GDPR): only under the control of official authority (`public-task`) or as a law
+        /// authorises it, named in a basis's `national_law`.
+        /// Example: `criminal_offences: true`
+        criminal_offences: opt bool,
         /// Data explicitly not processed or stored ("audio files").
         /// Example: `not_processed: [audio files, full call recordings]`
         not_processed: list String,

@@ -19,6 +19,7 @@ mod compelling_interest_missing;
 mod contact_details_missing;
 mod controller_missing;
 mod country_code_unknown;
+mod criminal_data_authorisation_missing;
 mod derogation_not_occasional;
 mod device_access_unclear;
 mod dpa_missing;
@@ -78,6 +79,7 @@ pub use compelling_interest_missing::COMPELLING_INTEREST_MISSING;
 pub use contact_details_missing::CONTACT_DETAILS_MISSING;
 pub use controller_missing::CONTROLLER_MISSING;
 pub use country_code_unknown::COUNTRY_CODE_UNKNOWN;
+pub use criminal_data_authorisation_missing::CRIMINAL_DATA_AUTHORISATION_MISSING;
 pub use derogation_not_occasional::DEROGATION_NOT_OCCASIONAL;
 pub use device_access_unclear::DEVICE_ACCESS_UNCLEAR;
 pub use dpa_missing::DPA_MISSING;
@@ -152,6 +154,7 @@ pub static ALL: &[&Rule] = &[
     &PURPOSE_BASIS_MISSING,
     &ARTICLE_6_BASIS_MISSING,
     &NATIONAL_LAW_MISSING,
+    &CRIMINAL_DATA_AUTHORISATION_MISSING,
     &DEVICE_ACCESS_UNCLEAR,
     &TRANSFER_MECHANISM_MISSING,
     &DPF_OUTSIDE_US,

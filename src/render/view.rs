@@ -172,6 +172,10 @@ pub struct SectionView {
     pub data_subjects: Vec<String>,
     /// Data categories at section level.
     pub data_categories: Vec<String>,
+    /// Data on criminal convictions and offences is processed (Art. 10 GDPR).
+    pub criminal_offences: bool,
+    /// The law that authorises it, from the first basis that names one.
+    pub criminal_law: Option<String>,
     /// Special categories, as labels of Art. 9(1) GDPR.
     pub special_categories: Vec<String>,
     /// Data not processed or stored.
@@ -580,6 +584,12 @@ impl SectionView {
                 .is_none_or(|b| b.value),
             data_subjects: texts(&s.data_subjects),
             data_categories: texts(&s.data_categories),
+            criminal_offences: s.criminal_offences.as_ref().is_some_and(|c| c.value),
+            criminal_law: s
+                .legal_bases
+                .iter()
+                .find_map(|b| b.national_law.as_ref())
+                .map(|l| escape(&l.value)),
             special_categories: s
                 .special_categories
                 .iter()

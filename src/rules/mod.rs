@@ -24,6 +24,7 @@ pub mod compelling_interest_missing;
 pub mod contact_details_missing;
 pub mod controller_missing;
 pub mod country_code_unknown;
+pub mod criminal_data_authorisation_missing;
 pub mod derogation_not_occasional;
 pub mod device_access_unclear;
 pub mod dpa_missing;
@@ -147,6 +148,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     purpose_basis_missing::check(cx, out);
     article_6_basis_missing::check(cx, out);
     national_law_missing::check(cx, out);
+    criminal_data_authorisation_missing::check(cx, out);
     device_access_unclear::check(cx, out);
     transfer_mechanism_missing::check(cx, out);
     transfer_mechanism_unknown::check(cx, out);
