@@ -30,6 +30,8 @@ pub mod device_access_unclear;
 pub mod dpa_missing;
 pub mod dpf_outside_us;
 pub mod dpf_participant_missing;
+#[cfg(test)]
+mod duty_cases;
 pub mod id_duplicate;
 pub mod id_invalid;
 pub mod instrument_outdated;

@@ -24,12 +24,19 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
                     .help("add `provision:` with `requirement` (statutory, contractual, contract-prerequisite or voluntary) and `consequences`")
                     .note(note),
             ),
-            Some(p) if p.consequences.is_none() && p.requirement.value != "voluntary" => out.push(
+            // An unknown requirement is PRV013's finding, not a second one here.
+            Some(p)
+                if p.consequences.is_none()
+                    && p.requirement.value != "voluntary"
+                    && REQUIREMENTS.contains(&p.requirement.value.as_str()) =>
+            {
+                out.push(
                 Diagnostic::new(&PROVISION_DUTY_MISSING, file, p.requirement.span.clone(), "a required provision of data without the consequences of not providing it")
                     .label("required, but what if not?")
                     .help("add `consequences:` (\"we cannot deliver your order\")")
                     .note(note),
-            ),
+                )
+            }
             _ => {}
         }
     }
