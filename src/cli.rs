@@ -196,6 +196,10 @@ impl Cli {
                         } else {
                             std::io::stderr().lock().write_all(diff.as_bytes())
                         };
+                        let _ = writeln!(
+                            std::io::stderr().lock(),
+                            "the output is stale: run `privreg build` and commit the result"
+                        );
                         ExitStatus::Failure
                     }
                     Outcome::Written { shown, .. } => {

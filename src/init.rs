@@ -1,5 +1,9 @@
 //! `privreg init`: a new project in one command: settings with every key explained, one
-//! example register that passes `check` without a finding, and a `.gitignore` for output.
+//! example register whose only finding is the controller the user must name, and the
+//! `.gitignore` lines for privreg's temporary files.
+//!
+//! The output directory is committed, not ignored: CI runs `privreg build --check` against
+//! it (README, docs/ci.md), and a website deploys it from the repository.
 
 use std::path::{Path, PathBuf};
 
@@ -8,11 +12,11 @@ use crate::schema::Target;
 
 /// The files `init` writes, relative to the project directory, with their contents. The
 /// JSON Schemas come along so editors validate offline and against this very version.
+/// `.gitignore` is not among them: [`scaffold`] adds its lines to the one there is.
 pub fn files() -> Vec<(&'static str, String)> {
     vec![
         ("privreg.yaml", CONFIG.to_owned()),
         ("registers/example.yaml", REGISTER.to_owned()),
-        (".gitignore", GITIGNORE.to_owned()),
         (
             Target::Register.path(),
             crate::schema::render(Target::Register),
@@ -53,6 +57,7 @@ pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         })?;
         written.push(path);
     }
+    written.push(add_ignores(dir)?);
     Ok(written)
 }
 
@@ -134,7 +139,49 @@ retention:
   until: you unsubscribe
 "#;
 
-const GITIGNORE: &str = "# Output of `privreg build`.\n/dist\n";
+/// What git should not see: the build's staging directories and lock, and the temporary
+/// files of `lint --fix`, should a run be killed before it cleans up.
+const IGNORES: &[&str] = &[
+    ".privreg-new-*",
+    ".privreg-old-*",
+    ".privreg-fix-*",
+    ".privreg.lock",
+];
+
+/// Adds the lines of [`IGNORES`] that `.gitignore` in `dir` lacks, creating the file if
+/// there is none; a repository's own lines are kept as they are.
+fn add_ignores(dir: &Path) -> Result<PathBuf, Error> {
+    let path = dir.join(".gitignore");
+    let existing = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(Error::Write { path, source }),
+    };
+    let missing: Vec<&str> = IGNORES
+        .iter()
+        .copied()
+        .filter(|line| !existing.lines().any(|l| l.trim() == *line))
+        .collect();
+    if missing.is_empty() {
+        return Ok(path);
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(
+        "# privreg's temporary files; its output (dist/) is committed for `build --check`.\n",
+    );
+    for line in missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    std::fs::write(&path, text).map_err(|source| Error::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(path)
+}
 
 #[cfg(test)]
 mod tests {
@@ -155,17 +202,30 @@ mod tests {
     #[test]
     fn init_refuses_to_overwrite_and_then_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(".gitignore"), "mine\n").unwrap();
+        std::fs::write(dir.path().join("privreg.yaml"), "mine\n").unwrap();
         let err = scaffold(dir.path()).unwrap_err();
         assert!(
-            err.to_string().contains(".gitignore already exists"),
+            err.to_string().contains("privreg.yaml already exists"),
             "{err}"
         );
-        assert!(!dir.path().join("privreg.yaml").exists());
         assert!(!dir.path().join("registers").exists());
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
-            "mine\n"
+        assert!(!dir.path().join(".gitignore").exists());
+    }
+
+    #[test]
+    fn init_adds_its_lines_to_an_existing_gitignore_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "node_modules\n.privreg.lock").unwrap();
+        scaffold(dir.path()).unwrap();
+        let text = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
+        assert!(text.starts_with("node_modules\n.privreg.lock\n"), "{text}");
+        assert_eq!(text.matches(".privreg.lock").count(), 1, "{text}");
+        assert!(text.contains(".privreg-new-*\n"), "{text}");
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.trim_start_matches('/').starts_with("dist")),
+            "the output is committed: {text}"
         );
     }
 

@@ -44,6 +44,63 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     assert!(!p.path().join(".gitignore").exists());
 }
 
+/// The CI story of README and docs/ci.md, end to end with git: the output is committed,
+/// and `build --check` on a fresh clone passes until the register changes.
+#[test]
+fn init_build_commit_clone_then_build_check_passes_until_the_register_changes() {
+    let git = |dir: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.name=privreg", "-c", "user.email=ci@example.com"])
+            .args([
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let work = tempfile::tempdir().unwrap();
+    let repo = work.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    git(&repo, &["init", "-q"]);
+    std::fs::write(repo.join(".gitignore"), "node_modules/\n").unwrap();
+    let t = run_in(&repo, &["init"]);
+    assert_eq!(t.code, 0, "init in a repository with a .gitignore: {t}");
+    let t = run_in(&repo, &["build"]);
+    assert_eq!(t.code, 0, "{t}");
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "policy"]);
+    let clone = work.path().join("clone");
+    git(work.path(), &["clone", "-q", "repo", "clone"]);
+    assert!(
+        clone.join("dist/privacy-policy.md").is_file(),
+        "dist/ is committed"
+    );
+    let t = run_in(&clone, &["build", "--check"]);
+    assert_eq!(t.code, 0, "{t}");
+    let register = clone.join("registers/example.yaml");
+    let text = std::fs::read_to_string(&register).unwrap();
+    std::fs::write(
+        &register,
+        text.replace("title: Newsletter", "title: Our newsletter"),
+    )
+    .unwrap();
+    let t = run_in(&clone, &["build", "--check"]);
+    assert_eq!(t.code, 1, "{t}");
+    assert!(
+        t.stderr.contains("run `privreg build`"),
+        "the way out is named: {t}"
+    );
+}
+
 #[test]
 fn rule_prints_the_docs_by_code_or_name() {
     let by_code = run_in(&repo_root(), &["rule", "PRV301"]);
