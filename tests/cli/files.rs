@@ -242,6 +242,48 @@ fn hardening_14_unreadable_registers_templates_and_config_are_located_diagnostic
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn hardening_14_a_templates_path_that_is_no_directory_is_a_located_diagnostic() {
+    use std::os::unix::fs::symlink;
+    type Make = fn(&Path);
+    let cases: [(&str, Make); 4] = [
+        ("a symbolic link to a missing file", |t| {
+            symlink("../shared/templates", t).unwrap()
+        }),
+        ("a symbolic link that loops", |t| {
+            symlink("templates", t).unwrap()
+        }),
+        ("a FIFO (named pipe)", |t| mkfifo(t)),
+        ("a regular file", |t| {
+            std::fs::write(t, "section.md").unwrap()
+        }),
+    ];
+    for (what, make) in cases {
+        let p = Project::example();
+        make(&p.path().join("templates"));
+        for command in ["check", "build"] {
+            let t = run_bounded(&p, &[command, "--format", "concise"]);
+            assert_eq!(t.code, 1, "{command}, {what}: {t}");
+            assert!(
+                t.stdout.contains(&format!(
+                    "templates:1:1: error[PRV018] this is {what}, not a directory: privreg \
+                     reads no templates from it\n"
+                )),
+                "{command}, {what}: {t}"
+            );
+            assert!(!p.path().join("dist").exists(), "{command}, {what}");
+        }
+    }
+    // A link to a directory of templates inside the project is a templates directory.
+    let p = Project::example();
+    p.write("own-templates/section.md", "");
+    symlink("own-templates", p.path().join("templates")).unwrap();
+    let t = run_bounded(&p, &["check", "--format", "concise"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(!t.stdout.contains("PRV018"), "{t}");
+}
+
 /// A copy of the example, built once: `dist/` holds the complete output.
 fn built() -> Project {
     let p = Project::example();
