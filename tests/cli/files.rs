@@ -583,6 +583,61 @@ fn hardening_11_sigterm_during_fix_leaves_no_temporary_file() {
     assert_eq!(leftovers(p.path()), Vec::<String>::new());
 }
 
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn hardening_11_fix_deletes_what_a_killed_fix_left_and_nothing_else() {
+    use std::os::unix::fs::symlink;
+    let p = Project::new();
+    p.write("policy.md", MIXED);
+    p.write("other.md", MIXED);
+    // A fix under way in the same directory throughout: its temporary file is alive.
+    let mut live = Stalled::start("fixing", p.path(), &["lint", "--fix", "other.md"]);
+    let alive = leftovers(p.path());
+    assert_eq!(alive.len(), 1, "{alive:?}");
+    let mut killed = Stalled::start("fixing", p.path(), &["lint", "--fix", "policy.md"]);
+    killed.signal("KILL");
+    killed.wait();
+    let mut stale = leftovers(p.path());
+    stale.retain(|n| !alive.contains(n));
+    assert_eq!(
+        stale.len(),
+        1,
+        "SIGKILL leaves the temporary file: {stale:?}"
+    );
+    assert_eq!(p.read("policy.md"), MIXED);
+    // Named like privreg's, but no file a killed fix leaves: they all stay.
+    p.write(".privreg-fix-notes.md", "someone's notes");
+    std::fs::create_dir(p.path().join(".privreg-fix-Dir123")).unwrap();
+    symlink("other.md", p.path().join(".privreg-fix-Lnk123")).unwrap();
+    p.write("kept.txt", "kept");
+    std::fs::hard_link(
+        p.path().join("kept.txt"),
+        p.path().join(".privreg-fix-Hrd123"),
+    )
+    .unwrap();
+    let before = leftovers(p.path());
+
+    let t = run_bounded(&p, &["lint", "--fix", "policy.md"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert_eq!(p.read("policy.md"), FIXED);
+    let mut expected = before.clone();
+    expected.retain(|n| *n != stale[0]);
+    assert_eq!(
+        leftovers(p.path()),
+        expected,
+        "only the killed fix's file went"
+    );
+
+    live.resume();
+    let status = live.wait();
+    assert_eq!(status.code(), Some(0), "{}", live.stderr());
+    assert_eq!(p.read("other.md"), FIXED);
+    expected.retain(|n| *n != alive[0]);
+    assert_eq!(leftovers(p.path()), expected);
+    assert_eq!(p.read("kept.txt"), "kept");
+    assert_eq!(p.read(".privreg-fix-notes.md"), "someone's notes");
+}
+
 #[test]
 fn hardening_12_fix_never_rewrites_a_file_that_is_not_utf8() {
     let p = Project::new();
