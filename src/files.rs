@@ -274,6 +274,96 @@ fn same_file(_: &File, _: &Path) -> bool {
     true
 }
 
+/// How many random characters follow the prefix in the name of a [`locked_temp`] file.
+const TEMP_RANDOM_LEN: usize = 6;
+
+/// A new temporary file `PREFIX` + random characters in `dir`, exclusively locked for as
+/// long as it is open: the lock is what tells [`remove_stale_temps`] its owner is alive.
+/// A file system without locks gives an unlocked file, which no one can judge stale there.
+pub fn locked_temp(dir: &Path, prefix: &str) -> io::Result<tempfile::NamedTempFile> {
+    // A run clearing stale files may take the lock first and delete the file before we
+    // hold it; a lock on a deleted file guards nothing, so make another.
+    for _ in 0..100 {
+        let tmp = tempfile::Builder::new()
+            .prefix(prefix)
+            .rand_bytes(TEMP_RANDOM_LEN)
+            .tempfile_in(dir)?;
+        if tmp.as_file().lock().is_err() || same_entry(tmp.as_file(), tmp.path()) {
+            return Ok(tmp);
+        }
+    }
+    Err(io::Error::other(format!(
+        "every temporary file made in {} was deleted at once",
+        dir.display()
+    )))
+}
+
+/// Deletes from `dir` the [`locked_temp`] files with `prefix` whose owner is gone: one
+/// killed (SIGKILL, power loss) before it could delete its own. Only a regular file named
+/// exactly `PREFIX` + six letters or digits, with no other hard link, owned by the owner
+/// of `mine` (a temporary file of this run) and locked by no one is deleted, and only
+/// while this run holds its lock. Best effort: what cannot be judged or deleted stays.
+pub fn remove_stale_temps(dir: &Path, prefix: &str, mine: &File) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let Ok(me) = mine.metadata() else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .is_some_and(|r| {
+                r.len() == TEMP_RANDOM_LEN && r.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        if ours {
+            remove_if_stale(&entry.path(), &me);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn remove_if_stale(path: &Path, me: &Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return;
+    };
+    if !meta.file_type().is_file() || meta.uid() != me.uid() || meta.nlink() != 1 {
+        return;
+    }
+    let Ok(file) = open_nonblocking(path) else {
+        return;
+    };
+    // The lock is held until `file` closes, so the owner cannot take it in between; and
+    // the file checked is the one at the path, not one a link or rename put there since.
+    if file.try_lock().is_ok() && same_entry(&file, path) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+#[cfg(not(unix))]
+fn remove_if_stale(_: &Path, _: &Metadata) {
+    // Without owners and inode numbers to compare, nothing is judged stale.
+}
+
+/// Whether the open `file` is what `path` names itself, without following a link there.
+#[cfg(unix)]
+fn same_entry(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_entry(_: &File, _: &Path) -> bool {
+    // Elsewhere no run deletes another's temporary file (`remove_if_stale` is Unix only).
+    true
+}
+
 /// One step an interrupted run must take back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Undo {
@@ -457,6 +547,22 @@ mod tests {
         drop(lock);
         #[cfg(unix)]
         assert!(!dir.path().join(LOCK_FILE).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_temporary_files_no_one_holds_open_are_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = locked_temp(dir.path(), ".t-").unwrap();
+        let (closed, closed_path) = locked_temp(dir.path(), ".t-").unwrap().keep().unwrap();
+        drop(closed);
+        let other_prefix = locked_temp(dir.path(), ".u-").unwrap().keep().unwrap().1;
+        let mine = locked_temp(dir.path(), ".t-").unwrap();
+        remove_stale_temps(dir.path(), ".t-", mine.as_file());
+        assert!(held.path().is_file(), "its owner still has it open");
+        assert!(mine.path().is_file());
+        assert!(!closed_path.exists(), "closed without being deleted: stale");
+        assert!(other_prefix.is_file(), "another prefix is not judged");
     }
 
     #[cfg(unix)]

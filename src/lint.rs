@@ -142,6 +142,9 @@ pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<Strin
     (fixed != file.text).then_some(fixed)
 }
 
+/// The start of the names of `--fix`'s temporary files.
+const FIX_PREFIX: &str = ".privreg-fix-";
+
 /// Writes `text` over the file at `path`, which held `original` when it was linted.
 ///
 /// The new text goes to a temporary file beside the file itself (beside the target when
@@ -186,10 +189,9 @@ pub fn write_fixed(path: &Path, original: &str, text: &str) -> Result<(), Error>
         }
     }
     let dir = files::parent_dir(&target);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".privreg-fix-")
-        .tempfile_in(&dir)
-        .map_err(write_err)?;
+    let mut tmp = files::locked_temp(&dir, FIX_PREFIX).map_err(write_err)?;
+    // A run killed outright (SIGKILL, power loss) cannot delete its own; the next one here does.
+    files::remove_stale_temps(&dir, FIX_PREFIX, tmp.as_file());
     let pending = files::Pending::new();
     pending.push(files::Undo::RemoveFile(tmp.path().to_owned()));
     std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(write_err)?;

@@ -429,6 +429,7 @@ fn inside(dir: &Path, path: &Path, name: &str) -> Result<Option<PathBuf>, String
 /// their literal text is linted like any policy text.
 pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<SourceFile>>, Error> {
     let Some(real_dir) = templates_dir(root)? else {
+        out.extend(templates_not_a_directory(root)?);
         return Ok(Vec::new());
     };
     let dir = root.join(TEMPLATES_DIR);
@@ -450,6 +451,41 @@ pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<Sourc
         files.push(read.file);
     }
     Ok(files)
+}
+
+/// PRV018 when something is at `templates` but it is no directory (a file, a FIFO, a link
+/// to nothing or a loop): ignoring it would build with the embedded templates unsaid,
+/// although someone meant the project to have its own.
+fn templates_not_a_directory(root: &Path) -> Result<Option<Diagnostic>, Error> {
+    let path = root.join(TEMPLATES_DIR);
+    if files::missing(&path) || path.is_dir() {
+        return Ok(None);
+    }
+    let what = match files::kind(&path) {
+        Ok(None) => "a regular file",
+        Ok(Some(what)) | Err(ReadFailure::NotRegular(what)) => what,
+        Err(failure) => {
+            return Err(Error::Read {
+                path,
+                source: failure.into_io(0),
+            });
+        }
+    };
+    let file = SourceFile::new(display_name(root, &path), &path, String::new());
+    let help = if what.starts_with("a symbolic link") {
+        "point the link at a directory of templates inside the project, or delete it"
+    } else {
+        "make it a directory holding the project's templates, or delete it"
+    };
+    Ok(Some(
+        Diagnostic::new(
+            &crate::catalogue::FILE_UNREADABLE,
+            &file,
+            0..0,
+            format!("this is {what}, not a directory: privreg reads no templates from it"),
+        )
+        .help(help),
+    ))
 }
 
 /// Reads `privreg.yaml` if present; its problems go to `out`, its prose to `prose`.

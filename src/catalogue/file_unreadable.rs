@@ -6,8 +6,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports each entry of the registers directory named `*.yaml` or `*.yml`, each entry
     /// of `templates/` and a `privreg.yaml` that is a symbolic link to a missing file, a
-    /// symbolic link that loops, a FIFO, a socket or a device. privreg never opens such a
-    /// file: a FIFO would block the run and a device would never end.
+    /// symbolic link that loops, a FIFO, a socket or a device; and a project's `templates`
+    /// that is no directory (a file, a FIFO, a broken or looping link). privreg never opens
+    /// such a file: a FIFO would block the run and a device would never end.
     ///
     /// ## Why is this bad?
     /// Skipping it silently would drop a section from the published policy, or fall back

@@ -242,6 +242,48 @@ fn hardening_14_unreadable_registers_templates_and_config_are_located_diagnostic
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn hardening_14_a_templates_path_that_is_no_directory_is_a_located_diagnostic() {
+    use std::os::unix::fs::symlink;
+    type Make = fn(&Path);
+    let cases: [(&str, Make); 4] = [
+        ("a symbolic link to a missing file", |t| {
+            symlink("../shared/templates", t).unwrap()
+        }),
+        ("a symbolic link that loops", |t| {
+            symlink("templates", t).unwrap()
+        }),
+        ("a FIFO (named pipe)", |t| mkfifo(t)),
+        ("a regular file", |t| {
+            std::fs::write(t, "section.md").unwrap()
+        }),
+    ];
+    for (what, make) in cases {
+        let p = Project::example();
+        make(&p.path().join("templates"));
+        for command in ["check", "build"] {
+            let t = run_bounded(&p, &[command, "--format", "concise"]);
+            assert_eq!(t.code, 1, "{command}, {what}: {t}");
+            assert!(
+                t.stdout.contains(&format!(
+                    "templates:1:1: error[PRV018] this is {what}, not a directory: privreg \
+                     reads no templates from it\n"
+                )),
+                "{command}, {what}: {t}"
+            );
+            assert!(!p.path().join("dist").exists(), "{command}, {what}");
+        }
+    }
+    // A link to a directory of templates inside the project is a templates directory.
+    let p = Project::example();
+    p.write("own-templates/section.md", "");
+    symlink("own-templates", p.path().join("templates")).unwrap();
+    let t = run_bounded(&p, &["check", "--format", "concise"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert!(!t.stdout.contains("PRV018"), "{t}");
+}
+
 /// A copy of the example, built once: `dist/` holds the complete output.
 fn built() -> Project {
     let p = Project::example();
@@ -539,6 +581,61 @@ fn hardening_11_sigterm_during_fix_leaves_no_temporary_file() {
     assert_eq!(status.signal(), Some(15), "{status:?}: {}", run.stderr());
     assert_eq!(p.read("policy.md"), MIXED);
     assert_eq!(leftovers(p.path()), Vec::<String>::new());
+}
+
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn hardening_11_fix_deletes_what_a_killed_fix_left_and_nothing_else() {
+    use std::os::unix::fs::symlink;
+    let p = Project::new();
+    p.write("policy.md", MIXED);
+    p.write("other.md", MIXED);
+    // A fix under way in the same directory throughout: its temporary file is alive.
+    let mut live = Stalled::start("fixing", p.path(), &["lint", "--fix", "other.md"]);
+    let alive = leftovers(p.path());
+    assert_eq!(alive.len(), 1, "{alive:?}");
+    let mut killed = Stalled::start("fixing", p.path(), &["lint", "--fix", "policy.md"]);
+    killed.signal("KILL");
+    killed.wait();
+    let mut stale = leftovers(p.path());
+    stale.retain(|n| !alive.contains(n));
+    assert_eq!(
+        stale.len(),
+        1,
+        "SIGKILL leaves the temporary file: {stale:?}"
+    );
+    assert_eq!(p.read("policy.md"), MIXED);
+    // Named like privreg's, but no file a killed fix leaves: they all stay.
+    p.write(".privreg-fix-notes.md", "someone's notes");
+    std::fs::create_dir(p.path().join(".privreg-fix-Dir123")).unwrap();
+    symlink("other.md", p.path().join(".privreg-fix-Lnk123")).unwrap();
+    p.write("kept.txt", "kept");
+    std::fs::hard_link(
+        p.path().join("kept.txt"),
+        p.path().join(".privreg-fix-Hrd123"),
+    )
+    .unwrap();
+    let before = leftovers(p.path());
+
+    let t = run_bounded(&p, &["lint", "--fix", "policy.md"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert_eq!(p.read("policy.md"), FIXED);
+    let mut expected = before.clone();
+    expected.retain(|n| *n != stale[0]);
+    assert_eq!(
+        leftovers(p.path()),
+        expected,
+        "only the killed fix's file went"
+    );
+
+    live.resume();
+    let status = live.wait();
+    assert_eq!(status.code(), Some(0), "{}", live.stderr());
+    assert_eq!(p.read("other.md"), FIXED);
+    expected.retain(|n| *n != alive[0]);
+    assert_eq!(leftovers(p.path()), expected);
+    assert_eq!(p.read("kept.txt"), "kept");
+    assert_eq!(p.read(".privreg-fix-notes.md"), "someone's notes");
 }
 
 #[test]
