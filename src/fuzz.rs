@@ -63,7 +63,17 @@ pub fn register(text: &str) {
                 assert!(
                     matches!(
                         tag,
-                        "p" | "ul" | "li" | "a" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                        // `strong`: the lead of the right-to-object notice (Art. 21(4)).
+                        "p" | "ul"
+                            | "li"
+                            | "a"
+                            | "strong"
+                            | "h1"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "h5"
+                            | "h6"
                     ),
                     "{}: a `{tag}` element",
                     out.name
@@ -116,9 +126,28 @@ fn stated(section: &Section) -> Vec<(&'static str, &str)> {
     list(&mut out, "measures", &s.measures);
     list(&mut out, "details", &s.details);
     list(&mut out, "recipient_categories", &s.recipient_categories);
+    list(&mut out, "direct_marketing", &s.direct_marketing);
+    for src in &s.sources {
+        out.push(("sources.source", &src.source.value));
+        list(&mut out, "sources.data_categories", &src.data_categories);
+    }
+    if let Some(p) = &s.provision {
+        opt(&mut out, "provision.consequences", &p.consequences);
+    }
+    if let Some(a) = s.automated_decisions.as_ref().filter(|a| a.used.value) {
+        opt(&mut out, "automated_decisions.logic", &a.logic);
+        opt(
+            &mut out,
+            "automated_decisions.consequences",
+            &a.consequences,
+        );
+    }
     for b in &s.legal_bases {
         opt(&mut out, "legal_bases.scope", &b.scope);
         opt(&mut out, "legal_bases.condition", &b.condition);
+        opt(&mut out, "legal_bases.national_law", &b.national_law);
+        list(&mut out, "legal_bases.purposes", &b.purposes);
+        list(&mut out, "legal_bases.data_categories", &b.data_categories);
         let code = crate::law::bases::lookup(&b.basis.value).map(|l| l.code);
         if code == Some("legitimate-interests") {
             opt(&mut out, "legal_bases.interest", &b.interest);
@@ -178,6 +207,16 @@ fn stated(section: &Section) -> Vec<(&'static str, &str)> {
         }
     }
     if let Some(r) = &s.retention {
+        opt(&mut out, "retention.duration", &r.duration);
+        opt(&mut out, "retention.until", &r.until);
+        list(&mut out, "retention.statutory", &r.statutory);
+        for c in &r.by_category {
+            list(&mut out, "retention.by_category.data", &c.data);
+            opt(&mut out, "retention.by_category.duration", &c.duration);
+            opt(&mut out, "retention.by_category.until", &c.until);
+            list(&mut out, "retention.by_category.statutory", &c.statutory);
+            opt(&mut out, "retention.by_category.criteria", &c.criteria);
+        }
         opt(&mut out, "retention.period", &r.period);
         opt(&mut out, "retention.criteria", &r.criteria);
         list(&mut out, "retention.notes", &r.notes);
@@ -213,9 +252,10 @@ fn assert_stated(name: &str, text: &str, values: &[(&str, &str)]) {
     }
 }
 
-/// ASCII whitespace runs as one space, trimmed: how a value reads once in a paragraph.
+/// Whitespace runs as one space, trimmed: how a value reads once in a paragraph. The HTML
+/// holds citations together with no-break spaces, which count as whitespace here.
 fn collapse(s: &str) -> String {
-    s.split(|c: char| c.is_ascii_whitespace())
+    s.split(char::is_whitespace)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
