@@ -7,6 +7,7 @@
 //! PRIVREG_BIN=/path/to/privreg cargo bench --bench large   # another build, e.g. main's
 //! PRIVREG_BENCH_SIZES=1,10 cargo bench --bench large       # other sizes, in MB
 //! PRIVREG_BENCH_MEMORY=500 cargo bench --bench large       # also peak memory at 500 MB
+//! PRIVREG_BENCH_EXT=md cargo bench --bench large           # the text as Markdown
 //! ```
 //!
 //! A run is stopped after `PRIVREG_BENCH_TIMEOUT` seconds (default 120) and reported as
@@ -82,7 +83,9 @@ fn block(n: usize) -> String {
 }
 
 fn corpus(dir: &Path, mb: usize) -> PathBuf {
-    let path = dir.join(format!("policy-{mb}mb.txt"));
+    // Plain text unless PRIVREG_BENCH_EXT says `md` or `html`, which cost one more copy.
+    let ext = std::env::var("PRIVREG_BENCH_EXT").unwrap_or_else(|_| "txt".into());
+    let path = dir.join(format!("policy-{mb}mb.{ext}"));
     let mut text = String::with_capacity(mb * 1_000_000 + 30_000);
     let mut n = 0;
     while text.len() < mb * 1_000_000 {

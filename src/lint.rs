@@ -103,7 +103,7 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
         let extracted = citations::text::extract(Format::from_path(path), &file.text);
         let found = citations::scan(&extracted.text, options.implied_gdpr);
         if opts.list {
-            listed.extend(citations::records(&file, &extracted, &found));
+            listed.extend(citations::records(&file, &extracted, found));
         } else {
             crate::rules::citations::check_found(
                 &file,
@@ -288,7 +288,7 @@ mod multibyte_tests {
         }
         let extracted = citations::text::extract(Format::from_path(&file.path), &file.text);
         let found = citations::scan(&extracted.text, true);
-        let _ = citations::records(&file, &extracted, &found);
+        let _ = citations::records(&file, &extracted, found);
     }
 
     #[test]
