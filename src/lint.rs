@@ -65,8 +65,9 @@ const LINT_LIMIT: project::Limit = project::Limit {
     help: "privreg lint reads policy texts of up to 1 GiB; lint the text in parts",
 };
 
-/// Lints each file (Markdown, HTML or plain text by extension) with the project's settings.
-/// A path that names no regular file (a FIFO, a device, a directory) is a usage error:
+/// Lints each file (Markdown, HTML or plain text by extension) with the project's settings,
+/// or with `list` lists its citations: one scan of each file serves either. A path that
+/// names no regular file (a FIFO, a device, a directory) is a usage error:
 /// it is never opened.
 pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
     let mut diagnostics = Vec::new();
