@@ -179,10 +179,18 @@ fn main() {
         .output()
         .expect("privreg runs");
     let findings = String::from_utf8_lossy(&concise.stdout).lines().count();
+    let listed = Command::new(&bin)
+        .args(["citations", "--format", "human"])
+        .arg(&sample)
+        .output()
+        .expect("privreg runs");
+    let cited = String::from_utf8_lossy(&listed.stdout).lines().count();
     let bytes = std::fs::metadata(&sample).expect("the corpus").len();
+    let per_block = |n: usize| n as f64 * 21_500.0 / bytes as f64;
     println!(
-        "corpus: {:.1} findings per 21.5 KB ({findings} in {bytes} bytes)\n",
-        findings as f64 * 21_500.0 / bytes as f64
+        "corpus: {:.1} findings and {:.1} citations per 21.5 KB ({findings} and {cited} in {bytes} bytes)\n",
+        per_block(findings),
+        per_block(cited)
     );
 
     print!("| size |");
