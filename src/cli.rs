@@ -227,12 +227,12 @@ impl Cli {
                 if *fix {
                     clean_up_on_signals();
                 }
-                let linted = privreg::lint::lint_files(&g.lint_options(files)?)?;
+                let linted = privreg::lint::lint_files(&g.lint_options(files, false)?)?;
                 if *fix || *diff {
                     let mut patch = String::new();
                     // A file --fix refuses is reported and the others are still fixed.
                     let mut refused = false;
-                    for (file, _) in &linted.files {
+                    for file in &linted.files {
                         let Some(fixed) = privreg::lint::fixed_text(file, &linted.diagnostics)
                         else {
                             continue;
@@ -252,7 +252,7 @@ impl Cli {
                     }
                     if *fix {
                         // Report what is left after fixing, as a fresh run would.
-                        let again = privreg::lint::lint_files(&g.lint_options(files)?)?;
+                        let again = privreg::lint::lint_files(&g.lint_options(files, false)?)?;
                         g.emit(&again.diagnostics);
                         if refused {
                             return Ok(ExitStatus::Error);
@@ -266,48 +266,24 @@ impl Cli {
                 Ok(status_of(privreg::Summary::of(&linted.diagnostics)))
             }
             Command::Citations { files } => {
-                let linted = privreg::lint::lint_files(&g.lint_options(files)?)?;
-                let records = privreg::lint::records(&linted);
-                match g.format {
-                    Format::Json => {
-                        let doc = serde_json::json!({ "version": 1, "citations": records });
-                        let mut text = serde_json::to_string_pretty(&doc)
-                            .expect("JSON values always serialise");
-                        text.push('\n');
-                        print(&text)
+                let linted = privreg::lint::lint_files(&g.lint_options(files, true)?)?;
+                // Record by record into the pipe: a listing of hundreds of megabytes is never
+                // built in memory. A closed pipe is not an error worth reporting.
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let _ = match g.format {
+                    Format::Json => write_citations_json(&linted.citations, &mut out),
+                    Format::Human => linted
+                        .citations
+                        .iter()
+                        .try_for_each(|r| write_citation(r, &mut out)),
+                    _ => {
+                        return Err(Error::Usage(
+                            "`privreg citations` prints `--format human` or `--format json`".into(),
+                        ));
                     }
-                    Format::Human => {
-                        let mut text = String::new();
-                        for r in &records {
-                            let provisions: Vec<String> = r
-                                .provisions
-                                .iter()
-                                .map(|p| {
-                                    let mark = match p.exists {
-                                        Some(false) => " (does not exist)",
-                                        _ => "",
-                                    };
-                                    format!("{p}{mark}")
-                                })
-                                .collect();
-                            let implied = if r.law_implied { ", implied" } else { "" };
-                            text.push_str(&format!(
-                                "{}:{}:{}: {} [{}{}]: {}\n",
-                                r.file,
-                                r.line,
-                                r.column,
-                                r.text.replace('\n', " "),
-                                r.law.as_str(),
-                                implied,
-                                provisions.join("; ")
-                            ));
-                        }
-                        print(&text)
-                    }
-                    _ => Err(Error::Usage(
-                        "`privreg citations` prints `--format human` or `--format json`".into(),
-                    )),
                 }
+                .and_then(|()| out.flush());
+                Ok(ExitStatus::Success)
             }
             Command::Rules => match g.format {
                 Format::Human => print(&privreg::docs::rules_table()),
@@ -391,13 +367,19 @@ impl GlobalArgs {
         })
     }
 
-    fn lint_options(&self, files: &[PathBuf]) -> Result<privreg::lint::LintRunOptions, Error> {
+    /// What `lint` (or, with `list`, `citations`) needs from the command line.
+    fn lint_options(
+        &self,
+        files: &[PathBuf],
+        list: bool,
+    ) -> Result<privreg::lint::LintRunOptions, Error> {
         let check = self.check_options()?;
         Ok(privreg::lint::LintRunOptions {
             root: check.root,
             files: files.to_vec(),
             overrides: check.overrides,
             deny_warnings: check.deny_warnings,
+            list,
         })
     }
 
@@ -413,13 +395,15 @@ impl GlobalArgs {
     }
 
     fn emit(&self, diagnostics: &[privreg::Diagnostic]) {
-        let text = report::render(
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        // A closed pipe (`privreg check | head`) is not an error worth reporting.
+        let _ = report::write(
             self.format,
             diagnostics,
             self.styled() && self.format == Format::Human,
-        );
-        // A closed pipe (`privreg check | head`) is not an error worth reporting.
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            &mut out,
+        )
+        .and_then(|()| out.flush());
     }
 }
 
@@ -444,6 +428,54 @@ fn clean_up_on_signals() {
 
 #[cfg(not(unix))]
 fn clean_up_on_signals() {}
+
+/// `{"version": 1, "citations": [...]}`, pretty-printed, with a final newline.
+fn write_citations_json(
+    records: &[privreg::citations::CitationRecord],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Listing<'a> {
+        version: u32,
+        citations: &'a [privreg::citations::CitationRecord],
+    }
+    let listing = Listing {
+        version: 1,
+        citations: records,
+    };
+    serde_json::to_writer_pretty(&mut *out, &listing)?;
+    out.write_all(b"\n")
+}
+
+/// One line a citation: `file:line:column: text [law]: provisions`.
+fn write_citation(
+    r: &privreg::citations::CitationRecord,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let provisions: Vec<String> = r
+        .provisions
+        .iter()
+        .map(|p| {
+            let mark = match p.exists {
+                Some(false) => " (does not exist)",
+                _ => "",
+            };
+            format!("{p}{mark}")
+        })
+        .collect();
+    let implied = if r.law_implied { ", implied" } else { "" };
+    writeln!(
+        out,
+        "{}:{}:{}: {} [{}{}]: {}",
+        r.file,
+        r.line,
+        r.column,
+        r.text.replace('\n', " "),
+        r.law.as_str(),
+        implied,
+        provisions.join("; ")
+    )
+}
 
 /// Prints `err` and its causes on stderr, one per line.
 fn report_error(err: &Error) {

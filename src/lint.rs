@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::citations::{self, CitationRecord, Extracted, Format, LintOptions, Style};
+use crate::citations::{self, CitationRecord, Format, LintOptions, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::files::{self, ReadFailure};
@@ -23,15 +23,20 @@ pub struct LintRunOptions {
     pub overrides: Vec<(String, Severity)>,
     /// Turn warnings into errors.
     pub deny_warnings: bool,
+    /// List the citations (`privreg citations`) instead of checking them.
+    pub list: bool,
 }
 
 /// The result of linting files.
 #[derive(Debug)]
 pub struct Linted {
-    /// Each file read, with the text that was scanned.
-    pub files: Vec<(Arc<SourceFile>, Extracted)>,
-    /// Findings, suppressions and severities applied, sorted.
+    /// Each file read in full.
+    pub files: Vec<Arc<SourceFile>>,
+    /// Findings, suppressions and severities applied, sorted; with `list`, only the
+    /// problems of reading the files and the configuration.
     pub diagnostics: Vec<Diagnostic>,
+    /// With `list`: every citation recognised, file by file in text order.
+    pub citations: Vec<CitationRecord>,
     /// The linter settings used.
     pub options: LintOptions,
 }
@@ -49,18 +54,20 @@ pub fn options(settings: &Settings) -> LintOptions {
     }
 }
 
-/// The most bytes `privreg lint` and `privreg citations` read of one file (16 MiB): a
-/// policy is some hundred kilobytes, and a limit keeps `privreg lint /dev/stdin` or a
-/// runaway generated file from exhausting memory.
-pub const MAX_LINT_BYTES: u64 = 16 * 1024 * 1024;
+/// The most bytes `privreg lint` and `privreg citations` read of one file (1 GiB): a
+/// policy is some hundred kilobytes, but generated and concatenated texts grow large, and
+/// a run costs about twice its input in memory (docs/limits.md); the limit keeps a runaway
+/// generated file from exhausting memory.
+pub const MAX_LINT_BYTES: u64 = 1024 * 1024 * 1024;
 
 const LINT_LIMIT: project::Limit = project::Limit {
     bytes: MAX_LINT_BYTES,
-    help: "privreg lint reads policy texts of up to 16 MiB; lint the text in parts",
+    help: "privreg lint reads policy texts of up to 1 GiB; lint the text in parts",
 };
 
-/// Lints each file (Markdown, HTML or plain text by extension) with the project's settings.
-/// A path that names no regular file (a FIFO, a device, a directory) is a usage error:
+/// Lints each file (Markdown, HTML or plain text by extension) with the project's settings,
+/// or with `list` lists its citations: one scan of each file serves either. A path that
+/// names no regular file (a FIFO, a device, a directory) is a usage error:
 /// it is never opened.
 pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
     let mut diagnostics = Vec::new();
@@ -68,6 +75,7 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
         project::load_config(&opts.root, &mut diagnostics, &mut Vec::new())?;
     let options = options(&settings);
     let mut files = Vec::new();
+    let mut listed = Vec::new();
     for path in &opts.files {
         let not_regular = |what: &str| Error::Read {
             path: path.clone(),
@@ -91,9 +99,23 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
         if !read.complete {
             continue;
         }
+        // One scan serves both commands; plain text is scanned where it lies, and Markdown
+        // or HTML's extracted copy lives only while its file is scanned.
         let extracted = citations::text::extract(Format::from_path(path), &file.text);
-        crate::rules::citations::check(&file, &extracted, &options, &mut diagnostics);
-        files.push((file, extracted));
+        let found = citations::scan(&extracted.text, options.implied_gdpr);
+        if opts.list {
+            listed.extend(citations::records(&file, &extracted, found));
+        } else {
+            crate::rules::citations::check_found(
+                &file,
+                &extracted,
+                &found,
+                &options,
+                &mut diagnostics,
+            );
+        }
+        drop(extracted);
+        files.push(file);
     }
     let overrides = Overrides::new(
         config_file.as_ref(),
@@ -101,30 +123,15 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
         &opts.overrides,
         &mut diagnostics,
     )?;
-    let sources: Vec<_> = files
-        .iter()
-        .map(|(f, _)| Arc::clone(f))
-        .chain(config_file)
-        .collect();
+    let sources: Vec<_> = files.iter().cloned().chain(config_file).collect();
     let diagnostics = crate::suppress::apply(&sources, diagnostics);
     let diagnostics = overrides.apply(diagnostics, opts.deny_warnings);
     Ok(Linted {
         files,
         diagnostics,
+        citations: listed,
         options,
     })
-}
-
-/// Every citation recognised in the linted files, for `privreg citations`.
-pub fn records(linted: &Linted) -> Vec<CitationRecord> {
-    linted
-        .files
-        .iter()
-        .flat_map(|(file, extracted)| {
-            let found = citations::scan(&extracted.text, linted.options.implied_gdpr);
-            citations::records(file, extracted, &found)
-        })
-        .collect()
 }
 
 /// The text of `file` with every fix among `diagnostics` applied, if any applies.
@@ -284,7 +291,7 @@ mod multibyte_tests {
         }
         let extracted = citations::text::extract(Format::from_path(&file.path), &file.text);
         let found = citations::scan(&extracted.text, true);
-        let _ = citations::records(&file, &extracted, &found);
+        let _ = citations::records(&file, &extracted, found);
     }
 
     #[test]

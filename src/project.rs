@@ -42,7 +42,7 @@ pub struct Project {
     /// The prose (free-text values) of every file that parsed as YAML, config and
     /// registers, for the citation linter. Kept instead of the trees, which are dropped as
     /// soon as each file is mapped: at 10,000 sections their memory costs more than time.
-    pub prose: Vec<(Arc<SourceFile>, Extracted)>,
+    pub prose: Vec<(Arc<SourceFile>, Extracted<'static>)>,
     /// Structural problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -492,7 +492,7 @@ fn templates_not_a_directory(root: &Path) -> Result<Option<Diagnostic>, Error> {
 pub fn load_config(
     root: &Path,
     out: &mut Vec<Diagnostic>,
-    prose: &mut Vec<(Arc<SourceFile>, Extracted)>,
+    prose: &mut Vec<(Arc<SourceFile>, Extracted<'static>)>,
 ) -> Result<(Option<Arc<SourceFile>>, Settings), Error> {
     let config_path = root.join(CONFIG_FILE);
     // Anything there counts, a broken link too: a configuration ignored unsaid would build
@@ -515,7 +515,7 @@ pub fn load_config(
 fn load_tree<T: FromNode>(
     file: &Arc<SourceFile>,
     out: &mut Vec<Diagnostic>,
-    prose: &mut Vec<(Arc<SourceFile>, Extracted)>,
+    prose: &mut Vec<(Arc<SourceFile>, Extracted<'static>)>,
 ) -> Option<T> {
     let node = parse_reporting(file, out)?;
     let value = map_node(file, &node, out);

@@ -128,6 +128,30 @@ impl SourceFile {
         &rest[..rest.find(LINE_END).unwrap_or(rest.len())]
     }
 
+    /// The 0-based index of the line holding byte `offset`; an offset at or past the end of a
+    /// text whose last line ends with a line break belongs to that last line, not to the empty
+    /// one after it, as annotate-snippets counts them.
+    pub fn line_index(&self, offset: usize) -> usize {
+        let len = self.text.len();
+        let offset = if offset >= len && self.text.ends_with(LINE_END) {
+            len - 1
+        } else {
+            offset.min(len)
+        };
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The byte range of the 0-based line `index`, its line break included.
+    pub fn line_range(&self, index: usize) -> Span {
+        let start = self.line_starts[index];
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start..end
+    }
+
     /// The text with each lone `\r` made `\n`, at the same byte offsets: for renderers that
     /// split lines at `\n` only, to which an old Mac file would be one line.
     pub fn text_lf(&self) -> &str {

@@ -5,7 +5,7 @@ crate::declare_rule! {
     ///
     /// ## What it does
     /// Rejects the file unread when it exceeds its limit: `MAX_FILE_BYTES` (1 MiB) for a
-    /// register, `privreg.yaml` or a project template, `MAX_LINT_BYTES` (16 MiB) for a file
+    /// register, `privreg.yaml` or a project template, `MAX_LINT_BYTES` (1 GiB) for a file
     /// given to `privreg lint` or `privreg citations`. The size is taken from the file's
     /// metadata before it is read, and no read goes past the limit, even where the
     /// metadata tells none (`/proc`). Only the first line is shown, to say which file it is.

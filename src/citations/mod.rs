@@ -199,14 +199,15 @@ pub struct CitationRecord {
     pub provisions: Vec<Provision>,
 }
 
-/// Positions `citations` (found in `extracted`) in `file` for the JSON listing.
+/// Positions `citations` (found in `extracted`) in `file` for the JSON listing; each
+/// citation's text and provisions move into its record rather than being copied.
 pub fn records(
     file: &SourceFile,
     extracted: &Extracted,
-    citations: &[Citation],
+    citations: Vec<Citation>,
 ) -> Vec<CitationRecord> {
     citations
-        .iter()
+        .into_iter()
         .map(|c| {
             let span = extracted.span_to_source(c.span.clone());
             let start = file.line_col(span.start);
@@ -217,10 +218,10 @@ pub fn records(
                 column: start.column,
                 end_line: end.line,
                 end_column: end.column,
-                text: c.text.clone(),
-                law: c.law.clone(),
+                text: c.text,
+                law: c.law,
                 law_implied: c.law_implied,
-                provisions: c.provisions.clone(),
+                provisions: c.provisions,
             }
         })
         .collect()

@@ -612,7 +612,7 @@ fn citations_serialize_in_the_stable_json_shape() {
     let text = "x\nArt. 6(1)(f) GDPR and § 25 TDDDG";
     let file = SourceFile::virtual_file("p.txt", text);
     let e = Extracted::identity(text);
-    let recs = records(&file, &e, &scan(&e.text, true));
+    let recs = records(&file, &e, scan(&e.text, true));
     let json = serde_json::to_value(&recs).unwrap();
     assert_eq!(
         json[0],

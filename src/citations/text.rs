@@ -1,5 +1,6 @@
 //! Text extraction from Markdown and HTML with a map from text offsets back to the source.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -32,9 +33,9 @@ impl Format {
 
 /// Scannable text plus the map back to byte offsets in the source it came from.
 #[derive(Debug, Clone)]
-pub struct Extracted {
-    /// The text to scan.
-    pub text: String,
+pub struct Extracted<'a> {
+    /// The text to scan: plain text is its source, borrowed; Markdown and HTML are copies.
+    pub text: Cow<'a, str>,
     segments: Vec<Segment>,
 }
 
@@ -55,7 +56,7 @@ pub struct Builder {
 }
 
 /// Extracts the scannable text of `src` in `format`.
-pub fn extract(format: Format, src: &str) -> Extracted {
+pub fn extract(format: Format, src: &str) -> Extracted<'_> {
     match format {
         Format::Plain => Extracted::identity(src),
         Format::Html => markup(src, false),
@@ -63,17 +64,28 @@ pub fn extract(format: Format, src: &str) -> Extracted {
     }
 }
 
-impl Extracted {
+impl<'a> Extracted<'a> {
     /// Text that is its own source.
-    pub fn identity(text: &str) -> Extracted {
+    pub fn identity(text: &'a str) -> Extracted<'a> {
         Extracted::with_offset(text, 0)
     }
 
-    /// Text copied unchanged from the source starting at byte `source_offset`.
-    pub fn with_offset(text: &str, source_offset: usize) -> Extracted {
-        let mut b = Builder::default();
-        b.push_copy(text, source_offset);
-        b.finish()
+    /// Text unchanged from the source starting at byte `source_offset`, borrowed: a
+    /// policy of hundreds of megabytes is scanned where it lies.
+    pub fn with_offset(text: &'a str, source_offset: usize) -> Extracted<'a> {
+        let segments = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Segment {
+                text: 0,
+                src: source_offset,
+                replaced: None,
+            }]
+        };
+        Extracted {
+            text: Cow::Borrowed(text),
+            segments,
+        }
     }
 
     /// The source byte offset of the text byte offset `text_offset`.
@@ -164,9 +176,9 @@ impl Builder {
     }
 
     /// The finished text and map.
-    pub fn finish(self) -> Extracted {
+    pub fn finish(self) -> Extracted<'static> {
         Extracted {
-            text: self.text,
+            text: Cow::Owned(self.text),
             segments: self.segments,
         }
     }
@@ -213,7 +225,7 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
-fn markup(src: &str, markdown: bool) -> Extracted {
+fn markup(src: &str, markdown: bool) -> Extracted<'static> {
     let bytes = src.as_bytes();
     let mut b = Builder::default();
     let mut copy_from = 0;

@@ -34,7 +34,7 @@ const CODE_KEYS: &[&str] = &[
 
 /// Every prose string value of a YAML tree as one scannable text, values separated by blank
 /// lines so that sentences never run from one value into the next.
-pub fn prose(file: &SourceFile, root: &Node) -> Extracted {
+pub fn prose(file: &SourceFile, root: &Node) -> Extracted<'static> {
     let mut b = Builder::default();
     collect(file, root, false, &mut b, &mut false);
     b.finish()
@@ -113,7 +113,7 @@ mod tests {
 
     use super::*;
 
-    fn extract(yaml: &str) -> (Arc<SourceFile>, Extracted) {
+    fn extract(yaml: &str) -> (Arc<SourceFile>, Extracted<'static>) {
         let file = SourceFile::virtual_file("a.yaml", yaml);
         let node = crate::load::parse(&file).unwrap();
         let e = prose(&file, &node);

@@ -1,19 +1,18 @@
 //! One line a finding, `file:line:col: severity[CODE] message`, for grep and editors'
 //! quickfix lists.
 
-use std::fmt::Write;
+use std::io;
 
 use crate::diagnostic::Diagnostic;
 
-/// Renders one line per diagnostic; nothing else, so every line is a finding.
-pub fn render(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
+/// Writes one line per diagnostic; nothing else, so every line is a finding.
+pub fn write(diagnostics: &[Diagnostic], out: &mut dyn io::Write) -> io::Result<()> {
     for d in diagnostics {
         let at = d.file.line_col(d.span.start);
         // A message never holds a line break in practice; flattening keeps the
         // one-line-a-finding promise if one ever does.
         let message = d.message.replace(['\r', '\n'], " ");
-        let _ = writeln!(
+        writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
             d.file.name,
@@ -22,7 +21,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             d.severity.as_str(),
             d.rule.code,
             message
-        );
+        )?;
     }
-    out
+    Ok(())
 }

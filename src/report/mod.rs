@@ -1,6 +1,8 @@
 //! Emitters: one per output format, each presenting the same diagnostics.
 //! docs/output.md documents every format.
 
+use std::io;
+
 use crate::diagnostic::{Diagnostic, Summary};
 
 pub mod concise;
@@ -26,13 +28,26 @@ pub enum Format {
 
 /// Renders diagnostics (already sorted) in `format`; `styled` adds terminal colours.
 pub fn render(format: Format, diagnostics: &[Diagnostic], styled: bool) -> String {
+    let mut out = Vec::new();
+    write(format, diagnostics, styled, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("every emitter writes UTF-8")
+}
+
+/// Writes what [`render`] renders to `out`, diagnostic by diagnostic in the human, JSON and
+/// concise formats, so that the output of a large file is never held whole in memory.
+pub fn write(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    styled: bool,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let summary = Summary::of(diagnostics);
     match format {
-        Format::Human => human::render(diagnostics, summary, styled),
-        Format::Json => json::render(diagnostics, summary),
-        Format::Sarif => sarif::render(diagnostics),
-        Format::Github => github::render(diagnostics),
-        Format::Concise => concise::render(diagnostics),
+        Format::Human => human::write(diagnostics, summary, styled, out),
+        Format::Json => json::write(diagnostics, summary, out),
+        Format::Sarif => out.write_all(sarif::render(diagnostics).as_bytes()),
+        Format::Github => out.write_all(github::render(diagnostics).as_bytes()),
+        Format::Concise => concise::write(diagnostics, out),
     }
 }
 

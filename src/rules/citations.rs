@@ -22,10 +22,21 @@ pub fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     let citations = scan(&extracted.text, opts.implied_gdpr);
+    check_found(file, extracted, &citations, opts, out);
+}
+
+/// Lints `citations`, which `scan` found in `extracted` with `opts.implied_gdpr`.
+pub fn check_found(
+    file: &Arc<SourceFile>,
+    extracted: &Extracted,
+    citations: &[Citation],
+    opts: &LintOptions,
+    out: &mut Vec<Diagnostic>,
+) {
     let doc = Document {
         file,
         extracted,
-        citations: &citations,
+        citations,
     };
     citation_provision_unknown::check(&doc, out);
     citation_basis_mismatch::check(&doc, out);
@@ -39,7 +50,7 @@ pub struct Document<'a> {
     /// The original file; diagnostics point into its text.
     pub file: &'a Arc<SourceFile>,
     /// The scanned text and its offset map.
-    pub extracted: &'a Extracted,
+    pub extracted: &'a Extracted<'a>,
     /// The citations found in `extracted.text`.
     pub citations: &'a [Citation],
 }

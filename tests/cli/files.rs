@@ -105,14 +105,14 @@ fn hardening_9_lint_never_opens_a_device_fifo_socket_or_broken_link() {
 }
 
 #[test]
-fn hardening_9_lint_reads_at_most_16_mib_of_a_file() {
+fn hardening_9_lint_reads_at_most_1_gib_of_a_file() {
     let p = Project::new();
-    sparse(&p.path().join("huge.md"), 16 * MIB + 1);
+    sparse(&p.path().join("huge.md"), 1024 * MIB + 1);
     let t = run_bounded(&p, &["lint", "huge.md", "--format", "concise"]);
     assert_eq!(t.code, 1, "{t}");
     assert_eq!(
         t.stdout,
-        "huge.md:1:1: error[PRV011] file is 16777217 bytes, over the limit of 16777216 bytes\n",
+        "huge.md:1:1: error[PRV011] file is 1073741825 bytes, over the limit of 1073741824 bytes\n",
         "{t}"
     );
     let t = run_bounded(&p, &["citations", "huge.md"]);

@@ -275,3 +275,85 @@ fn hardening_2_fixes_and_suppressions_belong_to_the_file_not_to_its_printed_name
         "the suppressed file is left alone: {t}"
     );
 }
+
+/// Each `error[..]` block of human output: its `--> file:line:column` and its source line
+/// as printed (`N | text`).
+fn human_blocks(stdout: &str) -> Vec<(String, String)> {
+    stdout
+        .split("\n\n")
+        .filter(|b| b.starts_with("error["))
+        .map(|b| {
+            let at = b
+                .lines()
+                .find_map(|l| l.trim_start().strip_prefix("--> "))
+                .unwrap_or_else(|| panic!("no location in {b}"));
+            let source = b
+                .lines()
+                .find(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                .unwrap_or_else(|| panic!("no source line in {b}"));
+            (at.to_owned(), source.trim_start().to_owned())
+        })
+        .collect()
+}
+
+/// `file:line:column` of each concise finding.
+fn concise_locations(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| l.split(": ").next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn thousands_of_findings_in_one_file_each_show_their_own_numbered_line() {
+    // Issue 19, item 1: each snippet is cut from the lines around its span, so a large
+    // file with many findings costs its length once, not once per finding.
+    let p = Project::new();
+    let mut text = String::new();
+    for i in 1..=30_000 {
+        if i % 10 == 7 {
+            text.push_str(&format!("Line {i} cites Art. 100 GDPR for reasons.\n"));
+        } else {
+            text.push_str(&format!("Line {i} is prose without a citation.\n"));
+        }
+    }
+    p.write("big.txt", &text);
+    let human = p.run(&["lint", "big.txt"]);
+    let concise = p.run(&["lint", "big.txt", "--format", "concise"]);
+    assert_eq!(human.code, 1, "{human}");
+    let blocks = human_blocks(&human.stdout);
+    let locations = concise_locations(&concise.stdout);
+    assert_eq!(blocks.len(), 3_000);
+    assert_eq!(locations.len(), 3_000);
+    for ((at, source), location) in blocks.iter().zip(&locations) {
+        assert_eq!(at, location);
+        let line: usize = location.split(':').nth(1).unwrap().parse().unwrap();
+        assert_eq!(
+            source,
+            &format!("{line} | Line {line} cites Art. 100 GDPR for reasons.")
+        );
+    }
+    assert!(human.stdout.ends_with("found 3000 errors and 0 warnings\n"));
+}
+
+#[test]
+fn thousands_of_findings_on_one_line_each_point_at_their_own_column() {
+    // Issue 19, item 1: one long line (minified HTML) with a finding every few bytes.
+    let p = Project::new();
+    let text = "<p>Art. 100 GDPR; Art. 6 para. 1 lit. g GDPR.</p>".repeat(1_500);
+    p.write("min.html", &text);
+    let human = p.run(&["lint", "min.html"]);
+    let concise = p.run(&["lint", "min.html", "--format", "concise"]);
+    assert_eq!(human.code, 1, "{human}");
+    let blocks = human_blocks(&human.stdout);
+    let locations = concise_locations(&concise.stdout);
+    assert_eq!(blocks.len(), 3_000);
+    assert_eq!(
+        blocks.iter().map(|(at, _)| at).collect::<Vec<_>>(),
+        locations.iter().collect::<Vec<_>>()
+    );
+    for (_, source) in &blocks {
+        assert!(source.starts_with("1 | "), "{source}");
+        assert!(source.contains("GDPR"), "{source}");
+    }
+}
