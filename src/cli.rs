@@ -286,7 +286,12 @@ impl Cli {
                                     format!("{p}{mark}")
                                 })
                                 .collect();
-                            let implied = if r.law_implied { ", implied" } else { "" };
+                            let implied = match (r.law_implied, r.partial) {
+                                (true, true) => ", implied, partial",
+                                (true, false) => ", implied",
+                                (false, true) => ", partial",
+                                (false, false) => "",
+                            };
                             text.push_str(&format!(
                                 "{}:{}:{}: {} [{}{}]: {}\n",
                                 r.file,

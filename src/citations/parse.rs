@@ -12,6 +12,7 @@ use std::thread::LocalKey;
 use regex::{CaptureLocations, Regex};
 
 use super::{Law, Provision, Style};
+use crate::law::laws;
 
 /// The structural tokens of a citation path; values (numbers, letters) are read by [`VALUE`].
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,54 +129,107 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
 const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
 
-/// Other laws' names; a citation of one of them is never checked against the GDPR.
-const OTHER_LAWS: &str = r"(?x)(?:
-                UK[-\s]GDPR
-              | (?-i:BDSG(?:[-\s]neu)?|TDDDG|TTDSG|TMG|DDG|UWG|TKG|BGB|HGB|StGB|SGB\s*[IVX]+|KUG|KunstUrhG|GG|GRCh|AEUV|TFEU|EUV|TEU|EMRK|ECHR|EMRK|revDSG|nDSG|DSG|VDSG|LDSG|BayDSG|HDSIG|DSG-EKD|KDG|LOPDGDD|CCPA|CPRA|LGPD|PIPL|PIPEDA|FADP|DPA\s+[0-9]{4}|DSGVO-AnpG)(?-u:\b)
-              | (?i:e-?Privacy[-\s]?(?:Directive|Richtlinie|RL|Regulation|Verordnung|VO))
-              | (?i:(?:Directive|Richtlinie|directive)\s+(?:\((?:EU|UE)\)\s+)?(?:No\.?\s+|Nr\.\s+)?[0-9]{2,4}/[0-9]{1,4}(?:/(?:EC|EG|EU|EWG|EEC|CE))?)
-              | (?i:Data\s+Protection\s+Act(?:\s+[0-9]{4})?)
-              | (?i:(?:EU[-\s])?Charter(?:\s+of\s+Fundamental\s+Rights(?:\s+of\s+the\s+European\s+Union)?)?)
-              | (?i:Bundesdatenschutzgesetz(?:es)?|Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz(?:es)?|Telemediengesetz(?:es)?|Grundgesetz(?:es)?)
-            
+/// A name that is no row of the law table but names a law: "… Act", "…gesetz", an
+/// acronym ("KVKK", "LPD"). Such a citation is of an unknown law and is never checked.
+const UNKNOWN_LAW: &str = r"(?x)(?:
+                (?-i:(?:\p{Lu}[\p{L}'-]*\s+){0,3}(?:Act|Law|Code|Directive|Regulation|Ordinance|Decree|Statute|Convention|Treaty|Kanunu|Ley|Loi|Legge|Lei|Wet|Ustawa|Zákon)(?:\s+(?:of\s+|No\.?\s*)?[0-9][0-9/.]*)?)\b
+              | (?-i:\p{Lu}[\p{L}-]*(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|verordnung|ordnung|richtlinie))\b
+              | (?P<acronym>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?))(?-u:\b)
 )";
 
-/// The GDPR's names in its language variants.
-const GDPR_NAMES: &str = r"(?x)(?:
-                (?i:(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD))(?-u:\b)
-              | (?-i:AVG|RODO)(?-u:\b)
-              | (?i:Datenschutz-?Grundverordnung|General\s+Data\s+Protection\s+Regulation)
-              | (?i:(?:Regulation|Verordnung|Règlement|Regolamento|Reglamento|Verordening|Rozporządzenie)\s*(?:\((?:EU|UE)\)\s*)?(?:No\.?\s*|Nr\.\s*|n\.\s*)?2016/679)
-              | (?i:Règlement\s+général\s+sur\s+la\s+protection\s+des\s+données|Regolamento\s+generale\s+sulla\s+protezione\s+dei\s+dati|Reglamento\s+general\s+de\s+protección\s+de\s+datos|Algemene\s+verordening\s+gegevensbescherming)
-)";
+/// Capitals after a citation that are no law's name.
+const NOT_A_LAW: &[&str] = &[
+    "EU", "EEA", "EWR", "EEE", "SEE", "UE", "US", "USA", "UK", "IT", "IP", "ID", "OK", "FAQ",
+    "PDF", "URL", "DPO", "DSB", "AG", "SE", "LLC", "INC", "CEO", "HR", "API", "AND", "OR", "THE",
+    "UND", "ODER", "ET", "OU", "DE", "DER", "DIE", "DU", "DEL", "II", "III", "IV", "VI", "VII",
+    "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "CH", "DE", "AT", "FR", "ES", "NL", "PL", "PT",
+];
 
-/// The GDPR named after the provisions (matched without captures: the DFA alone is fast).
-static LAW_GDPR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("{LAW_PREFIX}{GDPR_NAMES}")).expect("GDPR names"));
+static NAMES: LazyLock<(String, String)> =
+    LazyLock::new(|| (laws::names_pattern(true), laws::names_pattern(false)));
 
-/// Another law named after the provisions.
-static LAW_OTHER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("{LAW_PREFIX}{OTHER_LAWS}")).expect("other laws"));
+/// A law named after the provisions: another law of the table, the GDPR, or an unknown law.
+static LAW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Regex::new(&format!(
+        "{LAW_PREFIX}(?:(?P<other>{other})|(?P<gdpr>{gdpr})|(?P<unknown>{UNKNOWN_LAW}))"
+    ))
+    .expect("law names")
+});
 
-/// The other law's name inside a [`LAW_OTHER`] match.
-static OTHER_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(OTHER_LAWS).expect("other law names"));
+/// The same names, without captures, for a quick look-ahead.
+static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Regex::new(&format!("{LAW_PREFIX}(?:{other}|{gdpr})")).expect("law names")
+});
 
 /// The law named at the start of `rest` and the length of the text naming it.
-fn law_after(rest: &str) -> Option<(Law, usize)> {
-    if let Some(m) = LAW_OTHER.find(rest) {
-        // "UK GDPR" is another law although it ends in "GDPR".
-        let name = OTHER_NAME
-            .find(m.as_str())
-            .map_or(m.as_str(), |n| n.as_str());
-        return Some((Law::Other(law_short_name(name)), m.end()));
+pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
+    let c = LAW_AFTER.captures(crate::source::prefix_within(rest, 160))?;
+    let end = c.get(0)?.end();
+    if let Some(m) = c.name("other") {
+        let short = laws::short_name(m.as_str()).unwrap_or(m.as_str());
+        return Some((Law::Other(short.to_owned()), end));
     }
-    LAW_GDPR.find(rest).map(|m| (Law::Gdpr, m.end()))
+    if c.name("gdpr").is_some() {
+        return Some((Law::Gdpr, end));
+    }
+    let m = c.name("unknown")?;
+    if let Some(a) = c.name("acronym")
+        && (NOT_A_LAW.contains(&a.as_str()) || a.as_str().len() < 2)
+    {
+        return None;
+    }
+    let name: String = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((Law::Unknown(name), end))
 }
 
-/// True when a law's name starts `rest`.
+/// True when a law's name from the table starts `rest`.
 fn law_follows(rest: &str) -> bool {
-    LAW_OTHER.is_match(rest) || LAW_GDPR.is_match(rest)
+    LAW_AHEAD.is_match(rest)
+}
+
+/// A law's name right before the article: "GDPR Art. 6(1)", "ePrivacy Directive, Art. 5(3)",
+/// "TTDSG, § 25", "LOPDGDD, art. 11".
+static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Regex::new(&format!(
+        r"(?:^|[^\w-])(?:(?P<other>{other})|(?P<gdpr>{gdpr}))\s*[,:]?\s*$"
+    ))
+    .expect("law prefix grammar")
+});
+
+/// Any law of the table anywhere in a text: the GDPR or another.
+static ANY_LAW: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Regex::new(&format!(r"(?-u:\b)(?:(?P<other>{other})|(?P<gdpr>{gdpr}))")).expect("law names")
+});
+
+/// The GDPR named anywhere in a text.
+static GDPR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, _) = &*NAMES;
+    Regex::new(&format!(r"(?-u:\b){gdpr}|(?-u:\b)A(?:6|9|4[5-9])-[0-9]")).expect("GDPR names")
+});
+
+/// Which laws `text` names: (the GDPR, another law of the table).
+pub(crate) fn laws_named(text: &str) -> (bool, bool) {
+    let mut found = (false, false);
+    for c in ANY_LAW.captures_iter(text) {
+        if c.name("gdpr").is_some() {
+            found.0 = true;
+        } else {
+            found.1 = true;
+        }
+        if found.0 && found.1 {
+            break;
+        }
+    }
+    found
+}
+
+/// True when `text` names the GDPR anywhere (or cites it by a DPV id).
+pub(crate) fn names_gdpr(text: &str) -> bool {
+    GDPR_ANYWHERE.is_match(text)
 }
 
 /// Words after a number that show "Art. 29" is not a citation of a law we track.
@@ -189,12 +243,6 @@ static NOT_A_CITATION: LazyLock<Regex> = LazyLock::new(|| {
         )",
     )
     .expect("non-citation grammar")
-});
-
-/// A law name right before the article: "GDPR Art. 6(1)".
-static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\w-])(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD)\s*$")
-        .expect("law prefix grammar")
 });
 
 /// Reversed parts before the article: "point (f) of", "the second subparagraph of".
@@ -219,6 +267,14 @@ static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reversed citation grammar")
 });
 
+/// Parts before an article that the reversed grammar could not read.
+static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$",
+    )
+    .expect("reversed hint")
+});
+
 /// Separates the pieces of a reversed prefix.
 static REVERSED_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),?\s+(?:of|des|der|de|du|del|della|dell'|de\s+la|d')(?:\s+the|\s*l')?(?:\s+|$)|\s*l'$")
@@ -235,6 +291,40 @@ pub(crate) struct Parsed {
     pub law: Option<Law>,
     /// Started with "§": a national law's section, never the GDPR by implication.
     pub section: bool,
+    /// The text around goes on in a way the grammar did not read: never checked.
+    pub partial: bool,
+}
+
+/// True when the text at `end` goes on like a citation the grammar could not read: a
+/// keyword without a value it understands ("Abs. 1a"), a glued part ("-1-f", ".1.b"), a
+/// parenthesised label.
+fn continues(text: &str, end: usize) -> bool {
+    let rest = head(text, end, 48);
+    if rest.starts_with(['-', '.', '/']) {
+        let after = &rest[1..];
+        return after.starts_with(|c: char| c.is_ascii_alphanumeric());
+    }
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    // A refinement privreg has no level for: "Alt. 2", "Hs. 1", "Doppelbuchst. aa".
+    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\p{L}{1,14}\.\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivx]{1,4})(?:[\s,;.)]|$)")
+            .expect("qualifier")
+    });
+    if QUALIFIER.is_match(rest) {
+        return true;
+    }
+    token(rest).is_some_and(|c| {
+        [
+            T_PARA_EN, T_PARA_DE, T_PARA_OTHER, T_SUBPARA, T_SENT, T_POINT, T_NR, T_AL, T_ORD,
+            T_PAREN, T_DOT,
+        ]
+        .iter()
+        .any(|&g| c[g].is_some())
+    })
 }
 
 /// Parses the citation whose article keyword ("Art.", "§") starts at `pos`; `floor` is the
@@ -255,29 +345,36 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let Val::Num(article) = v.val else {
         return None;
     };
-    if article == 0 {
-        return None;
-    }
     let mut st = State::new(Provision::article(article), after_kw, v.end, plural);
     st.run(text);
-    if NOT_A_CITATION.is_match(&text[st.end..]) {
+    if NOT_A_CITATION.is_match(&text[st.end..]) && !law_follows(&text[st.end..]) {
         return None;
     }
     let mut provisions = st.finish();
     let mut start = pos;
     let mut style = st.style();
+    let mut reversed_unread = false;
 
     if let Some(window) = window_before(text, pos, floor)
         && ends_with_of(&text[window..pos])
-        && let Some(c) = REVERSED.captures(&text[window..pos])
     {
-        let rev = c.name("rev").expect("group");
-        let rev_start = window + rev.start();
-        if let Some(parts) = reversed_parts(text, rev_start, pos) {
-            provisions = combine(&provisions, &parts);
-            start = rev_start;
-            style = Style::PointOf;
+        let mut read = false;
+        if let Some(c) = REVERSED.captures(&text[window..pos]) {
+            let rev = c.name("rev").expect("group");
+            let rev_start = window + rev.start();
+            if let Some(parts) = reversed_parts(text, rev_start, pos) {
+                // The parts before belong to the first article only: "points (a) and (b) of
+                // Article 49(1) and Article 49(4)".
+                let n = st.first_article_items.unwrap_or(provisions.len());
+                let mut combined = combine(&provisions[..n], &parts);
+                combined.extend_from_slice(&provisions[n..]);
+                provisions = combined;
+                start = rev_start;
+                style = Style::PointOf;
+                read = true;
+            }
         }
+        reversed_unread = !read && REVERSED_HINT.is_match(&text[window..pos]);
     }
     let path = start..st.end;
     let mut end = st.end;
@@ -287,22 +384,22 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
         end += len;
     } else if let Some(window) = window_before(text, start, floor)
         && text[window..start]
-            .trim_end()
-            .ends_with(['R', 'O', 'D', 'r', 'o', 'd'])
-        && let Some(m) = LAW_BEFORE.find(&text[window..start])
+            .trim_end_matches([' ', ',', ':', '\u{a0}'])
+            .ends_with(|c: char| c.is_alphanumeric() || c == ')')
+        && let Some(c) = LAW_BEFORE.captures(&text[window..start])
     {
-        law = Some(Law::Gdpr);
-        let found = &text[window + m.start()..start];
-        start = window
-            + m.start()
-            + (found.len()
-                - found
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .len());
+        let m = c.name("other").or(c.name("gdpr")).expect("a named group");
+        law = Some(if c.name("gdpr").is_some() {
+            Law::Gdpr
+        } else {
+            Law::Other(laws::short_name(m.as_str()).unwrap_or(m.as_str()).to_owned())
+        });
+        start = window + m.start();
     }
     if matches!(law, Some(Law::Gdpr)) || law.is_none() && !section {
         provisions.iter_mut().for_each(normalize_article_4);
     }
+    let partial = law.is_none() && continues(text, st.end) || reversed_unread;
     Some(Parsed {
         span: start..end,
         path,
@@ -310,6 +407,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
         style,
         law,
         section,
+        partial,
     })
 }
 
@@ -340,38 +438,6 @@ fn ends_with_of(before: &str) -> bool {
     ]
     .iter()
     .any(|w| tail.ends_with(w))
-}
-
-/// The short name of another law as written ("ePrivacy Directive", "BDSG").
-fn law_short_name(written: &str) -> String {
-    let w: String = written.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = w.to_lowercase();
-    if lower.starts_with("eprivacy") || lower.starts_with("e-privacy") || lower.contains("2002/58")
-    {
-        return "ePrivacy Directive".into();
-    }
-    if lower.starts_with("bundesdatenschutzgesetz") || lower.starts_with("bdsg") {
-        return "BDSG".into();
-    }
-    if lower.starts_with("telekommunikation-digitale") {
-        return "TDDDG".into();
-    }
-    if lower.starts_with("telemediengesetz") {
-        return "TMG".into();
-    }
-    if lower.starts_with("grundgesetz") {
-        return "GG".into();
-    }
-    if lower.contains("charter") {
-        return "EU Charter".into();
-    }
-    if lower.contains("95/46") {
-        return "Directive 95/46/EC".into();
-    }
-    if lower.starts_with("uk") {
-        return "UK GDPR".into();
-    }
-    w
 }
 
 fn is_plural(kw: &str) -> bool {
@@ -668,6 +734,8 @@ struct State {
     roman_para: bool,
     /// The last value was a paragraph given as a bare number right after a roman numeral.
     last_value_end: usize,
+    /// How many items the first article has, once another article keyword starts a list.
+    first_article_items: Option<usize>,
 }
 
 impl State {
@@ -685,6 +753,7 @@ impl State {
             point_paren: false,
             roman_para: false,
             last_value_end: end,
+            first_article_items: None,
         }
     }
 
@@ -737,7 +806,12 @@ impl State {
             if v.paren || v.roman || !matches!(v.val, Val::Num(_)) {
                 return false;
             }
-            return self.accept(Level::Article, v.val, v.end);
+            let before = self.items.len() + 1;
+            let ok = self.accept(Level::Article, v.val, v.end);
+            if ok {
+                self.first_article_items.get_or_insert(before);
+            }
+            return ok;
         }
         if let Some((level, note)) = keyword(&c) {
             let Some(mut v) = value(text, tok_end) else {

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::parse::parse_at;
+use super::parse::{laws_named, names_gdpr, parse_at};
 use super::{Citation, Law, Provision, Style};
 use crate::law::gdpr;
 
@@ -21,9 +21,14 @@ static CANDIDATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[aA][rR][tT]|A[0-9]|§").expect("citation starts"));
 
 /// Every citation in `text`, in order; citations without a law count as GDPR when `implied_gdpr`.
+///
+/// A citation without a law is a GDPR citation only where the document's context says so:
+/// its sentence names the GDPR and no other law, or (naming no law) the document names the
+/// GDPR somewhere. Elsewhere its law is unknown, and it is never checked.
 pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut context = Context::default();
     let mut floor = 0;
     let mut i = 0;
     while i + 2 < bytes.len() {
@@ -42,7 +47,7 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
         let found = if b == b'A' && bytes[i + 1].is_ascii_digit() {
             dpv(text, i)
         } else {
-            article(text, i, floor, implied_gdpr)
+            article(text, i, floor, implied_gdpr, &mut context)
         };
         match found {
             Some(c) => {
@@ -67,13 +72,78 @@ fn word_start(text: &str, i: usize) -> bool {
     })
 }
 
-fn article(text: &str, i: usize, floor: usize, implied_gdpr: bool) -> Option<Citation> {
+/// What the document says about the law its bare citations mean, worked out on demand.
+#[derive(Default)]
+struct Context {
+    names_gdpr: Option<bool>,
+}
+
+impl Context {
+    /// The law of a citation at `span` that names none.
+    fn bare_law(&mut self, text: &str, span: std::ops::Range<usize>) -> Law {
+        let sentence = sentence(text, span);
+        match laws_named(&text[sentence]) {
+            (true, false) => Law::Gdpr,
+            (_, true) => Law::Unknown(String::new()),
+            (false, false) => {
+                if *self.names_gdpr.get_or_insert_with(|| names_gdpr(text)) {
+                    Law::Gdpr
+                } else {
+                    Law::Unknown(String::new())
+                }
+            }
+        }
+    }
+}
+
+/// The sentence around `span`: back to ". X", "! ", "? " or a line break, at most 300 bytes.
+fn sentence(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let b = text.as_bytes();
+    let ends = |i: usize| {
+        b[i] == b'\n'
+            || matches!(b[i], b'.' | b'!' | b'?' | b';')
+                && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+    };
+    let mut start = span.start;
+    let floor = span.start.saturating_sub(300);
+    while start > floor && !ends(start - 1) {
+        start -= 1;
+    }
+    let mut end = span.end;
+    let ceil = (span.end + 300).min(b.len());
+    while end < ceil && !ends(end) {
+        end += 1;
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end.max(start)
+}
+
+fn article(
+    text: &str,
+    i: usize,
+    floor: usize,
+    implied_gdpr: bool,
+    context: &mut Context,
+) -> Option<Citation> {
     let p = parse_at(text, i, floor)?;
     let (law, law_implied) = match p.law {
         Some(law) => (law, false),
-        None if implied_gdpr && !p.section => (Law::Gdpr, true),
-        None => return None,
+        None if !implied_gdpr || p.section => return None,
+        None => match context.bare_law(text, p.span.clone()) {
+            Law::Gdpr => (Law::Gdpr, true),
+            other => (other, false),
+        },
     };
+    // "Art. 0" is an error only where the law is named: bare, it is rarely a citation.
+    if p.provisions.iter().any(|p| p.article == 0) && (law_implied || !law.is_known()) {
+        return None;
+    }
     let mut provisions = p.provisions;
     if law == Law::Gdpr {
         for prov in &mut provisions {
@@ -85,6 +155,7 @@ fn article(text: &str, i: usize, floor: usize, implied_gdpr: bool) -> Option<Cit
         span: p.span,
         law,
         law_implied,
+        partial: p.partial,
         provisions,
         style: p.style,
         path: p.path,
@@ -109,6 +180,7 @@ fn dpv(text: &str, i: usize) -> Option<Citation> {
         text: text[i..end].to_owned(),
         law: Law::Gdpr,
         law_implied: false,
+        partial: false,
         provisions: vec![prov],
         style: Style::Dpv,
         path: i..end,

@@ -98,7 +98,9 @@ const TABLE: &[(&str, &str)] = &[
     ("Art. 28 GDPR", "GDPR: 28"),
     ("Art. 21 GDPR", "GDPR: 21"),
     ("Art. 100 GDPR", "GDPR: 100!"),
-    ("Art. 0 GDPR", ""),
+    ("Art. 0 GDPR", "GDPR: 0!"),
+    ("Art. 06 Abs. 1 lit. f DSGVO", "GDPR: 6(1)[f]"),
+    ("Art. 0", ""),
     // parentheses
     ("Art. 6(1)(f) GDPR", "GDPR: 6(1)[f]"),
     ("Art. 6 (1) (f) GDPR", "GDPR: 6(1)[f]"),
@@ -276,15 +278,22 @@ const TABLE: &[(&str, &str)] = &[
         "GDPR: 13(2)[a] 13(2)[b] 13(2)[c] 13(2)[d] 13(2)[e] 13(2)[f] 13(2)[g]!",
     ),
     ("Art. 12 et seq. GDPR", "GDPR: 12"),
-    // implied GDPR
-    ("pursuant to Art. 6(1)(f).", "GDPR*: 6(1)[f]"),
-    ("nach Art. 6 Abs. 1 lit. b", "GDPR*: 6(1)[b]"),
-    ("see Art. 28.", "GDPR*: 28"),
-    ("Art. 6(1)(f) and a balancing test", "GDPR*: 6(1)[f]"),
-    ("Art. 28, 2 processors", "GDPR*: 28"),
+    // implied GDPR: only where the document names it
+    ("Under the GDPR we rely on Art. 6(1)(f).", "GDPR*: 6(1)[f]"),
+    ("Die DSGVO gilt. Wir verarbeiten nach Art. 6 Abs. 1 lit. b", "GDPR*: 6(1)[b]"),
+    ("GDPR\n\nsee Art. 28.", "GDPR*: 28"),
+    ("GDPR. Art. 6(1)(f) and a balancing test", "GDPR*: 6(1)[f]"),
+    ("GDPR. Art. 28, 2 processors", "GDPR*: 28"),
     (
-        "Art. 6(1)(a) or (b) for marketing",
+        "The GDPR applies. Art. 6(1)(a) or (b) for marketing",
         "GDPR*: 6(1)[a] 6(1)[b]",
+    ),
+    // ... and an unknown law where it does not, or where another law is named beside it
+    ("pursuant to Art. 6(1)(f).", "unknown: 6(1)[f]"),
+    ("nach Art. 6 Abs. 1 lit. b", "unknown: 6(1)[b]"),
+    (
+        "GDPR. Cookies are set under the ePrivacy Directive and Art. 5(3).",
+        "unknown: 5(3)",
     ),
     // law before
     ("GDPR Art. 6(1)", "GDPR: 6(1)"),
@@ -328,7 +337,7 @@ const TABLE: &[(&str, &str)] = &[
         "section 170 Data Protection Act 2018 and Art. 6 Data Protection Act 2018",
         "Data Protection Act 2018: 6",
     ),
-    ("Art. 8 GRCh", "GRCh: 8"),
+    ("Art. 8 GRCh", "EU Charter: 8"),
     ("Art. 2 Abs. 1 GG", "GG: 2(1)"),
     ("Article 16 TFEU", "TFEU: 16"),
     (
@@ -338,6 +347,35 @@ const TABLE: &[(&str, &str)] = &[
     (
         "Art. 6 Abs. 1 lit. f DSGVO i.V.m. § 26 BDSG",
         "GDPR: 6(1)[f] | BDSG: 26",
+    ),
+    // a law named before the article
+    ("ePrivacy Directive, Art. 5(3)", "ePrivacy Directive: 5(3)"),
+    ("TTDSG, § 25", "TTDSG: 25"),
+    ("TDDDG § 25 Abs. 1", "TDDDG: 25(1)"),
+    ("LOPDGDD, art. 11", "LOPDGDD: 11"),
+    ("LSSI-CE, art. 22.2", "LSSI-CE: 22(2)"),
+    ("RGPD, art. 6", "GDPR: 6"),
+    // laws of the table and unknown laws after the article
+    ("Art. 50(2) AI Act", "AI Act: 50(2)"),
+    ("Article 5(3) of the Data Act", "Data Act: 5(3)"),
+    ("Art. 26 DSA", "DSA: 26"),
+    ("art. 11 LOPDGDD", "LOPDGDD: 11"),
+    ("artículo 22.2 de la LSSI-CE", "LSSI-CE: 22(2)"),
+    ("art. 13 del Codice privacy", "Codice privacy: 13"),
+    ("art. 5 KVKK", "KVKK: 5"),
+    ("Art. 7 LGPD", "LGPD: 7"),
+    ("Art. 3 Foo Act", "Foo Act: 3"),
+    ("Art. 9 Law No. 6698", "Law No. 6698: 9"),
+    ("Art. 12 Geldwäschegesetz", "Geldwäschegesetz: 12"),
+    ("Art. 5(3) PECR", "PECR: 5(3)"),
+    (
+        "Art. 6(1)(a) GDPR and Art. 5(3) of the ePrivacy Directive",
+        "GDPR: 6(1)[a] | ePrivacy Directive: 5(3)",
+    ),
+    // points before their article belong to it alone
+    (
+        "points (a) and (b) of Article 49(1) and Article 49(4) GDPR",
+        "GDPR: 49(1)[a] 49(1)[b] 49(4)",
     ),
     // not citations
     ("the Article 29 Working Party", ""),
@@ -591,7 +629,9 @@ fn rewriting_never_changes_the_provisions() {
         for c in scan(text, true) {
             for style in STYLES {
                 let written = rewrite(&c, style);
-                let again = scan(&written, true);
+                // A bare citation keeps the context that made it a GDPR citation.
+                let context = if c.law_implied || c.style == Style::Dpv { "GDPR\n" } else { "" };
+                let again = scan(&format!("{context}{written}"), true);
                 let ok = again.len() == 1
                     && again[0].provisions == c.provisions
                     && again[0].law == c.law;
@@ -619,6 +659,7 @@ fn citations_serialize_in_the_stable_json_shape() {
         serde_json::json!({
             "file": "p.txt", "line": 2, "column": 1, "end_line": 2, "end_column": 18,
             "text": "Art. 6(1)(f) GDPR", "law": "GDPR", "law_implied": false,
+            "law_known": true, "partial": false,
             "provisions": [{"article": 6, "paragraph": 1, "subparagraph": null, "sentence": null,
                             "point": "f", "subpoint": null, "exists": true}]
         })
@@ -690,4 +731,87 @@ fn the_seed_has_exactly_two_errors_with_suggestions() {
         !codes.contains(&"PRV402") && !codes.contains(&"PRV404"),
         "{codes:?}"
     );
+}
+
+#[test]
+fn a_form_not_fully_understood_is_never_an_error() {
+    for text in [
+        "Art. 99 Abs. 1 lit. ff DSGVO",
+        "Art. 100 Abs. 2 Satz 2x DSGVO",
+        "Art. 6 Abs. 1 Buchst. f Doppelbuchst. aa DSGVO",
+        "Art. 6 para. 9 lit. ff GDPR",
+    ] {
+        let found = scan(text, true);
+        assert!(found.iter().all(|c| c.partial), "{text}: {found:?}");
+        let errors: Vec<_> = lint(text)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{text}: {errors:?}");
+    }
+    // A citation read to its end is not partial.
+    assert!(!scan("Art. 6(1)(f) GDPR applies", true)[0].partial);
+    assert!(!scan("nach Art. 6 Abs. 1 lit. f DSGVO.", true)[0].partial);
+}
+
+/// Every name of every other law in the law table.
+fn other_law_names() -> Vec<(&'static str, &'static str)> {
+    crate::law::laws::table()
+        .iter()
+        .filter(|r| !r.is_gdpr())
+        .flat_map(|r| r.names().map(move |n| (r.short, n)))
+        .collect()
+}
+
+/// Codes that only GDPR citations produce.
+const GDPR_CODES: [&str; 3] = ["PRV401", "PRV402", "PRV404"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn a_sentence_citing_another_law_never_gives_a_gdpr_diagnostic(
+        law in 0usize..1000,
+        i in 0usize..1200,
+        bogus in any::<bool>(),
+        style in 0usize..6,
+        form in 0usize..7,
+        context in 0usize..3,
+    ) {
+        let names = other_law_names();
+        let (short, name) = names[law % names.len()];
+        let all = all_provisions();
+        let mut p = all[i % all.len()].clone();
+        if bogus {
+            // A provision the GDPR does not have: it must not be reported either.
+            p.article += 100;
+            p.point = Some("z".into());
+        }
+        let cited = fix::write_one(&p, STYLES[style]);
+        let sentence = match form {
+            0 => format!("{cited} {name}"),
+            1 => format!("{cited} of the {name}"),
+            2 => format!("{name}, {cited}"),
+            3 => format!("{name} {cited}"),
+            4 => format!("Under the {name}, {cited} applies."),
+            5 => format!("gemäß {cited} {name} und Art. 6 Abs. 1 lit. a DSGVO"),
+            _ => format!("Art. 6(1)(a) GDPR and {cited} of the {name}"),
+        };
+        let text = match context {
+            0 => sentence.clone(),
+            1 => format!("This policy follows the GDPR.\n{sentence}"),
+            _ => format!("Nach der DSGVO gilt: {sentence}"),
+        };
+        let gdpr: Vec<_> = lint(&text)
+            .into_iter()
+            .filter(|d| GDPR_CODES.contains(&d.code()))
+            .collect();
+        prop_assert!(gdpr.is_empty(), "{text:?} ({short}): {gdpr:?}");
+        let found = scan(&text, true);
+        prop_assert!(
+            // "of the DPA" may read as an agreement, not a citation at all.
+            found.is_empty() || found.iter().any(|c| c.law.as_str() == short || !c.law.is_known()),
+            "{text:?}: {found:?}"
+        );
+    }
 }

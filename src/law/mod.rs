@@ -4,6 +4,7 @@ pub mod adequacy;
 pub mod bases;
 pub mod countries;
 pub mod gdpr;
+pub mod laws;
 pub mod mechanisms;
 mod provision;
 

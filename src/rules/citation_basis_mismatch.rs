@@ -24,7 +24,7 @@ static DETACH: LazyLock<Regex> = LazyLock::new(|| {
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     for (k, c) in doc.citations.iter().enumerate() {
-        if c.law != Law::Gdpr {
+        if c.law != Law::Gdpr || c.partial {
             continue;
         }
         let cited: Vec<char> = c
