@@ -21,22 +21,22 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
         ^(?P<ws>\s*)
         (?:
           # another article in a list: Art. 13 und Art. 14
-            (?P<art>art(?:icles?|ikels?|ikeln|icolo|icoli|[ií]culos?|t\.|s\.|\.)?-?)
+            (?P<art>art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?)
           | (?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))
           | (?P<para_de>abs(?:atz|ätze|\.|(?-u:\b)))
-          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|lid(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.)
-          | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|comma(?-u:\b))
-          | (?P<sent>(?-i:S\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.)
-          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|buchst(?:abe|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letra(?-u:\b)|sous(?-u:\b)|pkt\.?)
+          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])
+          | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|akapit(?-u:\b))
+          | (?P<sent>(?-i:S\.)|(?-i:p\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.|zdani[ea](?-u:\b)|volzin(?-u:\b))
+          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|buchst(?:abe|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))
           | (?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))
-          | (?P<al>alinéa|al\.)
-          | (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?)\s+
-            (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?))(?-u:\b)
+          | (?P<al>alinéa|al\.|comma(?-u:\b)|commi(?-u:\b))
+          | (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?|eerste|tweede|derde|vierde|vijfde)\s+
+            (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?|volzin)|(?P<ordpara>lid|paragraph|paragraphe|Absatz(?:es)?))(?-u:\b)
           | (?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))
           | (?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))
           | (?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)
-          | (?P<conj>,|;|/|&|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as)(?-u:\b)|i\.\s?V\.\s?m\.)
-          | (?P<range>(?:bis|to|through|thru|au)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
+          | (?P<conj>,|;|/|&|i\.\s?V\.\s?m\.|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as|oppure|oraz|lub|ed)(?-u:\b)|(?-i:e|y|o|i|en)(?-u:\b))
+          | (?P<range>(?:bis|to|through|thru|au|tot\s+en\s+met|t/m|tot|al|ao)(?-u:\b)|(?-i:a|do)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
         )",
     )
     .expect("citation token grammar")
@@ -45,7 +45,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// The article keyword alone, as TOKEN's `art` group reads it: at an "art" TOKEN's first
 /// branch always wins, so the group's end is this match's end, found without captures.
 static ART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^art(?:icles?|ikels?|ikeln|icolo|icoli|[ií]culos?|t\.|s\.|\.)?-?")
+    Regex::new(r"(?i)^art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?")
         .expect("article keyword grammar")
 });
 
@@ -53,8 +53,8 @@ static ART: LazyLock<Regex> = LazyLock::new(|| {
 /// locations so that callers may match again while they read them.
 type Groups<const N: usize> = [Option<(usize, usize)>; N];
 
-const TOKEN_GROUPS: usize = 22;
-const VALUE_GROUPS: usize = 7;
+const TOKEN_GROUPS: usize = 23;
+const VALUE_GROUPS: usize = 8;
 
 thread_local! {
     // Reused across matches: allocating captures per token showed up in profiles.
@@ -96,19 +96,21 @@ const T_ORDSUB: usize = 12;
 // Only the group-index test reads it: the parser tells the two ordinals apart by `ordsub`.
 #[cfg(test)]
 const T_ORDSENT: usize = 13;
-const T_PAREN: usize = 14;
-const T_PV: usize = 15;
-const T_DOT: usize = 16;
-const T_DNUM: usize = 17;
-const T_DLET: usize = 18;
-const T_FF: usize = 19;
-const T_CONJ: usize = 20;
-const T_RANGE: usize = 21;
+const T_ORDPARA: usize = 14;
+const T_PAREN: usize = 15;
+const T_PV: usize = 16;
+const T_DOT: usize = 17;
+const T_DNUM: usize = 18;
+const T_DLET: usize = 19;
+const T_FF: usize = 20;
+const T_CONJ: usize = 21;
+const T_RANGE: usize = 22;
 const V_PV: usize = 2;
 const V_NUM: usize = 3;
-const V_ROMAN: usize = 4;
-const V_LETTER: usize = 5;
-const V_CLOSE: usize = 6;
+const V_NUMLET: usize = 4;
+const V_ROMAN: usize = 5;
+const V_LETTER: usize = 6;
+const V_CLOSE: usize = 7;
 const T_WS: usize = 1;
 
 /// A value after a keyword, connector or article: number, parenthesised label, roman numeral, letter.
@@ -118,7 +120,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
         ^(?P<ws>\s*)
         (?:
             \(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\)
-          | (?P<num>[0-9]{1,3})(?:er|st|nd|rd|th)?(?-u:\b)
+          | 0*(?P<num>[0-9]{1,3})(?:(?:er|st|nd|rd|th)(?-u:\b)|\.?\s?[º°ª]|(?P<numlet>(?-i:[a-z]))(?:\)|(?-u:\b))|(?-u:\b))
           | (?P<roman>(?-i:[IVX]{1,4}))(?-u:\b)
           | (?P<letter>[a-z])(?:(?P<close>\))|(?-u:\b))
         )",
@@ -127,7 +129,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
-const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
+const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z|do|da|dos|das)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
 
 /// A name that is no row of the law table but names a law: "… Act", "…gesetz", an
 /// acronym ("KVKK", "LPD"). Such a citation is of an unknown law and is never checked.
@@ -267,6 +269,30 @@ static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reversed citation grammar")
 });
 
+/// A recital keyword in the languages privreg reads: "Recital", "Erwägungsgrund", "ErwGr.",
+/// "considérant", "considerando", "overweging", "motyw".
+static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:erwgr?\.|(?:recitals?|erwägungsgr(?:und(?:es|s)?|ünden?)|considérants?|considerand[oi]s?|overweging(?:en)?|motyw(?:y|u|ów|ach)?)(?-u:\b))",
+    )
+    .expect("recital keyword")
+});
+
+/// The plural recital keywords: a bare list of numbers follows.
+static RECITALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:recitals|erwägungsgründe|considérants|considerandi|considerandos|overwegingen|motywy)")
+        .expect("recital plurals")
+});
+
+/// Paragraph and point glued to the article by dashes: "-1-f", "-1-f)".
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^-(?P<p>[0-9]{1,2})-(?P<l>[a-zA-Z])(?:\)|(?-u:\b))").expect("dashed grammar")
+});
+
+/// A letter in parentheses next: the point after a sentence number.
+static LETTER_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(\s*[a-z]\s*\)").expect("letter in parentheses"));
+
 /// Parts before an article that the reversed grammar could not read.
 static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -331,7 +357,10 @@ fn continues(text: &str, end: usize) -> bool {
 /// end of the previous citation, which a reversed prefix must not reach into.
 pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let section = text[pos..].starts_with('§');
-    let after_kw = if section {
+    let recital = if section { None } else { RECITAL.find(head(text, pos, 32)) };
+    let after_kw = if let Some(m) = recital {
+        pos + m.end()
+    } else if section {
         pos + text[pos..]
             .chars()
             .take_while(|&c| c == '§')
@@ -340,17 +369,31 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     } else {
         pos + ART.find(head(text, pos, 32))?.end()
     };
-    let plural = section && text[pos..].starts_with("§§") || is_plural(&text[pos..after_kw]);
+    let recital = recital.is_some();
+    let plural = section && text[pos..].starts_with("§§")
+        || is_plural(&text[pos..after_kw])
+        || recital && RECITALS.is_match(&text[pos..after_kw]);
     let v = value(text, after_kw)?;
+    // "§ 4a", "Art. 2a": a national law's inserted article, never the GDPR's.
+    if v.glued.is_some() {
+        return None;
+    }
     let Val::Num(article) = v.val else {
         return None;
     };
     let mut st = State::new(Provision::article(article), after_kw, v.end, plural);
+    if recital {
+        // A recital has no parts: only lists and ranges of recitals follow.
+        st.recital = true;
+    }
     st.run(text);
     if NOT_A_CITATION.is_match(&text[st.end..]) && !law_follows(&text[st.end..]) {
         return None;
     }
     let mut provisions = st.finish();
+    if recital {
+        provisions.iter_mut().for_each(|p| p.recital = true);
+    }
     let mut start = pos;
     let mut style = st.style();
     let mut reversed_unread = false;
@@ -634,6 +677,8 @@ enum Pending {
 
 struct Value<'a> {
     val: Val,
+    /// A point glued to a paragraph number: the "a" of "Abs. 1a".
+    glued: Option<String>,
     raw: &'a str,
     roman: bool,
     paren: bool,
@@ -653,6 +698,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     if let Some(m) = get(V_PV) {
         return Some(Value {
             val: label_val(m),
+            glued: None,
             raw,
             roman: false,
             paren: true,
@@ -663,6 +709,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     if let Some(m) = get(V_NUM) {
         return Some(Value {
             val: Val::Num(m.parse().ok()?),
+            glued: get(V_NUMLET).map(str::to_owned),
             raw,
             roman: false,
             paren: false,
@@ -673,6 +720,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     if let Some(m) = get(V_ROMAN) {
         return Some(Value {
             val: Val::Num(roman(m)?),
+            glued: None,
             raw,
             roman: true,
             paren: false,
@@ -683,6 +731,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     let m = get(V_LETTER)?;
     Some(Value {
         val: Val::Label(m.to_lowercase()),
+        glued: None,
         raw,
         roman: false,
         paren: false,
@@ -736,6 +785,8 @@ struct State {
     last_value_end: usize,
     /// How many items the first article has, once another article keyword starts a list.
     first_article_items: Option<usize>,
+    /// Reading recitals: nothing below the first level.
+    recital: bool,
 }
 
 impl State {
@@ -754,6 +805,7 @@ impl State {
             roman_para: false,
             last_value_end: end,
             first_article_items: None,
+            recital: false,
         }
     }
 
@@ -788,6 +840,19 @@ impl State {
     /// Consumes one token; false when the citation ends here.
     fn step(&mut self, text: &str) -> bool {
         let hay = head(text, self.pos, 96);
+        // "Art. 6-1-f", "art. 6-1-f) du RGPD": paragraph and point glued by dashes.
+        if self.level == Level::Article
+            && self.pending == Pending::None
+            && self.pos == self.last_value_end
+            && hay.starts_with('-')
+            && let Some(c) = DASHED.captures(hay)
+        {
+            let end = self.pos + c.get(0).map_or(0, |m| m.end());
+            let para = c["p"].parse().unwrap_or(0);
+            self.para_note.get_or_insert(Note::Dot);
+            return self.accept(Level::Paragraph, Val::Num(para), end)
+                && self.accept(Level::Point, Val::Label(c["l"].to_lowercase()), end);
+        }
         let Some(c) = token(hay) else {
             return self.bare(text);
         };
@@ -803,7 +868,7 @@ impl State {
             let Some(v) = value(text, tok_end) else {
                 return false;
             };
-            if v.paren || v.roman || !matches!(v.val, Val::Num(_)) {
+            if v.paren || v.roman || v.glued.is_some() || !matches!(v.val, Val::Num(_)) {
                 return false;
             }
             let before = self.items.len() + 1;
@@ -829,6 +894,10 @@ impl State {
                 Level::Point if self.level == Level::Point && self.pending == Pending::None => {
                     Level::Subpoint
                 }
+                // "al. b)": the Portuguese alínea, a point.
+                Level::Paragraph if c[T_AL].is_some() && matches!(v.val, Val::Label(_)) => {
+                    Level::Point
+                }
                 // "al." is the paragraph in Swiss/Belgian usage, the subparagraph after one.
                 Level::Paragraph
                     if note == Some(Note::Other)
@@ -848,12 +917,20 @@ impl State {
             if level == Level::Point && v.paren && self.para_note.is_none() {
                 self.point_paren = true;
             }
+            if let Some(point) = v.glued.take() {
+                // "Abs. 1a": paragraph 1, point (a).
+                return level == Level::Paragraph
+                    && self.accept_glued(v.val, point, v.end);
+            }
             return self.accept(level, v.val, v.end);
         }
         if let Some(ord) = get(T_ORD) {
             let n = ordinal(ord);
             let level = if c[T_ORDSUB].is_some() {
                 Level::Subparagraph
+            } else if c[T_ORDPARA].is_some() {
+                self.para_note.get_or_insert(Note::Other);
+                Level::Paragraph
             } else {
                 Level::Sentence
             };
@@ -861,7 +938,15 @@ impl State {
         }
         if c[T_PAREN].is_some() {
             let val = label_val(get(T_PV).unwrap_or(""));
-            let level = self.paren_level(&val);
+            let mut level = self.paren_level(&val);
+            // "Art. 6(1)(1)(f)": a number between a paragraph and a point is the sentence.
+            if level == Level::Point
+                && self.level == Level::Paragraph
+                && matches!(val, Val::Num(_))
+                && LETTER_PAREN.is_match(head(text, tok_end, 16))
+            {
+                level = Level::Sentence;
+            }
             if level == Level::Paragraph && self.para_note.is_none() {
                 self.para_note = Some(Note::Paren);
             }
@@ -897,6 +982,12 @@ impl State {
             self.end = tok_end;
             return true;
         }
+        // "e", "y", "i", "o", "a" join items in Romance and Slavic languages, but where a
+        // value is due they are one: "lit. a, b, c, d, e, f".
+        let word = get(T_CONJ).or(get(T_RANGE)).unwrap_or("");
+        if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() && self.pending != Pending::None {
+            return self.bare(text);
+        }
         if let Some(m) = get(T_CONJ) {
             let comma = m == ",";
             self.pending = match (self.pending, comma) {
@@ -920,9 +1011,17 @@ impl State {
 
     /// A value with no keyword: a list item, a range end, or roman-style parts.
     fn bare(&mut self, text: &str) -> bool {
-        let Some(v) = value(text, self.pos) else {
+        let Some(mut v) = value(text, self.pos) else {
             return false;
         };
+        if let Some(point) = v.glued.take() {
+            // "Abs. 1e oder 1f": another paragraph with its point.
+            return self.pending != Pending::None
+                && self.pending != Pending::Range
+                && self.level >= Level::Paragraph
+                && self.para_note.is_some()
+                && self.accept_glued(v.val, point, v.end);
+        }
         if self.pending == Pending::None {
             // "Art. 6 I lit. f": a roman paragraph right after the article number.
             if v.roman
@@ -1022,8 +1121,16 @@ impl State {
         }
     }
 
+    /// A paragraph with a point glued to its number ("1a").
+    fn accept_glued(&mut self, para: Val, point: String, end: usize) -> bool {
+        self.accept(Level::Paragraph, para, end) && self.accept(Level::Point, Val::Label(point), end)
+    }
+
     /// Adds a part at `level`: deeper continues the path, same or shallower starts a new item.
     fn accept(&mut self, level: Level, val: Val, end: usize) -> bool {
+        if self.recital && level != Level::Article {
+            return false;
+        }
         match self.pending {
             Pending::None | Pending::Comma if level > self.level => {
                 set(&mut self.cur, level, &val);
@@ -1137,10 +1244,10 @@ fn keyword(c: &Groups<TOKEN_GROUPS>) -> Option<(Level, Option<Note>)> {
 
 fn ordinal(s: &str) -> u32 {
     match s.to_lowercase().as_str() {
-        "first" | "1st" | "premier" | "première" | "erster" | "erste" => 1,
-        "second" | "2nd" | "deuxième" | "zweiter" | "zweite" => 2,
-        "third" | "3rd" | "troisième" | "dritter" | "dritte" => 3,
-        "fourth" | "4th" => 4,
+        "first" | "1st" | "premier" | "première" | "erster" | "erste" | "eerste" => 1,
+        "second" | "2nd" | "deuxième" | "zweiter" | "zweite" | "tweede" => 2,
+        "third" | "3rd" | "troisième" | "dritter" | "dritte" | "derde" => 3,
+        "fourth" | "4th" | "vierde" => 4,
         _ => 5,
     }
 }
@@ -1166,6 +1273,7 @@ mod tests {
             ("ord", T_ORD),
             ("ordsub", T_ORDSUB),
             ("ordsent", T_ORDSENT),
+            ("ordpara", T_ORDPARA),
             ("paren", T_PAREN),
             ("pv", T_PV),
             ("dot", T_DOT),
@@ -1181,6 +1289,7 @@ mod tests {
         for (name, i) in [
             ("pv", V_PV),
             ("num", V_NUM),
+            ("numlet", V_NUMLET),
             ("roman", V_ROMAN),
             ("letter", V_LETTER),
             ("close", V_CLOSE),

@@ -14,11 +14,15 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dpv grammar")
 });
 
-/// Where a citation can start: "art" in any ASCII case, a DPV id's "A" and a digit, "§".
+/// Where a citation can start: "art" in any ASCII case, a DPV id's "A" and a digit, "§",
+/// a recital keyword.
 /// Found by the regex engine's vectorised literal search, which skips prose far faster
 /// than a byte-at-a-time loop.
 static CANDIDATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[aA][rR][tT]|A[0-9]|§").expect("citation starts"));
+    LazyLock::new(|| {
+        Regex::new(r"[aA][rR][tT]|A[0-9]|§|[Rr]ecital|[Ee]rw(?:ägungsgr|[Gg]r)|[Cc]onsid[ée]r|[Oo]verweging|[Mm]otyw")
+            .expect("citation starts")
+    });
 
 /// Every citation in `text`, in order; citations without a law count as GDPR when `implied_gdpr`.
 ///
@@ -96,14 +100,18 @@ impl Context {
     }
 }
 
-/// The sentence around `span`: back to ". X", "! ", "? " or a line break, at most 300 bytes.
+/// The sentence around `span`: back to ". Xy", "; xy", "! ", "? " or a line break, at most
+/// 300 bytes either side.
 fn sentence(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let b = text.as_bytes();
+    // A mark, a space and a word of two letters or more, in either case: a fix that
+    // writes "Art." for "article" must not move the boundary.
     let ends = |i: usize| {
         b[i] == b'\n'
             || matches!(b[i], b'.' | b'!' | b'?' | b';')
                 && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
-                && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+                && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
+                && b.get(i + 3).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80)
     };
     let mut start = span.start;
     let floor = span.start.saturating_sub(300);
