@@ -10,6 +10,7 @@ mod adequacy_decision_missing;
 mod adequacy_scope_unconfirmed;
 mod citation_basis_mismatch;
 mod citation_law_missing;
+mod citation_mechanism_mismatch;
 mod citation_provision_unknown;
 mod citation_style_mixed;
 mod compelling_interest_missing;
@@ -55,6 +56,7 @@ pub use adequacy_decision_missing::ADEQUACY_DECISION_MISSING;
 pub use adequacy_scope_unconfirmed::ADEQUACY_SCOPE_UNCONFIRMED;
 pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
 pub use citation_law_missing::CITATION_LAW_MISSING;
+pub use citation_mechanism_mismatch::CITATION_MECHANISM_MISMATCH;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
 pub use citation_style_mixed::CITATION_STYLE_MIXED;
 pub use compelling_interest_missing::COMPELLING_INTEREST_MISSING;
@@ -142,6 +144,7 @@ pub static ALL: &[&Rule] = &[
     &INSTRUMENT_OUTDATED,
     &CITATION_STYLE_MIXED,
     &CITATION_LAW_MISSING,
+    &CITATION_MECHANISM_MISMATCH,
 ];
 
 /// The rule with this code (`PRV301`) or name (`retention-missing`), case-insensitive.

@@ -7,8 +7,8 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::{
-    citation_basis_mismatch, citation_law_missing, citation_provision_unknown,
-    citation_style_mixed, instrument_outdated,
+    citation_basis_mismatch, citation_law_missing, citation_mechanism_mismatch,
+    citation_provision_unknown, citation_style_mixed, instrument_outdated,
 };
 use crate::citations::{Citation, Extracted, LintOptions, scan};
 use crate::diagnostic::Diagnostic;
@@ -32,6 +32,7 @@ pub fn check(
     instrument_outdated::check(&doc, out);
     citation_style_mixed::check(&doc, opts, out);
     citation_law_missing::check(&doc, out);
+    citation_mechanism_mismatch::check(&doc, out);
 }
 
 /// What every citation rule looks at: the file, its scanned text and the citations in it.
@@ -93,16 +94,18 @@ pub fn basis_name(point: char) -> &'static str {
 }
 
 static BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    // English, German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish; word
+    // boundaries are Unicode-aware, for words that start or end in a non-ASCII letter.
     Regex::new(
         r"(?xi)
-        (?-u:\b)(?:
-            (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|toestemming)
-          | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratto|contrato)
-          | (?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligation\s+légale|obbligo\s+legale|obligación\s+legal)
-          | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?)
-          | (?P<e>public\s+interest|official\s+authority|public\s+task|öffentlichen?\s+Interesses?|öffentliche[nr]?\s+Gewalt|intérêt\s+public)
-          | (?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interesse\s+legittimo|interés\s+legítimo)
-        )(?-u:\b)",
+        \b(?:
+            (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|consentimento|toestemming|zgod(?:a|y|ę|zie|ą)|(?:açık\s+)?rıza(?:nız|nıza)?)
+          | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratt\w*|contrato\w*|contratual\w*|contractual|overeenkomst\w*|umow(?:a|y|ę|ie|ą)|sözleşme\w*)
+          | (?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligations?\s+l[ée]gales?|obblighi\s+legali|obbligo\s+legale|obligaci[óo]n(?:es)?\s+legal(?:es)?|obriga[çc][ãa]o\s+legal|obriga[çc][õo]es\s+legais|wettelijke\s+verplichting\w*|obowiązk\w*\s+prawn\w*|hukuki\s+yükümlülük\w*)
+          | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?|intérêts?\s+vitaux|interessi\s+vitali|intereses\s+vitales|interesses\s+vitais|vitale\s+belangen|żywotn\w*\s+interes\w*)
+          | (?P<e>public\s+interest|official\s+authority|public\s+task|öffentlichen?\s+Interesses?|öffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)
+          | (?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interess[ei]\s+legittim[oi]|inter[ée]s(?:es)?\s+leg[íi]timos?|interesses?\s+leg[íi]timos?|gerechtvaardigd\w*\s+belang\w*|prawnie\s+uzasadnion\w*\s+interes\w*|meşru\s+menfaat\w*)
+        )\b",
     )
     .expect("basis words")
 });

@@ -14,6 +14,7 @@ pub mod adequacy_decision_missing;
 pub mod adequacy_scope_unconfirmed;
 pub mod citation_basis_mismatch;
 pub mod citation_law_missing;
+pub mod citation_mechanism_mismatch;
 pub mod citation_provision_unknown;
 pub mod citation_style_mixed;
 pub mod citations;
