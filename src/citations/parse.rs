@@ -345,8 +345,17 @@ fn continues(text: &str, end: usize) -> bool {
     }
     token(rest).is_some_and(|c| {
         [
-            T_PARA_EN, T_PARA_DE, T_PARA_OTHER, T_SUBPARA, T_SENT, T_POINT, T_NR, T_AL, T_ORD,
-            T_PAREN, T_DOT,
+            T_PARA_EN,
+            T_PARA_DE,
+            T_PARA_OTHER,
+            T_SUBPARA,
+            T_SENT,
+            T_POINT,
+            T_NR,
+            T_AL,
+            T_ORD,
+            T_PAREN,
+            T_DOT,
         ]
         .iter()
         .any(|&g| c[g].is_some())
@@ -357,7 +366,11 @@ fn continues(text: &str, end: usize) -> bool {
 /// end of the previous citation, which a reversed prefix must not reach into.
 pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let section = text[pos..].starts_with('§');
-    let recital = if section { None } else { RECITAL.find(head(text, pos, 32)) };
+    let recital = if section {
+        None
+    } else {
+        RECITAL.find(head(text, pos, 32))
+    };
     let after_kw = if let Some(m) = recital {
         pos + m.end()
     } else if section {
@@ -435,7 +448,11 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
         law = Some(if c.name("gdpr").is_some() {
             Law::Gdpr
         } else {
-            Law::Other(laws::short_name(m.as_str()).unwrap_or(m.as_str()).to_owned())
+            Law::Other(
+                laws::short_name(m.as_str())
+                    .unwrap_or(m.as_str())
+                    .to_owned(),
+            )
         });
         start = window + m.start();
     }
@@ -919,8 +936,7 @@ impl State {
             }
             if let Some(point) = v.glued.take() {
                 // "Abs. 1a": paragraph 1, point (a).
-                return level == Level::Paragraph
-                    && self.accept_glued(v.val, point, v.end);
+                return level == Level::Paragraph && self.accept_glued(v.val, point, v.end);
             }
             return self.accept(level, v.val, v.end);
         }
@@ -985,7 +1001,10 @@ impl State {
         // "e", "y", "i", "o", "a" join items in Romance and Slavic languages, but where a
         // value is due they are one: "lit. a, b, c, d, e, f".
         let word = get(T_CONJ).or(get(T_RANGE)).unwrap_or("");
-        if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() && self.pending != Pending::None {
+        if word.len() == 1
+            && word.as_bytes()[0].is_ascii_alphabetic()
+            && self.pending != Pending::None
+        {
             return self.bare(text);
         }
         if let Some(m) = get(T_CONJ) {
@@ -1123,7 +1142,8 @@ impl State {
 
     /// A paragraph with a point glued to its number ("1a").
     fn accept_glued(&mut self, para: Val, point: String, end: usize) -> bool {
-        self.accept(Level::Paragraph, para, end) && self.accept(Level::Point, Val::Label(point), end)
+        self.accept(Level::Paragraph, para, end)
+            && self.accept(Level::Point, Val::Label(point), end)
     }
 
     /// Adds a part at `level`: deeper continues the path, same or shallower starts a new item.

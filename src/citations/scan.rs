@@ -18,11 +18,10 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
 /// a recital keyword.
 /// Found by the regex engine's vectorised literal search, which skips prose far faster
 /// than a byte-at-a-time loop.
-static CANDIDATE: LazyLock<Regex> =
-    LazyLock::new(|| {
-        Regex::new(r"[aA][rR][tT]|A[0-9]|§|[Rr]ecital|[Ee]rw(?:ägungsgr|[Gg]r)|[Cc]onsid[ée]r|[Oo]verweging|[Mm]otyw")
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[aA][rR][tT]|A[0-9]|§|[Rr]ecital|[Ee]rw(?:ägungsgr|[Gg]r)|[Cc]onsid[ée]r|[Oo]verweging|[Mm]otyw")
             .expect("citation starts")
-    });
+});
 
 /// Every citation in `text`, in order; citations without a law count as GDPR when `implied_gdpr`.
 ///
@@ -111,7 +110,8 @@ fn sentence(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> 
             || matches!(b[i], b'.' | b'!' | b'?' | b';')
                 && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
                 && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
-                && b.get(i + 3).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80)
+                && b.get(i + 3)
+                    .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80)
     };
     let mut start = span.start;
     let floor = span.start.saturating_sub(300);

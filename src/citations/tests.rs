@@ -43,7 +43,11 @@ pub(crate) fn assert_cases(code: &str, cases: &[(&str, &str)]) {
 
 /// "6(1)u2s1[f][a]" with "!" when the GDPR has no such provision.
 fn key(p: &Provision) -> String {
-    let mut s = if p.recital { format!("R{}", p.article) } else { p.article.to_string() };
+    let mut s = if p.recital {
+        format!("R{}", p.article)
+    } else {
+        p.article.to_string()
+    };
     if let Some(n) = p.paragraph {
         s += &format!("({n})");
     }
@@ -280,7 +284,10 @@ const TABLE: &[(&str, &str)] = &[
     ("Art. 12 et seq. GDPR", "GDPR: 12"),
     // implied GDPR: only where the document names it
     ("Under the GDPR we rely on Art. 6(1)(f).", "GDPR*: 6(1)[f]"),
-    ("Die DSGVO gilt. Wir verarbeiten nach Art. 6 Abs. 1 lit. b", "GDPR*: 6(1)[b]"),
+    (
+        "Die DSGVO gilt. Wir verarbeiten nach Art. 6 Abs. 1 lit. b",
+        "GDPR*: 6(1)[b]",
+    ),
     ("GDPR\n\nsee Art. 28.", "GDPR*: 28"),
     ("GDPR. Art. 6(1)(f) and a balancing test", "GDPR*: 6(1)[f]"),
     ("GDPR. Art. 28, 2 processors", "GDPR*: 28"),
@@ -366,22 +373,40 @@ const TABLE: &[(&str, &str)] = &[
     ("Art. 6 Abs. 1b, 1c DSGVO", "GDPR: 6(1)[b] 6(1)[c]"),
     ("Art. 6 Abs. 1g DSGVO", "GDPR: 6(1)[g]!"),
     // Italian
-    ("art. 6, par. 1, lett. b) e f) GDPR", "GDPR: 6(1)[b] 6(1)[f]"),
+    (
+        "art. 6, par. 1, lett. b) e f) GDPR",
+        "GDPR: 6(1)[b] 6(1)[f]",
+    ),
     ("art. 13, comma 1, lett. f) del GDPR", "GDPR: 13(1)[f]"),
     ("art. 21, comma 4, GDPR", "GDPR: 21(4)"),
     ("artt. 15-22 del GDPR", "GDPR: 15 16 17 18 19 20 21 22"),
-    ("articoli 13 e 14 del Regolamento (UE) 2016/679", "GDPR: 13 14"),
-    ("art. 6, paragrafo 1, lettera a) del Regolamento UE 2016/679", "GDPR: 6(1)[a]"),
+    (
+        "articoli 13 e 14 del Regolamento (UE) 2016/679",
+        "GDPR: 13 14",
+    ),
+    (
+        "art. 6, paragrafo 1, lettera a) del Regolamento UE 2016/679",
+        "GDPR: 6(1)[a]",
+    ),
     // Spanish
-    ("artículos 15 a 22 del RGPD", "GDPR: 15 16 17 18 19 20 21 22"),
+    (
+        "artículos 15 a 22 del RGPD",
+        "GDPR: 15 16 17 18 19 20 21 22",
+    ),
     ("artículos 13 y 14 del RGPD", "GDPR: 13 14"),
     ("art. 6.1.a) y b) RGPD", "GDPR: 6(1)[a] 6(1)[b]"),
-    ("artículo 6, apartado 1, letras a) y b), del RGPD", "GDPR: 6(1)[a] 6(1)[b]"),
+    (
+        "artículo 6, apartado 1, letras a) y b), del RGPD",
+        "GDPR: 6(1)[a] 6(1)[b]",
+    ),
     // Dutch
     ("art. 6 lid 1 sub f AVG", "GDPR: 6(1)[f]"),
     ("artikel 6, eerste lid, onder a, AVG", "GDPR: 6(1)[a]"),
     ("artikel 6 lid 1 onder b en c AVG", "GDPR: 6(1)[b] 6(1)[c]"),
-    ("artikelen 15 tot en met 22 AVG", "GDPR: 15 16 17 18 19 20 21 22"),
+    (
+        "artikelen 15 tot en met 22 AVG",
+        "GDPR: 15 16 17 18 19 20 21 22",
+    ),
     ("artikel 13 en 14 AVG", "GDPR: 13 14"),
     // Polish
     ("art. 6 ust. 1 lit. f RODO", "GDPR: 6(1)[f]"),
@@ -389,17 +414,35 @@ const TABLE: &[(&str, &str)] = &[
     ("art. 6 ust. 1 lit. a i b RODO", "GDPR: 6(1)[a] 6(1)[b]"),
     ("art. 15-22 RODO", "GDPR: 15 16 17 18 19 20 21 22"),
     ("art. 13 i 14 RODO", "GDPR: 13 14"),
-    ("art. 6 ust. 1 lit. c ogólnego rozporządzenia o ochronie danych", "GDPR: 6(1)[c]"),
+    (
+        "art. 6 ust. 1 lit. c ogólnego rozporządzenia o ochronie danych",
+        "GDPR: 6(1)[c]",
+    ),
     // Portuguese
     ("artigo 6.º, n.º 1, alínea f) do RGPD", "GDPR: 6(1)[f]"),
-    ("artigo 6.º, n.º 1, alíneas a) e b), do RGPD", "GDPR: 6(1)[a] 6(1)[b]"),
-    ("artigos 15.º a 22.º do RGPD", "GDPR: 15 16 17 18 19 20 21 22"),
+    (
+        "artigo 6.º, n.º 1, alíneas a) e b), do RGPD",
+        "GDPR: 6(1)[a] 6(1)[b]",
+    ),
+    (
+        "artigos 15.º a 22.º do RGPD",
+        "GDPR: 15 16 17 18 19 20 21 22",
+    ),
     ("artigos 13.º e 14.º do RGPD", "GDPR: 13 14"),
-    ("art. 6.º, n.º 1, al. b) do Regulamento (UE) 2016/679", "GDPR: 6(1)[b]"),
+    (
+        "art. 6.º, n.º 1, al. b) do Regulamento (UE) 2016/679",
+        "GDPR: 6(1)[b]",
+    ),
     // French variants
-    ("article 6, paragraphe 1, points a) et b), du RGPD", "GDPR: 6(1)[a] 6(1)[b]"),
+    (
+        "article 6, paragraphe 1, points a) et b), du RGPD",
+        "GDPR: 6(1)[a] 6(1)[b]",
+    ),
     ("article 6.1.b) du RGPD", "GDPR: 6(1)[b]"),
-    ("articles 13 et 14 du Règlement (UE) 2016/679", "GDPR: 13 14"),
+    (
+        "articles 13 et 14 du Règlement (UE) 2016/679",
+        "GDPR: 13 14",
+    ),
     // recitals, 1 to 173
     ("Recital 47 GDPR", "GDPR: R47"),
     ("recital 47 of the GDPR", "GDPR: R47"),
@@ -416,7 +459,10 @@ const TABLE: &[(&str, &str)] = &[
     ("Recital 174 GDPR", "GDPR: R174!"),
     ("Recital 0 GDPR", "GDPR: R0!"),
     ("GDPR. See Recital 47.", "GDPR*: R47"),
-    ("Recital 12 of Directive 2002/58/EC", "ePrivacy Directive: R12"),
+    (
+        "Recital 12 of Directive 2002/58/EC",
+        "ePrivacy Directive: R12",
+    ),
     // a law named before the article
     ("ePrivacy Directive, Art. 5(3)", "ePrivacy Directive: 5(3)"),
     ("TTDSG, § 25", "TTDSG: 25"),
@@ -699,7 +745,11 @@ fn rewriting_never_changes_the_provisions() {
             for style in STYLES {
                 let written = rewrite(&c, style);
                 // A bare citation keeps the context that made it a GDPR citation.
-                let context = if c.law_implied || c.style == Style::Dpv { "GDPR\n" } else { "" };
+                let context = if c.law_implied || c.style == Style::Dpv {
+                    "GDPR\n"
+                } else {
+                    ""
+                };
                 let again = scan(&format!("{context}{written}"), true);
                 let ok = again.len() == 1
                     && again[0].provisions == c.provisions

@@ -75,10 +75,7 @@ pub fn short_name(written: &str) -> Option<&'static str> {
     let set = SET.get_or_init(|| {
         RegexSet::new(table().iter().map(|r| format!("^(?:{})", r.pattern))).expect("laws.tsv")
     });
-    set.matches(written)
-        .iter()
-        .next()
-        .map(|i| table()[i].short)
+    set.matches(written).iter().next().map(|i| table()[i].short)
 }
 
 /// True when `written` names the GDPR.

@@ -94,11 +94,7 @@ pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The mechanism right before `c` (at most 40 bytes of connecting words) or in a
 /// parenthesis right after it.
-fn attached(
-    text: &str,
-    c: &Citation,
-    prev_end: usize,
-) -> Option<(usize, std::ops::Range<usize>)> {
+fn attached(text: &str, c: &Citation, prev_end: usize) -> Option<(usize, std::ops::Range<usize>)> {
     let from = c.span.start.saturating_sub(80).max(prev_end);
     let mut from = from;
     while !text.is_char_boundary(from) {
@@ -131,8 +127,10 @@ fn which(c: &regex::Captures<'_>) -> Option<usize> {
 
 /// Words that separate a mechanism from the citation after it.
 static DETACH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:or|oder|and|und|bzw|ou|et|o|e|y|of|en|lub|i|oraz|otherwise|sonst|not|nicht)\b")
-        .expect("detaching words")
+    Regex::new(
+        r"(?i)\b(?:or|oder|and|und|bzw|ou|et|o|e|y|of|en|lub|i|oraz|otherwise|sonst|not|nicht)\b",
+    )
+    .expect("detaching words")
 });
 
 #[cfg(test)]
@@ -140,20 +138,38 @@ mod tests {
     use crate::citations::tests::lint;
 
     const CASES: &[(&str, &str)] = &[
-        ("ok", "standard contractual clauses pursuant to Art. 46(2)(c) GDPR"),
-        ("ok", "Standardvertragsklauseln gemäß Art. 46 Abs. 2 lit. c DSGVO"),
+        (
+            "ok",
+            "standard contractual clauses pursuant to Art. 46(2)(c) GDPR",
+        ),
+        (
+            "ok",
+            "Standardvertragsklauseln gemäß Art. 46 Abs. 2 lit. c DSGVO",
+        ),
         ("ok", "an adequacy decision under Art. 45 GDPR"),
         ("ok", "the EU-US Data Privacy Framework (Art. 45 GDPR)"),
         ("ok", "binding corporate rules (Art. 47 GDPR)"),
         ("ok", "SCCs (Art. 28(7) GDPR)"),
         ("ok", "SCCs or an adequacy decision under Art. 45 GDPR"),
         ("ok", "Art. 45 GDPR (adequacy decision)"),
-        ("ok", "SCC gemäß Art. 45 Abs. 9 lit. zz DSGVO Doppelbuchst. aa"),
+        (
+            "ok",
+            "SCC gemäß Art. 45 Abs. 9 lit. zz DSGVO Doppelbuchst. aa",
+        ),
         ("PRV406", "SCC gemäß Art. 45 DSGVO"),
-        ("PRV406", "standard contractual clauses pursuant to Art. 49(1)(a) GDPR"),
+        (
+            "PRV406",
+            "standard contractual clauses pursuant to Art. 49(1)(a) GDPR",
+        ),
         ("PRV406", "Art. 46 GDPR (adequacy decision)"),
-        ("PRV406", "clausole contrattuali tipo ai sensi dell'art. 45 GDPR"),
-        ("PRV406", "cláusulas contractuales tipo del artículo 45 del RGPD"),
+        (
+            "PRV406",
+            "clausole contrattuali tipo ai sensi dell'art. 45 GDPR",
+        ),
+        (
+            "PRV406",
+            "cláusulas contractuales tipo del artículo 45 del RGPD",
+        ),
         ("PRV406", "le Data Privacy Framework (article 46 du RGPD)"),
     ];
 

@@ -88,7 +88,10 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 fn before_anchor(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || c.is_whitespace()
-        || matches!(c, '.' | '-' | '\u{2013}' | '\u{17F}' | '\u{212A}' | '§' | '(' | ')')
+        || matches!(
+            c,
+            '.' | '-' | '\u{2013}' | '\u{17F}' | '\u{212A}' | '§' | '(' | ')'
+        )
 }
 
 /// The leftmost [`FIND`] match at or after `at`, as `captures_iter` would find it.
@@ -164,12 +167,18 @@ mod tests {
         ),
         ("PRV403", "Commission Decision 2004/915/EC"),
         ("PRV403", "certified under the Swiss-U.S. Privacy Shield"),
-        ("PRV403", "in accordance with Article 26(2) of Directive 95/46/EC"),
+        (
+            "PRV403",
+            "in accordance with Article 26(2) of Directive 95/46/EC",
+        ),
         ("PRV403", "gemäß Richtlinie 95/46/EG"),
         ("PRV403", "Ihre Einwilligung nach § 4a BDSG"),
         ("PRV403", "gemäß § 28 Abs. 1 BDSG alt"),
         ("PRV403", "nach § 4a BDSG a.F."),
-        ("ok", "Regulation (EU) 2016/679 ... repealing Directive 95/46/EC"),
+        (
+            "ok",
+            "Regulation (EU) 2016/679 ... repealing Directive 95/46/EC",
+        ),
         ("ok", "zur Aufhebung der Richtlinie 95/46/EG"),
         ("ok", "§ 26 BDSG"),
         ("ok", "§ 4 BDSG"),
@@ -204,8 +213,18 @@ mod tests {
         assert_eq!(eu.len(), 1);
         assert_eq!(ch.len(), 1);
         assert!(eu[0].message.starts_with("the EU-US"), "{}", eu[0].message);
-        assert!(ch[0].message.starts_with("the Swiss-US"), "{}", ch[0].message);
-        assert!(ch[0].help.as_deref().unwrap().contains("Swiss-U.S. Data Privacy Framework"));
+        assert!(
+            ch[0].message.starts_with("the Swiss-US"),
+            "{}",
+            ch[0].message
+        );
+        assert!(
+            ch[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("Swiss-U.S. Data Privacy Framework")
+        );
     }
 
     #[test]
