@@ -23,11 +23,11 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
           # another article in a list: Art. 13 und Art. 14
             (?P<art>art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?)
           | (?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))
-          | (?P<para_de>abs(?:atz|ätze|\.|(?-u:\b)))
-          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])
+          | (?P<para_de>abs(?:atz(?:es)?|ätzen?)(?-u:\b)|abs\.|abs(?-u:\b))
+          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|p[áa]rrafos?(?-u:\b)|par[àa]grafs?(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])
           | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|akapit(?-u:\b))
           | (?P<sent>(?-i:S\.)|(?-i:p\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.|zdani[ea](?-u:\b)|volzin(?-u:\b))
-          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|buchst(?:abe|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))
+          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|lettres?(?-u:\b)|lletr(?:a|es)(?-u:\b)|buchst(?:aben?(?-u:\b)|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))
           | (?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))
           | (?P<al>alinéa|al\.|comma(?-u:\b)|commi(?-u:\b))
           | (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?|eerste|tweede|derde|vierde|vijfde)\s+
@@ -129,7 +129,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
-const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z|do|da|dos|das)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
+const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|van|z|do|da|dos|das)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
 
 /// A name that is no row of the law table but names a law: "… Act", "…gesetz", an
 /// acronym ("KVKK", "LPD"). Such a citation is of an unknown law and is never checked.
@@ -140,6 +140,9 @@ const UNKNOWN_LAW: &str = r"(?x)(?:
 )";
 
 /// Capitals after a citation that are no law's name.
+/// An EU act by its number that is in no row of the law table ("Directive (EU) 2016/680").
+const EU_ACT: &str = r"(?i:(?:Regulation|Directive|Decision|Verordnung|Richtlinie|Beschluss|Verordening|Richtlijn|R[èe]glement|Directive|Regolamento|Direttiva|Reglamento|Directiva|Regulamento|Diretiva|Rozporz[ąa]dzeni[ae]|Dyrektyw[ay])\s*(?:\((?:EU|EC|UE|EG|CE|WE|EEC|EWG)\)\s*)?(?:No\.?\s*|Nr\.\s*|n\.\s*)?[0-9]{2,4}/[0-9]{1,4}(?:/(?:EC|EU|EG|CE|UE|WE|EEC|EWG))?)";
+
 const NOT_A_LAW: &[&str] = &[
     "EU", "EEA", "EWR", "EEE", "SEE", "UE", "US", "USA", "UK", "IT", "IP", "ID", "OK", "FAQ",
     "PDF", "URL", "DPO", "DSB", "AG", "SE", "LLC", "INC", "CEO", "HR", "API", "AND", "OR", "THE",
@@ -154,7 +157,7 @@ static NAMES: LazyLock<(String, String)> =
 static LAW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let (gdpr, other) = &*NAMES;
     Regex::new(&format!(
-        "{LAW_PREFIX}(?:(?P<other>{other})|(?P<gdpr>{gdpr})|(?P<unknown>{UNKNOWN_LAW}))"
+        "{LAW_PREFIX}(?:(?P<other>{other})|(?P<gdpr>{gdpr})|(?P<unknown>{EU_ACT}|{UNKNOWN_LAW}))"
     ))
     .expect("law names")
 });
@@ -199,6 +202,13 @@ static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[^\w-])(?:(?P<other>{other})|(?P<gdpr>{gdpr}))\s*[,:]?\s*$"
     ))
     .expect("law prefix grammar")
+});
+
+/// A law's name of its own after the citation, which privreg does not know ("artikel 10 van
+/// Richtlijn (EU) 2016/680"): a law named before belongs to the citation before.
+static OWN_LAW_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?i:of|van|de|der|des|du|del|della|do|da|z)\s+(?i:(?:the|het|la|le|il|el|die)\s+)?\p{Lu}")
+        .expect("own law")
 });
 
 /// Any law of the table anywhere in a text: the GDPR or another.
@@ -255,14 +265,14 @@ static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
         (?P<rev>
           (?:
             (?:
-                (?:points?|lit(?:t|era)?\.?|letters?|buchst(?:abe|\.)?|pts?\.|lettera)\s*
-                    \(?[a-z0-9]{1,2}\)?(?:\s*(?:,|and|or|und|oder|et|ou|to|bis|à|[-\u{2013}])\s*\(?[a-z0-9]{1,2}\)?)*
+                (?:points?|lit(?:t|era)?\.?|letters?|buchst(?:aben?|\.)?|pts?\.|letter[ae]|letras?|lettres?|al[íi]neas?)\s*
+                    \(?[a-z0-9]{1,2}\)?(?:\s*(?:,|and|or|und|oder|et|ou|to|bis|à|e|y|i|[-\u{2013}])\s*\(?[a-z0-9]{1,2}\)?)*
               | (?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:subparagraph|sentence)
               | (?:sub)?paragraphs?\s+[0-9]{1,2}
               | (?:sentence|Satz|Unterabsatz|Absatz|paragraphe)\s+[0-9]{1,2}
               | (?:premier|deuxième|troisième)\s+alinéa
             )
-            \s*,?\s+(?:of|des|der|de|du|del|della|dell'|de\s+la|d')\s*(?:the\s+|l')?
+            \s*,?\s+(?:of|des|der|de|du|del|della|dell['’]|de\s+la|d['’])\s*(?:the\s+|l['’])?
           )+
         )$",
     )
@@ -296,14 +306,14 @@ static LETTER_PAREN: LazyLock<Regex> =
 /// Parts before an article that the reversed grammar could not read.
 static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$",
+        r"(?i)\b(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$",
     )
     .expect("reversed hint")
 });
 
 /// Separates the pieces of a reversed prefix.
 static REVERSED_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),?\s+(?:of|des|der|de|du|del|della|dell'|de\s+la|d')(?:\s+the|\s*l')?(?:\s+|$)|\s*l'$")
+    Regex::new(r"(?i),?\s+(?:of|des|der|de|du|del|della|dell['’]|de\s+la|d['’])(?:\s+the|\s*l['’])?(?:\s+|$)|\s*l['’]$")
         .expect("reversed separator")
 });
 
@@ -394,6 +404,11 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let Val::Num(article) = v.val else {
         return None;
     };
+    // "artikel 1:3 Awb": book and article of a national code, no EU notation.
+    if text[v.end..].starts_with(':') && text[v.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     let mut st = State::new(Provision::article(article), after_kw, v.end, plural);
     if recital {
         // A recital has no parts: only lists and ranges of recitals follow.
@@ -438,7 +453,8 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     if let Some((named, len)) = law_after(&text[end..]) {
         law = Some(named);
         end += len;
-    } else if let Some(window) = window_before(text, start, floor)
+    } else if !OWN_LAW_FOLLOWS.is_match(head(text, end, 64))
+        && let Some(window) = window_before(text, start, floor)
         && text[window..start]
             .trim_end_matches([' ', ',', ':', '\u{a0}'])
             .ends_with(|c: char| c.is_alphanumeric() || c == ')')
@@ -494,6 +510,8 @@ fn ends_with_of(before: &str) -> bool {
         b"della",
         b"l'",
         b"d'",
+        "l\u{2019}".as_bytes(),
+        "d\u{2019}".as_bytes(),
         b"the",
     ]
     .iter()

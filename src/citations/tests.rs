@@ -433,6 +433,21 @@ const TABLE: &[(&str, &str)] = &[
         "art. 6.º, n.º 1, al. b) do Regulamento (UE) 2016/679",
         "GDPR: 6(1)[b]",
     ),
+    // found in the corpus of real policies
+    (
+        "Artikel 9 Absatz 2 Buchstaben h und i sowie Artikel 9 Absatz 3 DSGVO",
+        "GDPR: 9(2)[h] 9(2)[i] 9(3)",
+    ),
+    ("Art. 6, párrafo 1, letra b del GDPR", "GDPR: 6(1)[b]"),
+    ("l'Art. 6, paràgraf 1, lletra b del RGPD", "GDPR: 6(1)[b]"),
+    ("l'Art. 6, paragraphe 1, lettre b du RGPD", "GDPR: 6(1)[b]"),
+    ("la letra b) del artículo 6.1 del RGPD", "GDPR: 6(1)[b]"),
+    ("artikel 1:3 Algemene wet bestuursrecht", ""),
+    (
+        "artikel 9, lid 1, van Verordening (EU) 2016/679, artikel 10 van Richtlijn (EU) 2016/680",
+        "GDPR: 9(1) | Richtlijn (EU) 2016/680: 10",
+    ),
+    ("Article 10 of Law 34/2002", "LSSI-CE: 10"),
     // French variants
     (
         "article 6, paragraphe 1, points a) et b), du RGPD",
@@ -932,6 +947,113 @@ proptest! {
             // "of the DPA" may read as an agreement, not a citation at all.
             found.is_empty() || found.iter().any(|c| c.law.as_str() == short || !c.law.is_known()),
             "{text:?}: {found:?}"
+        );
+    }
+}
+
+/// One row of `tests/fixtures/corpus/citations.tsv`.
+struct CorpusRow {
+    lang: String,
+    source: String,
+    expected: Vec<String>,
+    excerpt: String,
+}
+
+fn corpus() -> Vec<CorpusRow> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus/citations.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "four columns: {l}");
+            CorpusRow {
+                lang: f[0].to_owned(),
+                source: f[1].to_owned(),
+                expected: match f[2] {
+                    "-" => Vec::new(),
+                    labels => labels.split(' ').map(str::to_owned).collect(),
+                },
+                excerpt: f[3].to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The article a key names ("6(1)[f]" -> "6", "R47" -> "R47").
+fn article_of(key: &str) -> &str {
+    key.split(['(', '[', 'u', 's', '!']).next().unwrap_or(key)
+}
+
+/// Every excerpt is one sentence of a policy that names the GDPR (as all of them do
+/// elsewhere); it is scanned as such a document: a heading naming the GDPR, then the sentence.
+#[test]
+fn the_corpus_of_real_policies_is_read_at_article_level_exactly_and_without_errors() {
+    let rows = corpus();
+    assert!(rows.len() >= 300, "{} excerpts", rows.len());
+    let mut langs = std::collections::BTreeMap::<&str, usize>::new();
+    for r in &rows {
+        assert!(!r.source.is_empty(), "{}: no source", r.excerpt);
+        *langs.entry(r.lang.as_str()).or_default() += 1;
+    }
+    let big = langs.values().filter(|&&n| n >= 10).count();
+    assert!(
+        big >= 8,
+        "at least eight languages with ten excerpts each: {langs:?}"
+    );
+
+    let (mut expected, mut exact, mut article_misses, mut errors) = (0, 0, Vec::new(), Vec::new());
+    let mut inexact = Vec::new();
+    for r in &rows {
+        let doc = format!("GDPR\n{}", r.excerpt);
+        let found: Vec<String> = scan(&doc, true)
+            .iter()
+            .filter(|c| c.law == Law::Gdpr)
+            .flat_map(|c| c.provisions.iter().map(key))
+            .map(|k| k.trim_end_matches('!').to_owned())
+            .collect();
+        for want in &r.expected {
+            expected += 1;
+            if found.contains(want) {
+                exact += 1;
+            } else {
+                inexact.push(format!("{want} in {:?} ({})", r.excerpt, r.source));
+            }
+            if !found.iter().any(|f| article_of(f) == article_of(want)) {
+                article_misses.push(format!("{want} in {:?} ({})", r.excerpt, r.source));
+            }
+        }
+        for d in lint(&doc) {
+            if d.severity == Severity::Error {
+                errors.push(format!("{}: {} in {:?}", d.code(), d.message, r.excerpt));
+            }
+        }
+    }
+    let share = exact as f64 / expected as f64;
+    assert!(
+        article_misses.is_empty(),
+        "articles not found:\n{}",
+        article_misses.join("\n")
+    );
+    assert!(
+        errors.is_empty(),
+        "errors on valid text:\n{}",
+        errors.join("\n")
+    );
+    assert!(
+        share >= 0.97,
+        "{exact} of {expected} provisions exact ({:.1}%):\n{}",
+        share * 100.0,
+        inexact.join("\n")
+    );
+    // The figure the issue asks for, visible with --nocapture.
+    #[allow(clippy::print_stderr, reason = "a measurement, not an assertion")]
+    {
+        eprintln!(
+            "corpus: {} excerpts, {expected} GDPR provisions, {exact} exact ({:.1}%), languages {langs:?}",
+            rows.len(),
+            share * 100.0
         );
     }
 }
