@@ -153,14 +153,26 @@ const NOT_A_LAW: &[&str] = &[
 static NAMES: LazyLock<(String, String)> =
     LazyLock::new(|| (laws::names_pattern(true), laws::names_pattern(false)));
 
-/// A law named after the provisions: another law of the table, the GDPR, or an unknown law.
-static LAW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    let (gdpr, other) = &*NAMES;
-    Regex::new(&format!(
-        "{LAW_PREFIX}(?:(?P<other>{other})|(?P<gdpr>{gdpr})|(?P<unknown>{EU_ACT}|{UNKNOWN_LAW}))"
-    ))
-    .expect("law names")
+/// Another law of the table named after the provisions (matched without captures: the
+/// lazy DFA alone is fast, and most citations name their law).
+static LAW_OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let (_, other) = &*NAMES;
+    Regex::new(&format!("{LAW_PREFIX}{other}")).expect("other law names")
 });
+
+/// The GDPR named after the provisions.
+static LAW_GDPR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, _) = &*NAMES;
+    Regex::new(&format!("{LAW_PREFIX}{gdpr}")).expect("GDPR names")
+});
+
+/// An unknown law named after the provisions; tried only when no known law is.
+static LAW_UNKNOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("{LAW_PREFIX}(?P<unknown>{EU_ACT}|{UNKNOWN_LAW})")).expect("law names")
+});
+
+/// The connecting words alone, to take them off a law's name.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(LAW_PREFIX).expect("law prefix"));
 
 /// The same names, without captures, for a quick look-ahead.
 static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,15 +182,19 @@ static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The law named at the start of `rest` and the length of the text naming it.
 pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
-    let c = LAW_AFTER.captures(crate::source::prefix_within(rest, 160))?;
+    let rest = crate::source::prefix_within(rest, 160);
+    if let Some(m) = LAW_OTHER_AFTER.find(rest) {
+        // "UK GDPR" is another law although it ends in "GDPR": other laws are tried first.
+        let written = m.as_str();
+        let name = &written[PREFIX.find(written).map_or(0, |p| p.end())..];
+        let short = laws::short_name(name).unwrap_or(name);
+        return Some((Law::Other(short.to_owned()), m.end()));
+    }
+    if let Some(m) = LAW_GDPR_AFTER.find(rest) {
+        return Some((Law::Gdpr, m.end()));
+    }
+    let c = LAW_UNKNOWN_AFTER.captures(rest)?;
     let end = c.get(0)?.end();
-    if let Some(m) = c.name("other") {
-        let short = laws::short_name(m.as_str()).unwrap_or(m.as_str());
-        return Some((Law::Other(short.to_owned()), end));
-    }
-    if c.name("gdpr").is_some() {
-        return Some((Law::Gdpr, end));
-    }
     let m = c.name("unknown")?;
     if let Some(a) = c.name("acronym")
         && (NOT_A_LAW.contains(&a.as_str()) || a.as_str().len() < 2)
@@ -376,7 +392,8 @@ fn continues(text: &str, end: usize) -> bool {
 /// end of the previous citation, which a reversed prefix must not reach into.
 pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let section = text[pos..].starts_with('§');
-    let recital = if section {
+    // Candidates are mostly "art": only other starts can be a recital keyword.
+    let recital = if section || matches!(text.as_bytes()[pos], b'a' | b'A') {
         None
     } else {
         RECITAL.find(head(text, pos, 32))

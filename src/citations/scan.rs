@@ -18,10 +18,25 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
 /// a recital keyword.
 /// Found by the regex engine's vectorised literal search, which skips prose far faster
 /// than a byte-at-a-time loop.
+///
+/// Recital keywords are found by a stem without their first letter ("ecital", "otyw"), so
+/// that the literals stay few enough for the fastest (slim) vectorised search; the scan
+/// then steps back to the word's start.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[aA][rR][tT]|A[0-9]|§|[Rr]ecital|[Ee]rw(?:ägungsgr|[Gg]r)|[Cc]onsid[ée]r|[Oo]verweging|[Mm]otyw")
-            .expect("citation starts")
+    Regex::new(r"[aA][rR][tT]|A[0-9]|§|ecital|rw(?:ägungsgr|Gr)|onsid[ée]ran|verweging|otyw")
+        .expect("citation starts")
 });
+
+/// How far a recital stem starts after its word: "R|ecital", "Er|wägungsgrund",
+/// "c|onsidérant", "o|verweging", "m|otyw".
+fn stem_back(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = i;
+    while j > 0 && i - j < 2 && b[j - 1].is_ascii_alphabetic() {
+        j -= 1;
+    }
+    j
+}
 
 /// Every citation in `text`, in order; citations without a law count as GDPR when `implied_gdpr`.
 ///
@@ -39,12 +54,24 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
             break;
         };
         i = m.start();
+        // Where to look again when nothing is found here.
+        let mut resume = i + 1;
+        if !matches!(bytes[i], b'a' | b'A' | 0xC2) {
+            // A recital stem: the keyword starts a letter or two earlier.
+            resume = m.end();
+            let start = stem_back(text, i);
+            if start == i {
+                i = resume;
+                continue;
+            }
+            i = start;
+        }
         if i + 2 >= bytes.len() {
             break;
         }
         let b = bytes[i];
         if !word_start(text, i) {
-            i += 1;
+            i = resume;
             continue;
         }
         let found = if b == b'A' && bytes[i + 1].is_ascii_digit() {
@@ -58,7 +85,7 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
                 floor = c.span.end;
                 out.push(c);
             }
-            None => i += 1,
+            None => i = resume,
         }
     }
     out

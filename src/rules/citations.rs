@@ -94,18 +94,19 @@ pub fn basis_name(point: char) -> &'static str {
 }
 
 static BASIS: LazyLock<Regex> = LazyLock::new(|| {
-    // English, German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish; word
-    // boundaries are Unicode-aware, for words that start or end in a non-ASCII letter.
+    // English, German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish. Word
+    // boundaries are ASCII ones (a Unicode boundary would keep the regex off its DFA on
+    // every non-ASCII sentence); words that end in a non-ASCII letter take `\w*` instead.
     Regex::new(
         r"(?xi)
-        \b(?:
-            (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|consentimento|toestemming|zgod(?:a|y|ę|zie|ą)|(?:açık\s+)?rıza(?:nız|nıza)?)
-          | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratt\w*|contrato\w*|contratual\w*|contractual|overeenkomst\w*|umow(?:a|y|ę|ie|ą)|sözleşme\w*)
+        (?-u:\b)(?:
+            (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|consentimento|toestemming|zgod\w*|(?:açık\s+)?rıza\w*)
+          | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratt\w*|contrato\w*|contratual\w*|overeenkomst\w*|umow\w*|sözleşme\w*)
           | (?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligations?\s+l[ée]gales?|obblighi\s+legali|obbligo\s+legale|obligaci[óo]n(?:es)?\s+legal(?:es)?|obriga[çc][ãa]o\s+legal|obriga[çc][õo]es\s+legais|wettelijke\s+verplichting\w*|obowiązk\w*\s+prawn\w*|hukuki\s+yükümlülük\w*)
-          | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?|intérêts?\s+vitaux|interessi\s+vitali|intereses\s+vitales|interesses\s+vitais|vitale\s+belangen|żywotn\w*\s+interes\w*)
-          | (?P<e>public\s+interest|official\s+authority|public\s+task|öffentlichen?\s+Interesses?|öffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)
+          | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?|intérêts?\s+vitaux|interessi\s+vitali|intereses\s+vitales|interesses\s+vitais|vitale\s+belangen|\w*ywotn\w*\s+interes\w*)
+          | (?P<e>public\s+interest|official\s+authority|public\s+task|\w*ffentlichen?\s+Interesses?|\w*ffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)
           | (?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interess[ei]\s+legittim[oi]|inter[ée]s(?:es)?\s+leg[íi]timos?|interesses?\s+leg[íi]timos?|gerechtvaardigd\w*\s+belang\w*|prawnie\s+uzasadnion\w*\s+interes\w*|meşru\s+menfaat\w*)
-        )\b",
+        )(?-u:\b)",
     )
     .expect("basis words")
 });
