@@ -463,7 +463,12 @@ fn write_citation(
             format!("{p}{mark}")
         })
         .collect();
-    let implied = if r.law_implied { ", implied" } else { "" };
+    let implied = match (r.law_implied, r.partial) {
+        (true, true) => ", implied, partial",
+        (true, false) => ", implied",
+        (false, true) => ", partial",
+        (false, false) => "",
+    };
     writeln!(
         out,
         "{}:{}:{}: {} [{}{}]: {}",

@@ -13,6 +13,7 @@ mod automated_decision_incomplete;
 mod child_consent_age_invalid;
 mod citation_basis_mismatch;
 mod citation_law_missing;
+mod citation_mechanism_mismatch;
 mod citation_provision_unknown;
 mod citation_style_mixed;
 mod compelling_interest_missing;
@@ -73,6 +74,7 @@ pub use automated_decision_incomplete::AUTOMATED_DECISION_INCOMPLETE;
 pub use child_consent_age_invalid::CHILD_CONSENT_AGE_INVALID;
 pub use citation_basis_mismatch::CITATION_BASIS_MISMATCH;
 pub use citation_law_missing::CITATION_LAW_MISSING;
+pub use citation_mechanism_mismatch::CITATION_MECHANISM_MISMATCH;
 pub use citation_provision_unknown::CITATION_PROVISION_UNKNOWN;
 pub use citation_style_mixed::CITATION_STYLE_MIXED;
 pub use compelling_interest_missing::COMPELLING_INTEREST_MISSING;
@@ -179,6 +181,7 @@ pub static ALL: &[&Rule] = &[
     &INSTRUMENT_OUTDATED,
     &CITATION_STYLE_MIXED,
     &CITATION_LAW_MISSING,
+    &CITATION_MECHANISM_MISMATCH,
     &CONTROLLER_MISSING,
     &CONTACT_DETAILS_MISSING,
     &REPRESENTATIVE_MISSING,

@@ -32,6 +32,9 @@ pub fn rewrite(c: &Citation, style: Style) -> String {
 
 /// One provision in `style`, without a law name: "Art. 6 para. 1 lit. f".
 pub fn write_one(p: &Provision, style: Style) -> String {
+    if p.recital {
+        return format!("Recital {}", p.article);
+    }
     let style = target(style);
     if style == Style::PointOf
         && let (Some(point), Some(para), None, None, None) = (

@@ -54,6 +54,9 @@ pub struct Citation {
     pub law: Law,
     /// True when no law was named and the GDPR was assumed (`implied_gdpr`).
     pub law_implied: bool,
+    /// True when privreg did not understand the whole citation (the text goes on in a form
+    /// the grammar cannot read): such a citation is listed but never reported as an error.
+    pub partial: bool,
     /// Every provision cited, in order.
     pub provisions: Vec<Provision>,
     /// How the citation is written.
@@ -68,8 +71,11 @@ pub struct Citation {
 pub enum Law {
     /// Regulation (EU) 2016/679, in any language's name.
     Gdpr,
-    /// Any other law, by its short name ("BDSG", "TDDDG", "ePrivacy Directive").
+    /// Any other law of the law table, by its short name ("BDSG", "TDDDG", "ePrivacy Directive").
     Other(String),
+    /// A law privreg does not know: a name in no row of the law table ("Foo Act"), or
+    /// none at all where the document does not say the GDPR is meant (empty). Never checked.
+    Unknown(String),
 }
 
 impl Law {
@@ -78,7 +84,14 @@ impl Law {
         match self {
             Law::Gdpr => "GDPR",
             Law::Other(name) => name,
+            Law::Unknown(name) if name.is_empty() => "unknown",
+            Law::Unknown(name) => name,
         }
+    }
+
+    /// True for the GDPR and the laws of the law table; false for an unknown law.
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Law::Unknown(_))
     }
 }
 
@@ -195,6 +208,11 @@ pub struct CitationRecord {
     pub law: Law,
     /// True when the law was implied.
     pub law_implied: bool,
+    /// False when the law is unknown: named but in no row of the law table, or not named
+    /// where the document does not say the GDPR is meant. Such citations are never checked.
+    pub law_known: bool,
+    /// True when privreg did not understand the whole citation; never an error.
+    pub partial: bool,
     /// The provisions, expanded.
     pub provisions: Vec<Provision>,
 }
@@ -219,8 +237,11 @@ pub fn records(
                 end_line: end.line,
                 end_column: end.column,
                 text: c.text,
+                // Read before `law` moves into the record.
+                law_known: c.law.is_known(),
                 law: c.law,
                 law_implied: c.law_implied,
+                partial: c.partial,
                 provisions: c.provisions,
             }
         })

@@ -12,6 +12,7 @@ use std::thread::LocalKey;
 use regex::{CaptureLocations, Regex};
 
 use super::{Law, Provision, Style};
+use crate::law::laws;
 
 /// The structural tokens of a citation path; values (numbers, letters) are read by [`VALUE`].
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -20,22 +21,22 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
         ^(?P<ws>\s*)
         (?:
           # another article in a list: Art. 13 und Art. 14
-            (?P<art>art(?:icles?|ikels?|ikeln|icolo|icoli|[ií]culos?|t\.|s\.|\.)?-?)
+            (?P<art>art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?)
           | (?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))
-          | (?P<para_de>abs(?:atz|ätze|\.|(?-u:\b)))
-          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|lid(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.)
-          | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|comma(?-u:\b))
-          | (?P<sent>(?-i:S\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.)
-          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|buchst(?:abe|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letra(?-u:\b)|sous(?-u:\b)|pkt\.?)
+          | (?P<para_de>abs(?:atz(?:es)?|ätzen?)(?-u:\b)|abs\.|abs(?-u:\b))
+          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|p[áa]rrafos?(?-u:\b)|par[àa]grafs?(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])
+          | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|akapit(?-u:\b))
+          | (?P<sent>(?-i:S\.)|(?-i:p\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.|zdani[ea](?-u:\b)|volzin(?-u:\b))
+          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|lettres?(?-u:\b)|lletr(?:a|es)(?-u:\b)|buchst(?:aben?(?-u:\b)|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))
           | (?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))
-          | (?P<al>alinéa|al\.)
-          | (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?)\s+
-            (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?))(?-u:\b)
+          | (?P<al>alinéa|al\.|comma(?-u:\b)|commi(?-u:\b))
+          | (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?|eerste|tweede|derde|vierde|vijfde)\s+
+            (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?|volzin)|(?P<ordpara>lid|paragraph|paragraphe|Absatz(?:es)?))(?-u:\b)
           | (?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))
           | (?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))
           | (?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)
-          | (?P<conj>,|;|/|&|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as)(?-u:\b)|i\.\s?V\.\s?m\.)
-          | (?P<range>(?:bis|to|through|thru|au)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
+          | (?P<conj>,|;|/|&|i\.\s?V\.\s?m\.|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as|oppure|oraz|lub|ed)(?-u:\b)|(?-i:e|y|o|i|en)(?-u:\b))
+          | (?P<range>(?:bis|to|through|thru|au|tot\s+en\s+met|t/m|tot|al|ao)(?-u:\b)|(?-i:a|do)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
         )",
     )
     .expect("citation token grammar")
@@ -44,7 +45,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// The article keyword alone, as TOKEN's `art` group reads it: at an "art" TOKEN's first
 /// branch always wins, so the group's end is this match's end, found without captures.
 static ART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^art(?:icles?|ikels?|ikeln|icolo|icoli|[ií]culos?|t\.|s\.|\.)?-?")
+    Regex::new(r"(?i)^art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?")
         .expect("article keyword grammar")
 });
 
@@ -52,8 +53,8 @@ static ART: LazyLock<Regex> = LazyLock::new(|| {
 /// locations so that callers may match again while they read them.
 type Groups<const N: usize> = [Option<(usize, usize)>; N];
 
-const TOKEN_GROUPS: usize = 22;
-const VALUE_GROUPS: usize = 7;
+const TOKEN_GROUPS: usize = 23;
+const VALUE_GROUPS: usize = 8;
 
 thread_local! {
     // Reused across matches: allocating captures per token showed up in profiles.
@@ -95,19 +96,21 @@ const T_ORDSUB: usize = 12;
 // Only the group-index test reads it: the parser tells the two ordinals apart by `ordsub`.
 #[cfg(test)]
 const T_ORDSENT: usize = 13;
-const T_PAREN: usize = 14;
-const T_PV: usize = 15;
-const T_DOT: usize = 16;
-const T_DNUM: usize = 17;
-const T_DLET: usize = 18;
-const T_FF: usize = 19;
-const T_CONJ: usize = 20;
-const T_RANGE: usize = 21;
+const T_ORDPARA: usize = 14;
+const T_PAREN: usize = 15;
+const T_PV: usize = 16;
+const T_DOT: usize = 17;
+const T_DNUM: usize = 18;
+const T_DLET: usize = 19;
+const T_FF: usize = 20;
+const T_CONJ: usize = 21;
+const T_RANGE: usize = 22;
 const V_PV: usize = 2;
 const V_NUM: usize = 3;
-const V_ROMAN: usize = 4;
-const V_LETTER: usize = 5;
-const V_CLOSE: usize = 6;
+const V_NUMLET: usize = 4;
+const V_ROMAN: usize = 5;
+const V_LETTER: usize = 6;
+const V_CLOSE: usize = 7;
 const T_WS: usize = 1;
 
 /// A value after a keyword, connector or article: number, parenthesised label, roman numeral, letter.
@@ -117,7 +120,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
         ^(?P<ws>\s*)
         (?:
             \(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\)
-          | (?P<num>[0-9]{1,3})(?:er|st|nd|rd|th)?(?-u:\b)
+          | 0*(?P<num>[0-9]{1,3})(?:(?:er|st|nd|rd|th)(?-u:\b)|\.?\s?[º°ª]|(?P<numlet>(?-i:[a-z]))(?:\)|(?-u:\b))|(?-u:\b))
           | (?P<roman>(?-i:[IVX]{1,4}))(?-u:\b)
           | (?P<letter>[a-z])(?:(?P<close>\))|(?-u:\b))
         )",
@@ -126,56 +129,135 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
-const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|z)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
+const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|van|z|do|da|dos|das)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
 
-/// Other laws' names; a citation of one of them is never checked against the GDPR.
-const OTHER_LAWS: &str = r"(?x)(?:
-                UK[-\s]GDPR
-              | (?-i:BDSG(?:[-\s]neu)?|TDDDG|TTDSG|TMG|DDG|UWG|TKG|BGB|HGB|StGB|SGB\s*[IVX]+|KUG|KunstUrhG|GG|GRCh|AEUV|TFEU|EUV|TEU|EMRK|ECHR|EMRK|revDSG|nDSG|DSG|VDSG|LDSG|BayDSG|HDSIG|DSG-EKD|KDG|LOPDGDD|CCPA|CPRA|LGPD|PIPL|PIPEDA|FADP|DPA\s+[0-9]{4}|DSGVO-AnpG)(?-u:\b)
-              | (?i:e-?Privacy[-\s]?(?:Directive|Richtlinie|RL|Regulation|Verordnung|VO))
-              | (?i:(?:Directive|Richtlinie|directive)\s+(?:\((?:EU|UE)\)\s+)?(?:No\.?\s+|Nr\.\s+)?[0-9]{2,4}/[0-9]{1,4}(?:/(?:EC|EG|EU|EWG|EEC|CE))?)
-              | (?i:Data\s+Protection\s+Act(?:\s+[0-9]{4})?)
-              | (?i:(?:EU[-\s])?Charter(?:\s+of\s+Fundamental\s+Rights(?:\s+of\s+the\s+European\s+Union)?)?)
-              | (?i:Bundesdatenschutzgesetz(?:es)?|Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz(?:es)?|Telemediengesetz(?:es)?|Grundgesetz(?:es)?)
-            
+/// A name that is no row of the law table but names a law: "… Act", "…gesetz", an
+/// acronym ("KVKK", "LPD"). Such a citation is of an unknown law and is never checked.
+const UNKNOWN_LAW: &str = r"(?x)(?:
+                (?-i:(?:\p{Lu}[\p{L}'-]*\s+){0,3}(?:Act|Law|Code|Directive|Regulation|Ordinance|Decree|Statute|Convention|Treaty|Kanunu|Ley|Loi|Legge|Lei|Wet|Ustawa|Zákon)(?:\s+(?:of\s+|No\.?\s*)?[0-9][0-9/.]*)?)\b
+              | (?-i:\p{Lu}[\p{L}-]*(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|verordnung|ordnung|richtlinie))\b
+              | (?P<acronym>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?))(?-u:\b)
 )";
 
-/// The GDPR's names in its language variants.
-const GDPR_NAMES: &str = r"(?x)(?:
-                (?i:(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD))(?-u:\b)
-              | (?-i:AVG|RODO)(?-u:\b)
-              | (?i:Datenschutz-?Grundverordnung|General\s+Data\s+Protection\s+Regulation)
-              | (?i:(?:Regulation|Verordnung|Règlement|Regolamento|Reglamento|Verordening|Rozporządzenie)\s*(?:\((?:EU|UE)\)\s*)?(?:No\.?\s*|Nr\.\s*|n\.\s*)?2016/679)
-              | (?i:Règlement\s+général\s+sur\s+la\s+protection\s+des\s+données|Regolamento\s+generale\s+sulla\s+protezione\s+dei\s+dati|Reglamento\s+general\s+de\s+protección\s+de\s+datos|Algemene\s+verordening\s+gegevensbescherming)
-)";
+/// Capitals after a citation that are no law's name.
+/// An EU act by its number that is in no row of the law table ("Directive (EU) 2016/680").
+const EU_ACT: &str = r"(?i:(?:Regulation|Directive|Decision|Verordnung|Richtlinie|Beschluss|Verordening|Richtlijn|R[èe]glement|Directive|Regolamento|Direttiva|Reglamento|Directiva|Regulamento|Diretiva|Rozporz[ąa]dzeni[ae]|Dyrektyw[ay])\s*(?:\((?:EU|EC|UE|EG|CE|WE|EEC|EWG)\)\s*)?(?:No\.?\s*|Nr\.\s*|n\.\s*)?[0-9]{2,4}/[0-9]{1,4}(?:/(?:EC|EU|EG|CE|UE|WE|EEC|EWG))?)";
 
-/// The GDPR named after the provisions (matched without captures: the DFA alone is fast).
-static LAW_GDPR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("{LAW_PREFIX}{GDPR_NAMES}")).expect("GDPR names"));
+const NOT_A_LAW: &[&str] = &[
+    "EU", "EEA", "EWR", "EEE", "SEE", "UE", "US", "USA", "UK", "IT", "IP", "ID", "OK", "FAQ",
+    "PDF", "URL", "DPO", "DSB", "AG", "SE", "LLC", "INC", "CEO", "HR", "API", "AND", "OR", "THE",
+    "UND", "ODER", "ET", "OU", "DE", "DER", "DIE", "DU", "DEL", "II", "III", "IV", "VI", "VII",
+    "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "CH", "DE", "AT", "FR", "ES", "NL", "PL", "PT",
+];
 
-/// Another law named after the provisions.
-static LAW_OTHER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("{LAW_PREFIX}{OTHER_LAWS}")).expect("other laws"));
+static NAMES: LazyLock<(String, String)> =
+    LazyLock::new(|| (laws::names_pattern(true), laws::names_pattern(false)));
 
-/// The other law's name inside a [`LAW_OTHER`] match.
-static OTHER_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(OTHER_LAWS).expect("other law names"));
+/// Another law of the table named after the provisions (matched without captures: the
+/// lazy DFA alone is fast, and most citations name their law).
+static LAW_OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let (_, other) = &*NAMES;
+    Regex::new(&format!("{LAW_PREFIX}{other}")).expect("other law names")
+});
+
+/// The GDPR named after the provisions.
+static LAW_GDPR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, _) = &*NAMES;
+    Regex::new(&format!("{LAW_PREFIX}{gdpr}")).expect("GDPR names")
+});
+
+/// An unknown law named after the provisions; tried only when no known law is.
+static LAW_UNKNOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("{LAW_PREFIX}(?P<unknown>{EU_ACT}|{UNKNOWN_LAW})")).expect("law names")
+});
+
+/// The connecting words alone, to take them off a law's name.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(LAW_PREFIX).expect("law prefix"));
+
+/// The same names, without captures, for a quick look-ahead.
+static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Regex::new(&format!("{LAW_PREFIX}(?:{other}|{gdpr})")).expect("law names")
+});
 
 /// The law named at the start of `rest` and the length of the text naming it.
-fn law_after(rest: &str) -> Option<(Law, usize)> {
-    if let Some(m) = LAW_OTHER.find(rest) {
-        // "UK GDPR" is another law although it ends in "GDPR".
-        let name = OTHER_NAME
-            .find(m.as_str())
-            .map_or(m.as_str(), |n| n.as_str());
-        return Some((Law::Other(law_short_name(name)), m.end()));
+pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
+    let rest = crate::source::prefix_within(rest, 160);
+    if let Some(m) = LAW_OTHER_AFTER.find(rest) {
+        // "UK GDPR" is another law although it ends in "GDPR": other laws are tried first.
+        let written = m.as_str();
+        let name = &written[PREFIX.find(written).map_or(0, |p| p.end())..];
+        let short = laws::short_name(name).unwrap_or(name);
+        return Some((Law::Other(short.to_owned()), m.end()));
     }
-    LAW_GDPR.find(rest).map(|m| (Law::Gdpr, m.end()))
+    if let Some(m) = LAW_GDPR_AFTER.find(rest) {
+        return Some((Law::Gdpr, m.end()));
+    }
+    let c = LAW_UNKNOWN_AFTER.captures(rest)?;
+    let end = c.get(0)?.end();
+    let m = c.name("unknown")?;
+    if let Some(a) = c.name("acronym")
+        && (NOT_A_LAW.contains(&a.as_str()) || a.as_str().len() < 2)
+    {
+        return None;
+    }
+    let name: String = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((Law::Unknown(name), end))
 }
 
-/// True when a law's name starts `rest`.
+/// True when a law's name from the table starts `rest`.
 fn law_follows(rest: &str) -> bool {
-    LAW_OTHER.is_match(rest) || LAW_GDPR.is_match(rest)
+    LAW_AHEAD.is_match(rest)
+}
+
+/// A law's name right before the article: "GDPR Art. 6(1)", "ePrivacy Directive, Art. 5(3)",
+/// "TTDSG, § 25", "LOPDGDD, art. 11".
+static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Regex::new(&format!(
+        r"(?:^|[^\w-])(?:(?P<other>{other})|(?P<gdpr>{gdpr}))\s*[,:]?\s*$"
+    ))
+    .expect("law prefix grammar")
+});
+
+/// A law's name of its own after the citation, which privreg does not know ("artikel 10 van
+/// Richtlijn (EU) 2016/680"): a law named before belongs to the citation before.
+static OWN_LAW_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?i:of|van|de|der|des|du|del|della|do|da|z)\s+(?i:(?:the|het|la|le|il|el|die)\s+)?\p{Lu}")
+        .expect("own law")
+});
+
+/// Any law of the table anywhere in a text: the GDPR or another.
+static ANY_LAW: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Regex::new(&format!(r"(?-u:\b)(?:(?P<other>{other})|(?P<gdpr>{gdpr}))")).expect("law names")
+});
+
+/// The GDPR named anywhere in a text.
+static GDPR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    let (gdpr, _) = &*NAMES;
+    Regex::new(&format!(r"(?-u:\b){gdpr}|(?-u:\b)A(?:6|9|4[5-9])-[0-9]")).expect("GDPR names")
+});
+
+/// Which laws `text` names: (the GDPR, another law of the table).
+pub(crate) fn laws_named(text: &str) -> (bool, bool) {
+    let mut found = (false, false);
+    for c in ANY_LAW.captures_iter(text) {
+        if c.name("gdpr").is_some() {
+            found.0 = true;
+        } else {
+            found.1 = true;
+        }
+        if found.0 && found.1 {
+            break;
+        }
+    }
+    found
+}
+
+/// True when `text` names the GDPR anywhere (or cites it by a DPV id).
+pub(crate) fn names_gdpr(text: &str) -> bool {
+    GDPR_ANYWHERE.is_match(text)
 }
 
 /// Words after a number that show "Art. 29" is not a citation of a law we track.
@@ -191,12 +273,6 @@ static NOT_A_CITATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("non-citation grammar")
 });
 
-/// A law name right before the article: "GDPR Art. 6(1)".
-static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\w-])(?:EU[-\s]?)?(?:GDPR|DS-?GVO|RGPD)\s*$")
-        .expect("law prefix grammar")
-});
-
 /// Reversed parts before the article: "point (f) of", "the second subparagraph of".
 static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -205,23 +281,55 @@ static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
         (?P<rev>
           (?:
             (?:
-                (?:points?|lit(?:t|era)?\.?|letters?|buchst(?:abe|\.)?|pts?\.|lettera)\s*
-                    \(?[a-z0-9]{1,2}\)?(?:\s*(?:,|and|or|und|oder|et|ou|to|bis|à|[-\u{2013}])\s*\(?[a-z0-9]{1,2}\)?)*
+                (?:points?|lit(?:t|era)?\.?|letters?|buchst(?:aben?|\.)?|pts?\.|letter[ae]|letras?|lettres?|al[íi]neas?)\s*
+                    \(?[a-z0-9]{1,2}\)?(?:\s*(?:,|and|or|und|oder|et|ou|to|bis|à|e|y|i|[-\u{2013}])\s*\(?[a-z0-9]{1,2}\)?)*
               | (?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:subparagraph|sentence)
               | (?:sub)?paragraphs?\s+[0-9]{1,2}
               | (?:sentence|Satz|Unterabsatz|Absatz|paragraphe)\s+[0-9]{1,2}
               | (?:premier|deuxième|troisième)\s+alinéa
             )
-            \s*,?\s+(?:of|des|der|de|du|del|della|dell'|de\s+la|d')\s*(?:the\s+|l')?
+            \s*,?\s+(?:of|des|der|de|du|del|della|dell['’]|de\s+la|d['’])\s*(?:the\s+|l['’])?
           )+
         )$",
     )
     .expect("reversed citation grammar")
 });
 
+/// A recital keyword in the languages privreg reads: "Recital", "Erwägungsgrund", "ErwGr.",
+/// "considérant", "considerando", "overweging", "motyw".
+static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:erwgr?\.|(?:recitals?|erwägungsgr(?:und(?:es|s)?|ünden?)|considérants?|considerand[oi]s?|overweging(?:en)?|motyw(?:y|u|ów|ach)?)(?-u:\b))",
+    )
+    .expect("recital keyword")
+});
+
+/// The plural recital keywords: a bare list of numbers follows.
+static RECITALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:recitals|erwägungsgründe|considérants|considerandi|considerandos|overwegingen|motywy)")
+        .expect("recital plurals")
+});
+
+/// Paragraph and point glued to the article by dashes: "-1-f", "-1-f)".
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^-(?P<p>[0-9]{1,2})-(?P<l>[a-zA-Z])(?:\)|(?-u:\b))").expect("dashed grammar")
+});
+
+/// A letter in parentheses next: the point after a sentence number.
+static LETTER_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(\s*[a-z]\s*\)").expect("letter in parentheses"));
+
+/// Parts before an article that the reversed grammar could not read.
+static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$",
+    )
+    .expect("reversed hint")
+});
+
 /// Separates the pieces of a reversed prefix.
 static REVERSED_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),?\s+(?:of|des|der|de|du|del|della|dell'|de\s+la|d')(?:\s+the|\s*l')?(?:\s+|$)|\s*l'$")
+    Regex::new(r"(?i),?\s+(?:of|des|der|de|du|del|della|dell['’]|de\s+la|d['’])(?:\s+the|\s*l['’])?(?:\s+|$)|\s*l['’]$")
         .expect("reversed separator")
 });
 
@@ -235,13 +343,64 @@ pub(crate) struct Parsed {
     pub law: Option<Law>,
     /// Started with "§": a national law's section, never the GDPR by implication.
     pub section: bool,
+    /// The text around goes on in a way the grammar did not read: never checked.
+    pub partial: bool,
+}
+
+/// True when the text at `end` goes on like a citation the grammar could not read: a
+/// keyword without a value it understands ("Abs. 1a"), a glued part ("-1-f", ".1.b"), a
+/// parenthesised label.
+fn continues(text: &str, end: usize) -> bool {
+    let rest = head(text, end, 48);
+    if rest.starts_with(['-', '.', '/']) {
+        let after = &rest[1..];
+        return after.starts_with(|c: char| c.is_ascii_alphanumeric());
+    }
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    // A refinement privreg has no level for: "Alt. 2", "Hs. 1", "Doppelbuchst. aa".
+    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\p{L}{1,14}\.\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivx]{1,4})(?:[\s,;.)]|$)")
+            .expect("qualifier")
+    });
+    if QUALIFIER.is_match(rest) {
+        return true;
+    }
+    token(rest).is_some_and(|c| {
+        [
+            T_PARA_EN,
+            T_PARA_DE,
+            T_PARA_OTHER,
+            T_SUBPARA,
+            T_SENT,
+            T_POINT,
+            T_NR,
+            T_AL,
+            T_ORD,
+            T_PAREN,
+            T_DOT,
+        ]
+        .iter()
+        .any(|&g| c[g].is_some())
+    })
 }
 
 /// Parses the citation whose article keyword ("Art.", "§") starts at `pos`; `floor` is the
 /// end of the previous citation, which a reversed prefix must not reach into.
 pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     let section = text[pos..].starts_with('§');
-    let after_kw = if section {
+    // Candidates are mostly "art": only other starts can be a recital keyword.
+    let recital = if section || matches!(text.as_bytes()[pos], b'a' | b'A') {
+        None
+    } else {
+        RECITAL.find(head(text, pos, 32))
+    };
+    let after_kw = if let Some(m) = recital {
+        pos + m.end()
+    } else if section {
         pos + text[pos..]
             .chars()
             .take_while(|&c| c == '§')
@@ -250,34 +409,60 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     } else {
         pos + ART.find(head(text, pos, 32))?.end()
     };
-    let plural = section && text[pos..].starts_with("§§") || is_plural(&text[pos..after_kw]);
+    let recital = recital.is_some();
+    let plural = section && text[pos..].starts_with("§§")
+        || is_plural(&text[pos..after_kw])
+        || recital && RECITALS.is_match(&text[pos..after_kw]);
     let v = value(text, after_kw)?;
+    // "§ 4a", "Art. 2a": a national law's inserted article, never the GDPR's.
+    if v.glued.is_some() {
+        return None;
+    }
     let Val::Num(article) = v.val else {
         return None;
     };
-    if article == 0 {
+    // "artikel 1:3 Awb": book and article of a national code, no EU notation.
+    if text[v.end..].starts_with(':') && text[v.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     let mut st = State::new(Provision::article(article), after_kw, v.end, plural);
+    if recital {
+        // A recital has no parts: only lists and ranges of recitals follow.
+        st.recital = true;
+    }
     st.run(text);
-    if NOT_A_CITATION.is_match(&text[st.end..]) {
+    if NOT_A_CITATION.is_match(&text[st.end..]) && !law_follows(&text[st.end..]) {
         return None;
     }
     let mut provisions = st.finish();
+    if recital {
+        provisions.iter_mut().for_each(|p| p.recital = true);
+    }
     let mut start = pos;
     let mut style = st.style();
+    let mut reversed_unread = false;
 
     if let Some(window) = window_before(text, pos, floor)
         && ends_with_of(&text[window..pos])
-        && let Some(c) = REVERSED.captures(&text[window..pos])
     {
-        let rev = c.name("rev").expect("group");
-        let rev_start = window + rev.start();
-        if let Some(parts) = reversed_parts(text, rev_start, pos) {
-            provisions = combine(&provisions, &parts);
-            start = rev_start;
-            style = Style::PointOf;
+        let mut read = false;
+        if let Some(c) = REVERSED.captures(&text[window..pos]) {
+            let rev = c.name("rev").expect("group");
+            let rev_start = window + rev.start();
+            if let Some(parts) = reversed_parts(text, rev_start, pos) {
+                // The parts before belong to the first article only: "points (a) and (b) of
+                // Article 49(1) and Article 49(4)".
+                let n = st.first_article_items.unwrap_or(provisions.len());
+                let mut combined = combine(&provisions[..n], &parts);
+                combined.extend_from_slice(&provisions[n..]);
+                provisions = combined;
+                start = rev_start;
+                style = Style::PointOf;
+                read = true;
+            }
         }
+        reversed_unread = !read && REVERSED_HINT.is_match(&text[window..pos]);
     }
     let path = start..st.end;
     let mut end = st.end;
@@ -285,24 +470,29 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
     if let Some((named, len)) = law_after(&text[end..]) {
         law = Some(named);
         end += len;
-    } else if let Some(window) = window_before(text, start, floor)
+    } else if !OWN_LAW_FOLLOWS.is_match(head(text, end, 64))
+        && let Some(window) = window_before(text, start, floor)
         && text[window..start]
-            .trim_end()
-            .ends_with(['R', 'O', 'D', 'r', 'o', 'd'])
-        && let Some(m) = LAW_BEFORE.find(&text[window..start])
+            .trim_end_matches([' ', ',', ':', '\u{a0}'])
+            .ends_with(|c: char| c.is_alphanumeric() || c == ')')
+        && let Some(c) = LAW_BEFORE.captures(&text[window..start])
     {
-        law = Some(Law::Gdpr);
-        let found = &text[window + m.start()..start];
-        start = window
-            + m.start()
-            + (found.len()
-                - found
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .len());
+        let m = c.name("other").or(c.name("gdpr")).expect("a named group");
+        law = Some(if c.name("gdpr").is_some() {
+            Law::Gdpr
+        } else {
+            Law::Other(
+                laws::short_name(m.as_str())
+                    .unwrap_or(m.as_str())
+                    .to_owned(),
+            )
+        });
+        start = window + m.start();
     }
     if matches!(law, Some(Law::Gdpr)) || law.is_none() && !section {
         provisions.iter_mut().for_each(normalize_article_4);
     }
+    let partial = law.is_none() && continues(text, st.end) || reversed_unread;
     Some(Parsed {
         span: start..end,
         path,
@@ -310,6 +500,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
         style,
         law,
         section,
+        partial,
     })
 }
 
@@ -336,42 +527,12 @@ fn ends_with_of(before: &str) -> bool {
         b"della",
         b"l'",
         b"d'",
+        "l\u{2019}".as_bytes(),
+        "d\u{2019}".as_bytes(),
         b"the",
     ]
     .iter()
     .any(|w| tail.ends_with(w))
-}
-
-/// The short name of another law as written ("ePrivacy Directive", "BDSG").
-fn law_short_name(written: &str) -> String {
-    let w: String = written.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = w.to_lowercase();
-    if lower.starts_with("eprivacy") || lower.starts_with("e-privacy") || lower.contains("2002/58")
-    {
-        return "ePrivacy Directive".into();
-    }
-    if lower.starts_with("bundesdatenschutzgesetz") || lower.starts_with("bdsg") {
-        return "BDSG".into();
-    }
-    if lower.starts_with("telekommunikation-digitale") {
-        return "TDDDG".into();
-    }
-    if lower.starts_with("telemediengesetz") {
-        return "TMG".into();
-    }
-    if lower.starts_with("grundgesetz") {
-        return "GG".into();
-    }
-    if lower.contains("charter") {
-        return "EU Charter".into();
-    }
-    if lower.contains("95/46") {
-        return "Directive 95/46/EC".into();
-    }
-    if lower.starts_with("uk") {
-        return "UK GDPR".into();
-    }
-    w
 }
 
 fn is_plural(kw: &str) -> bool {
@@ -568,6 +729,8 @@ enum Pending {
 
 struct Value<'a> {
     val: Val,
+    /// A point glued to a paragraph number: the "a" of "Abs. 1a".
+    glued: Option<String>,
     raw: &'a str,
     roman: bool,
     paren: bool,
@@ -587,6 +750,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     if let Some(m) = get(V_PV) {
         return Some(Value {
             val: label_val(m),
+            glued: None,
             raw,
             roman: false,
             paren: true,
@@ -597,6 +761,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     if let Some(m) = get(V_NUM) {
         return Some(Value {
             val: Val::Num(m.parse().ok()?),
+            glued: get(V_NUMLET).map(str::to_owned),
             raw,
             roman: false,
             paren: false,
@@ -607,6 +772,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     if let Some(m) = get(V_ROMAN) {
         return Some(Value {
             val: Val::Num(roman(m)?),
+            glued: None,
             raw,
             roman: true,
             paren: false,
@@ -617,6 +783,7 @@ fn value(text: &str, pos: usize) -> Option<Value<'_>> {
     let m = get(V_LETTER)?;
     Some(Value {
         val: Val::Label(m.to_lowercase()),
+        glued: None,
         raw,
         roman: false,
         paren: false,
@@ -668,6 +835,10 @@ struct State {
     roman_para: bool,
     /// The last value was a paragraph given as a bare number right after a roman numeral.
     last_value_end: usize,
+    /// How many items the first article has, once another article keyword starts a list.
+    first_article_items: Option<usize>,
+    /// Reading recitals: nothing below the first level.
+    recital: bool,
 }
 
 impl State {
@@ -685,6 +856,8 @@ impl State {
             point_paren: false,
             roman_para: false,
             last_value_end: end,
+            first_article_items: None,
+            recital: false,
         }
     }
 
@@ -719,6 +892,19 @@ impl State {
     /// Consumes one token; false when the citation ends here.
     fn step(&mut self, text: &str) -> bool {
         let hay = head(text, self.pos, 96);
+        // "Art. 6-1-f", "art. 6-1-f) du RGPD": paragraph and point glued by dashes.
+        if self.level == Level::Article
+            && self.pending == Pending::None
+            && self.pos == self.last_value_end
+            && hay.starts_with('-')
+            && let Some(c) = DASHED.captures(hay)
+        {
+            let end = self.pos + c.get(0).map_or(0, |m| m.end());
+            let para = c["p"].parse().unwrap_or(0);
+            self.para_note.get_or_insert(Note::Dot);
+            return self.accept(Level::Paragraph, Val::Num(para), end)
+                && self.accept(Level::Point, Val::Label(c["l"].to_lowercase()), end);
+        }
         let Some(c) = token(hay) else {
             return self.bare(text);
         };
@@ -734,10 +920,15 @@ impl State {
             let Some(v) = value(text, tok_end) else {
                 return false;
             };
-            if v.paren || v.roman || !matches!(v.val, Val::Num(_)) {
+            if v.paren || v.roman || v.glued.is_some() || !matches!(v.val, Val::Num(_)) {
                 return false;
             }
-            return self.accept(Level::Article, v.val, v.end);
+            let before = self.items.len() + 1;
+            let ok = self.accept(Level::Article, v.val, v.end);
+            if ok {
+                self.first_article_items.get_or_insert(before);
+            }
+            return ok;
         }
         if let Some((level, note)) = keyword(&c) {
             let Some(mut v) = value(text, tok_end) else {
@@ -754,6 +945,10 @@ impl State {
                 // "Art. 4 Nr. 16 lit. a": a point inside a point is a subpoint.
                 Level::Point if self.level == Level::Point && self.pending == Pending::None => {
                     Level::Subpoint
+                }
+                // "al. b)": the Portuguese alínea, a point.
+                Level::Paragraph if c[T_AL].is_some() && matches!(v.val, Val::Label(_)) => {
+                    Level::Point
                 }
                 // "al." is the paragraph in Swiss/Belgian usage, the subparagraph after one.
                 Level::Paragraph
@@ -774,12 +969,19 @@ impl State {
             if level == Level::Point && v.paren && self.para_note.is_none() {
                 self.point_paren = true;
             }
+            if let Some(point) = v.glued.take() {
+                // "Abs. 1a": paragraph 1, point (a).
+                return level == Level::Paragraph && self.accept_glued(v.val, point, v.end);
+            }
             return self.accept(level, v.val, v.end);
         }
         if let Some(ord) = get(T_ORD) {
             let n = ordinal(ord);
             let level = if c[T_ORDSUB].is_some() {
                 Level::Subparagraph
+            } else if c[T_ORDPARA].is_some() {
+                self.para_note.get_or_insert(Note::Other);
+                Level::Paragraph
             } else {
                 Level::Sentence
             };
@@ -787,7 +989,15 @@ impl State {
         }
         if c[T_PAREN].is_some() {
             let val = label_val(get(T_PV).unwrap_or(""));
-            let level = self.paren_level(&val);
+            let mut level = self.paren_level(&val);
+            // "Art. 6(1)(1)(f)": a number between a paragraph and a point is the sentence.
+            if level == Level::Point
+                && self.level == Level::Paragraph
+                && matches!(val, Val::Num(_))
+                && LETTER_PAREN.is_match(head(text, tok_end, 16))
+            {
+                level = Level::Sentence;
+            }
             if level == Level::Paragraph && self.para_note.is_none() {
                 self.para_note = Some(Note::Paren);
             }
@@ -823,6 +1033,15 @@ impl State {
             self.end = tok_end;
             return true;
         }
+        // "e", "y", "i", "o", "a" join items in Romance and Slavic languages, but where a
+        // value is due they are one: "lit. a, b, c, d, e, f".
+        let word = get(T_CONJ).or(get(T_RANGE)).unwrap_or("");
+        if word.len() == 1
+            && word.as_bytes()[0].is_ascii_alphabetic()
+            && self.pending != Pending::None
+        {
+            return self.bare(text);
+        }
         if let Some(m) = get(T_CONJ) {
             let comma = m == ",";
             self.pending = match (self.pending, comma) {
@@ -846,9 +1065,17 @@ impl State {
 
     /// A value with no keyword: a list item, a range end, or roman-style parts.
     fn bare(&mut self, text: &str) -> bool {
-        let Some(v) = value(text, self.pos) else {
+        let Some(mut v) = value(text, self.pos) else {
             return false;
         };
+        if let Some(point) = v.glued.take() {
+            // "Abs. 1e oder 1f": another paragraph with its point.
+            return self.pending != Pending::None
+                && self.pending != Pending::Range
+                && self.level >= Level::Paragraph
+                && self.para_note.is_some()
+                && self.accept_glued(v.val, point, v.end);
+        }
         if self.pending == Pending::None {
             // "Art. 6 I lit. f": a roman paragraph right after the article number.
             if v.roman
@@ -948,8 +1175,17 @@ impl State {
         }
     }
 
+    /// A paragraph with a point glued to its number ("1a").
+    fn accept_glued(&mut self, para: Val, point: String, end: usize) -> bool {
+        self.accept(Level::Paragraph, para, end)
+            && self.accept(Level::Point, Val::Label(point), end)
+    }
+
     /// Adds a part at `level`: deeper continues the path, same or shallower starts a new item.
     fn accept(&mut self, level: Level, val: Val, end: usize) -> bool {
+        if self.recital && level != Level::Article {
+            return false;
+        }
         match self.pending {
             Pending::None | Pending::Comma if level > self.level => {
                 set(&mut self.cur, level, &val);
@@ -1063,10 +1299,10 @@ fn keyword(c: &Groups<TOKEN_GROUPS>) -> Option<(Level, Option<Note>)> {
 
 fn ordinal(s: &str) -> u32 {
     match s.to_lowercase().as_str() {
-        "first" | "1st" | "premier" | "première" | "erster" | "erste" => 1,
-        "second" | "2nd" | "deuxième" | "zweiter" | "zweite" => 2,
-        "third" | "3rd" | "troisième" | "dritter" | "dritte" => 3,
-        "fourth" | "4th" => 4,
+        "first" | "1st" | "premier" | "première" | "erster" | "erste" | "eerste" => 1,
+        "second" | "2nd" | "deuxième" | "zweiter" | "zweite" | "tweede" => 2,
+        "third" | "3rd" | "troisième" | "dritter" | "dritte" | "derde" => 3,
+        "fourth" | "4th" | "vierde" => 4,
         _ => 5,
     }
 }
@@ -1092,6 +1328,7 @@ mod tests {
             ("ord", T_ORD),
             ("ordsub", T_ORDSUB),
             ("ordsent", T_ORDSENT),
+            ("ordpara", T_ORDPARA),
             ("paren", T_PAREN),
             ("pv", T_PV),
             ("dot", T_DOT),
@@ -1107,6 +1344,7 @@ mod tests {
         for (name, i) in [
             ("pv", V_PV),
             ("num", V_NUM),
+            ("numlet", V_NUMLET),
             ("roman", V_ROMAN),
             ("letter", V_LETTER),
             ("close", V_CLOSE),

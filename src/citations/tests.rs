@@ -43,7 +43,11 @@ pub(crate) fn assert_cases(code: &str, cases: &[(&str, &str)]) {
 
 /// "6(1)u2s1[f][a]" with "!" when the GDPR has no such provision.
 fn key(p: &Provision) -> String {
-    let mut s = p.article.to_string();
+    let mut s = if p.recital {
+        format!("R{}", p.article)
+    } else {
+        p.article.to_string()
+    };
     if let Some(n) = p.paragraph {
         s += &format!("({n})");
     }
@@ -98,7 +102,9 @@ const TABLE: &[(&str, &str)] = &[
     ("Art. 28 GDPR", "GDPR: 28"),
     ("Art. 21 GDPR", "GDPR: 21"),
     ("Art. 100 GDPR", "GDPR: 100!"),
-    ("Art. 0 GDPR", ""),
+    ("Art. 0 GDPR", "GDPR: 0!"),
+    ("Art. 06 Abs. 1 lit. f DSGVO", "GDPR: 6(1)[f]"),
+    ("Art. 0", ""),
     // parentheses
     ("Art. 6(1)(f) GDPR", "GDPR: 6(1)[f]"),
     ("Art. 6 (1) (f) GDPR", "GDPR: 6(1)[f]"),
@@ -276,15 +282,25 @@ const TABLE: &[(&str, &str)] = &[
         "GDPR: 13(2)[a] 13(2)[b] 13(2)[c] 13(2)[d] 13(2)[e] 13(2)[f] 13(2)[g]!",
     ),
     ("Art. 12 et seq. GDPR", "GDPR: 12"),
-    // implied GDPR
-    ("pursuant to Art. 6(1)(f).", "GDPR*: 6(1)[f]"),
-    ("nach Art. 6 Abs. 1 lit. b", "GDPR*: 6(1)[b]"),
-    ("see Art. 28.", "GDPR*: 28"),
-    ("Art. 6(1)(f) and a balancing test", "GDPR*: 6(1)[f]"),
-    ("Art. 28, 2 processors", "GDPR*: 28"),
+    // implied GDPR: only where the document names it
+    ("Under the GDPR we rely on Art. 6(1)(f).", "GDPR*: 6(1)[f]"),
     (
-        "Art. 6(1)(a) or (b) for marketing",
+        "Die DSGVO gilt. Wir verarbeiten nach Art. 6 Abs. 1 lit. b",
+        "GDPR*: 6(1)[b]",
+    ),
+    ("GDPR\n\nsee Art. 28.", "GDPR*: 28"),
+    ("GDPR. Art. 6(1)(f) and a balancing test", "GDPR*: 6(1)[f]"),
+    ("GDPR. Art. 28, 2 processors", "GDPR*: 28"),
+    (
+        "The GDPR applies. Art. 6(1)(a) or (b) for marketing",
         "GDPR*: 6(1)[a] 6(1)[b]",
+    ),
+    // ... and an unknown law where it does not, or where another law is named beside it
+    ("pursuant to Art. 6(1)(f).", "unknown: 6(1)[f]"),
+    ("nach Art. 6 Abs. 1 lit. b", "unknown: 6(1)[b]"),
+    (
+        "GDPR. Cookies are set under the ePrivacy Directive and Art. 5(3).",
+        "unknown: 5(3)",
     ),
     // law before
     ("GDPR Art. 6(1)", "GDPR: 6(1)"),
@@ -328,7 +344,7 @@ const TABLE: &[(&str, &str)] = &[
         "section 170 Data Protection Act 2018 and Art. 6 Data Protection Act 2018",
         "Data Protection Act 2018: 6",
     ),
-    ("Art. 8 GRCh", "GRCh: 8"),
+    ("Art. 8 GRCh", "EU Charter: 8"),
     ("Art. 2 Abs. 1 GG", "GG: 2(1)"),
     ("Article 16 TFEU", "TFEU: 16"),
     (
@@ -338,6 +354,158 @@ const TABLE: &[(&str, &str)] = &[
     (
         "Art. 6 Abs. 1 lit. f DSGVO i.V.m. § 26 BDSG",
         "GDPR: 6(1)[f] | BDSG: 26",
+    ),
+    // sentence numbers in every notation
+    ("Art. 6 para. 1 p. 1 lit. f GDPR", "GDPR: 6(1)s1[f]"),
+    ("Art. 6(1) sentence 1 (f) GDPR", "GDPR: 6(1)s1[f]"),
+    ("Art. 6(1)(1)(f) GDPR", "GDPR: 6(1)s1[f]"),
+    ("Art. 6 Abs. 1 S. 1 lit. f DSGVO", "GDPR: 6(1)s1[f]"),
+    ("Art. 17 Abs. 3 lit. b DSGVO", "GDPR: 17(3)[b]"),
+    // dotted and dashed
+    ("art. 6.1.b GDPR", "GDPR: 6(1)[b]"),
+    ("artículo 6.1.f) RGPD", "GDPR: 6(1)[f]"),
+    ("Art. 6-1-f GDPR", "GDPR: 6(1)[f]"),
+    ("art. 6-1-f) du RGPD", "GDPR: 6(1)[f]"),
+    ("Art. 9-2-a DSGVO", "GDPR: 9(2)[a]"),
+    // paragraph and point written together
+    ("Art. 6 Abs. 1a DSGVO", "GDPR: 6(1)[a]"),
+    ("Art. 6 Abs. 1e oder 1f DSGVO", "GDPR: 6(1)[e] 6(1)[f]"),
+    ("Art. 6 Abs. 1b, 1c DSGVO", "GDPR: 6(1)[b] 6(1)[c]"),
+    ("Art. 6 Abs. 1g DSGVO", "GDPR: 6(1)[g]!"),
+    // Italian
+    (
+        "art. 6, par. 1, lett. b) e f) GDPR",
+        "GDPR: 6(1)[b] 6(1)[f]",
+    ),
+    ("art. 13, comma 1, lett. f) del GDPR", "GDPR: 13(1)[f]"),
+    ("art. 21, comma 4, GDPR", "GDPR: 21(4)"),
+    ("artt. 15-22 del GDPR", "GDPR: 15 16 17 18 19 20 21 22"),
+    (
+        "articoli 13 e 14 del Regolamento (UE) 2016/679",
+        "GDPR: 13 14",
+    ),
+    (
+        "art. 6, paragrafo 1, lettera a) del Regolamento UE 2016/679",
+        "GDPR: 6(1)[a]",
+    ),
+    // Spanish
+    (
+        "artículos 15 a 22 del RGPD",
+        "GDPR: 15 16 17 18 19 20 21 22",
+    ),
+    ("artículos 13 y 14 del RGPD", "GDPR: 13 14"),
+    ("art. 6.1.a) y b) RGPD", "GDPR: 6(1)[a] 6(1)[b]"),
+    (
+        "artículo 6, apartado 1, letras a) y b), del RGPD",
+        "GDPR: 6(1)[a] 6(1)[b]",
+    ),
+    // Dutch
+    ("art. 6 lid 1 sub f AVG", "GDPR: 6(1)[f]"),
+    ("artikel 6, eerste lid, onder a, AVG", "GDPR: 6(1)[a]"),
+    ("artikel 6 lid 1 onder b en c AVG", "GDPR: 6(1)[b] 6(1)[c]"),
+    (
+        "artikelen 15 tot en met 22 AVG",
+        "GDPR: 15 16 17 18 19 20 21 22",
+    ),
+    ("artikel 13 en 14 AVG", "GDPR: 13 14"),
+    // Polish
+    ("art. 6 ust. 1 lit. f RODO", "GDPR: 6(1)[f]"),
+    ("art. 15 ust. 1 i 2 RODO", "GDPR: 15(1) 15(2)"),
+    ("art. 6 ust. 1 lit. a i b RODO", "GDPR: 6(1)[a] 6(1)[b]"),
+    ("art. 15-22 RODO", "GDPR: 15 16 17 18 19 20 21 22"),
+    ("art. 13 i 14 RODO", "GDPR: 13 14"),
+    (
+        "art. 6 ust. 1 lit. c ogólnego rozporządzenia o ochronie danych",
+        "GDPR: 6(1)[c]",
+    ),
+    // Portuguese
+    ("artigo 6.º, n.º 1, alínea f) do RGPD", "GDPR: 6(1)[f]"),
+    (
+        "artigo 6.º, n.º 1, alíneas a) e b), do RGPD",
+        "GDPR: 6(1)[a] 6(1)[b]",
+    ),
+    (
+        "artigos 15.º a 22.º do RGPD",
+        "GDPR: 15 16 17 18 19 20 21 22",
+    ),
+    ("artigos 13.º e 14.º do RGPD", "GDPR: 13 14"),
+    (
+        "art. 6.º, n.º 1, al. b) do Regulamento (UE) 2016/679",
+        "GDPR: 6(1)[b]",
+    ),
+    // found in the corpus of real policies
+    (
+        "Artikel 9 Absatz 2 Buchstaben h und i sowie Artikel 9 Absatz 3 DSGVO",
+        "GDPR: 9(2)[h] 9(2)[i] 9(3)",
+    ),
+    ("Art. 6, párrafo 1, letra b del GDPR", "GDPR: 6(1)[b]"),
+    ("l'Art. 6, paràgraf 1, lletra b del RGPD", "GDPR: 6(1)[b]"),
+    ("l'Art. 6, paragraphe 1, lettre b du RGPD", "GDPR: 6(1)[b]"),
+    ("la letra b) del artículo 6.1 del RGPD", "GDPR: 6(1)[b]"),
+    ("artikel 1:3 Algemene wet bestuursrecht", ""),
+    (
+        "artikel 9, lid 1, van Verordening (EU) 2016/679, artikel 10 van Richtlijn (EU) 2016/680",
+        "GDPR: 9(1) | Richtlijn (EU) 2016/680: 10",
+    ),
+    ("Article 10 of Law 34/2002", "LSSI-CE: 10"),
+    // French variants
+    (
+        "article 6, paragraphe 1, points a) et b), du RGPD",
+        "GDPR: 6(1)[a] 6(1)[b]",
+    ),
+    ("article 6.1.b) du RGPD", "GDPR: 6(1)[b]"),
+    (
+        "articles 13 et 14 du Règlement (UE) 2016/679",
+        "GDPR: 13 14",
+    ),
+    // recitals, 1 to 173
+    ("Recital 47 GDPR", "GDPR: R47"),
+    ("recital 47 of the GDPR", "GDPR: R47"),
+    ("Recitals 47 and 48 GDPR", "GDPR: R47 R48"),
+    ("Erwägungsgrund 47 DSGVO", "GDPR: R47"),
+    ("Erwägungsgründe 39 bis 41 DSGVO", "GDPR: R39 R40 R41"),
+    ("ErwGr. 47 DSGVO", "GDPR: R47"),
+    ("considérant 47 du RGPD", "GDPR: R47"),
+    ("considerando 47 del GDPR", "GDPR: R47"),
+    ("considerando 47 do RGPD", "GDPR: R47"),
+    ("overweging 47 AVG", "GDPR: R47"),
+    ("motyw 47 RODO", "GDPR: R47"),
+    ("Recital 173 GDPR", "GDPR: R173"),
+    ("Recital 174 GDPR", "GDPR: R174!"),
+    ("Recital 0 GDPR", "GDPR: R0!"),
+    ("GDPR. See Recital 47.", "GDPR*: R47"),
+    (
+        "Recital 12 of Directive 2002/58/EC",
+        "ePrivacy Directive: R12",
+    ),
+    // a law named before the article
+    ("ePrivacy Directive, Art. 5(3)", "ePrivacy Directive: 5(3)"),
+    ("TTDSG, § 25", "TTDSG: 25"),
+    ("TDDDG § 25 Abs. 1", "TDDDG: 25(1)"),
+    ("LOPDGDD, art. 11", "LOPDGDD: 11"),
+    ("LSSI-CE, art. 22.2", "LSSI-CE: 22(2)"),
+    ("RGPD, art. 6", "GDPR: 6"),
+    // laws of the table and unknown laws after the article
+    ("Art. 50(2) AI Act", "AI Act: 50(2)"),
+    ("Article 5(3) of the Data Act", "Data Act: 5(3)"),
+    ("Art. 26 DSA", "DSA: 26"),
+    ("art. 11 LOPDGDD", "LOPDGDD: 11"),
+    ("artículo 22.2 de la LSSI-CE", "LSSI-CE: 22(2)"),
+    ("art. 13 del Codice privacy", "Codice privacy: 13"),
+    ("art. 5 KVKK", "KVKK: 5"),
+    ("Art. 7 LGPD", "LGPD: 7"),
+    ("Art. 3 Foo Act", "Foo Act: 3"),
+    ("Art. 9 Law No. 6698", "Law No. 6698: 9"),
+    ("Art. 12 Geldwäschegesetz", "Geldwäschegesetz: 12"),
+    ("Art. 5(3) PECR", "PECR: 5(3)"),
+    (
+        "Art. 6(1)(a) GDPR and Art. 5(3) of the ePrivacy Directive",
+        "GDPR: 6(1)[a] | ePrivacy Directive: 5(3)",
+    ),
+    // points before their article belong to it alone
+    (
+        "points (a) and (b) of Article 49(1) and Article 49(4) GDPR",
+        "GDPR: 49(1)[a] 49(1)[b] 49(4)",
     ),
     // not citations
     ("the Article 29 Working Party", ""),
@@ -591,7 +759,13 @@ fn rewriting_never_changes_the_provisions() {
         for c in scan(text, true) {
             for style in STYLES {
                 let written = rewrite(&c, style);
-                let again = scan(&written, true);
+                // A bare citation keeps the context that made it a GDPR citation.
+                let context = if c.law_implied || c.style == Style::Dpv {
+                    "GDPR\n"
+                } else {
+                    ""
+                };
+                let again = scan(&format!("{context}{written}"), true);
                 let ok = again.len() == 1
                     && again[0].provisions == c.provisions
                     && again[0].law == c.law;
@@ -619,8 +793,10 @@ fn citations_serialize_in_the_stable_json_shape() {
         serde_json::json!({
             "file": "p.txt", "line": 2, "column": 1, "end_line": 2, "end_column": 18,
             "text": "Art. 6(1)(f) GDPR", "law": "GDPR", "law_implied": false,
+            "law_known": true, "partial": false,
             "provisions": [{"article": 6, "paragraph": 1, "subparagraph": null, "sentence": null,
-                            "point": "f", "subpoint": null, "exists": true}]
+                            "point": "f", "subpoint": null, "exists": true,
+                            "recital": false}]
         })
     );
     assert_eq!(json[1]["law"], "TDDDG");
@@ -690,4 +866,194 @@ fn the_seed_has_exactly_two_errors_with_suggestions() {
         !codes.contains(&"PRV402") && !codes.contains(&"PRV404"),
         "{codes:?}"
     );
+}
+
+#[test]
+fn a_form_not_fully_understood_is_never_an_error() {
+    for text in [
+        "Art. 99 Abs. 1 lit. ff DSGVO",
+        "Art. 100 Abs. 2 Satz 2x DSGVO",
+        "Art. 6 Abs. 1 Buchst. f Doppelbuchst. aa DSGVO",
+        "Art. 6 para. 9 lit. ff GDPR",
+    ] {
+        let found = scan(text, true);
+        assert!(found.iter().all(|c| c.partial), "{text}: {found:?}");
+        let errors: Vec<_> = lint(text)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{text}: {errors:?}");
+    }
+    // A citation read to its end is not partial.
+    assert!(!scan("Art. 6(1)(f) GDPR applies", true)[0].partial);
+    assert!(!scan("nach Art. 6 Abs. 1 lit. f DSGVO.", true)[0].partial);
+}
+
+/// Every name of every other law in the law table.
+fn other_law_names() -> Vec<(&'static str, &'static str)> {
+    crate::law::laws::table()
+        .iter()
+        .filter(|r| !r.is_gdpr())
+        .flat_map(|r| r.names().map(move |n| (r.short, n)))
+        .collect()
+}
+
+/// Codes that only GDPR citations produce.
+const GDPR_CODES: [&str; 3] = ["PRV401", "PRV402", "PRV404"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn a_sentence_citing_another_law_never_gives_a_gdpr_diagnostic(
+        law in 0usize..1000,
+        i in 0usize..1200,
+        bogus in any::<bool>(),
+        style in 0usize..6,
+        form in 0usize..7,
+        context in 0usize..3,
+    ) {
+        let names = other_law_names();
+        let (short, name) = names[law % names.len()];
+        let all = all_provisions();
+        let mut p = all[i % all.len()].clone();
+        if bogus {
+            // A provision the GDPR does not have: it must not be reported either.
+            p.article += 100;
+            p.point = Some("z".into());
+        }
+        let cited = fix::write_one(&p, STYLES[style]);
+        let sentence = match form {
+            0 => format!("{cited} {name}"),
+            1 => format!("{cited} of the {name}"),
+            2 => format!("{name}, {cited}"),
+            3 => format!("{name} {cited}"),
+            4 => format!("Under the {name}, {cited} applies."),
+            5 => format!("gemäß {cited} {name} und Art. 6 Abs. 1 lit. a DSGVO"),
+            _ => format!("Art. 6(1)(a) GDPR and {cited} of the {name}"),
+        };
+        let text = match context {
+            0 => sentence.clone(),
+            1 => format!("This policy follows the GDPR.\n{sentence}"),
+            _ => format!("Nach der DSGVO gilt: {sentence}"),
+        };
+        let gdpr: Vec<_> = lint(&text)
+            .into_iter()
+            .filter(|d| GDPR_CODES.contains(&d.code()))
+            .collect();
+        prop_assert!(gdpr.is_empty(), "{text:?} ({short}): {gdpr:?}");
+        let found = scan(&text, true);
+        prop_assert!(
+            // "of the DPA" may read as an agreement, not a citation at all.
+            found.is_empty() || found.iter().any(|c| c.law.as_str() == short || !c.law.is_known()),
+            "{text:?}: {found:?}"
+        );
+    }
+}
+
+/// One row of `tests/fixtures/corpus/citations.tsv`.
+struct CorpusRow {
+    lang: String,
+    source: String,
+    expected: Vec<String>,
+    excerpt: String,
+}
+
+fn corpus() -> Vec<CorpusRow> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus/citations.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "four columns: {l}");
+            CorpusRow {
+                lang: f[0].to_owned(),
+                source: f[1].to_owned(),
+                expected: match f[2] {
+                    "-" => Vec::new(),
+                    labels => labels.split(' ').map(str::to_owned).collect(),
+                },
+                excerpt: f[3].to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The article a key names ("6(1)[f]" -> "6", "R47" -> "R47").
+fn article_of(key: &str) -> &str {
+    key.split(['(', '[', 'u', 's', '!']).next().unwrap_or(key)
+}
+
+/// Every excerpt is one sentence of a policy that names the GDPR (as all of them do
+/// elsewhere); it is scanned as such a document: a heading naming the GDPR, then the sentence.
+#[test]
+fn the_corpus_of_real_policies_is_read_at_article_level_exactly_and_without_errors() {
+    let rows = corpus();
+    assert!(rows.len() >= 300, "{} excerpts", rows.len());
+    let mut langs = std::collections::BTreeMap::<&str, usize>::new();
+    for r in &rows {
+        assert!(!r.source.is_empty(), "{}: no source", r.excerpt);
+        *langs.entry(r.lang.as_str()).or_default() += 1;
+    }
+    let big = langs.values().filter(|&&n| n >= 10).count();
+    assert!(
+        big >= 8,
+        "at least eight languages with ten excerpts each: {langs:?}"
+    );
+
+    let (mut expected, mut exact, mut article_misses, mut errors) = (0, 0, Vec::new(), Vec::new());
+    let mut inexact = Vec::new();
+    for r in &rows {
+        let doc = format!("GDPR\n{}", r.excerpt);
+        let found: Vec<String> = scan(&doc, true)
+            .iter()
+            .filter(|c| c.law == Law::Gdpr)
+            .flat_map(|c| c.provisions.iter().map(key))
+            .map(|k| k.trim_end_matches('!').to_owned())
+            .collect();
+        for want in &r.expected {
+            expected += 1;
+            if found.contains(want) {
+                exact += 1;
+            } else {
+                inexact.push(format!("{want} in {:?} ({})", r.excerpt, r.source));
+            }
+            if !found.iter().any(|f| article_of(f) == article_of(want)) {
+                article_misses.push(format!("{want} in {:?} ({})", r.excerpt, r.source));
+            }
+        }
+        for d in lint(&doc) {
+            if d.severity == Severity::Error {
+                errors.push(format!("{}: {} in {:?}", d.code(), d.message, r.excerpt));
+            }
+        }
+    }
+    let share = exact as f64 / expected as f64;
+    assert!(
+        article_misses.is_empty(),
+        "articles not found:\n{}",
+        article_misses.join("\n")
+    );
+    assert!(
+        errors.is_empty(),
+        "errors on valid text:\n{}",
+        errors.join("\n")
+    );
+    assert!(
+        share >= 0.97,
+        "{exact} of {expected} provisions exact ({:.1}%):\n{}",
+        share * 100.0,
+        inexact.join("\n")
+    );
+    // The figure the issue asks for, visible with --nocapture.
+    #[allow(clippy::print_stderr, reason = "a measurement, not an assertion")]
+    {
+        eprintln!(
+            "corpus: {} excerpts, {expected} GDPR provisions, {exact} exact ({:.1}%), languages {langs:?}",
+            rows.len(),
+            share * 100.0
+        );
+    }
 }

@@ -1,4 +1,5 @@
-//! Text extraction from Markdown and HTML with a map from text offsets back to the source.
+//! Text extraction from Markdown, HTML, source files (JSX/TSX, Vue, Svelte, PHP/Blade,
+//! Dart, JSON, ...) and plain text, with a map from text offsets back to the source.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -11,12 +12,55 @@ pub enum Format {
     Markdown,
     /// HTML: tags removed (block tags become line breaks), entities decoded, scripts skipped.
     Html,
-    /// Scanned as it is.
+    /// Source files and templates where policies of websites live (JSX/TSX, Vue, Svelte,
+    /// PHP/Blade, Dart, JSON, ...): tags removed as in HTML, entities (`&nbsp;`, `&#160;`),
+    /// string escapes (`\u00a0`, `\xa0`, `\u{a0}`, `\n`) and JSX whitespace (`{" "}`)
+    /// decoded.
+    Code,
+    /// Scanned as it is, except that entities and `\u00a0`-style escapes are decoded.
     Plain,
 }
 
+/// The extensions read as [`Format::Code`] (lower case, without the dot).
+pub const CODE_EXTENSIONS: &[&str] = &[
+    "js",
+    "jsx",
+    "mjs",
+    "cjs",
+    "ts",
+    "tsx",
+    "mts",
+    "cts",
+    "vue",
+    "svelte",
+    "astro",
+    "php",
+    "phtml",
+    "twig",
+    "erb",
+    "hbs",
+    "handlebars",
+    "mustache",
+    "liquid",
+    "njk",
+    "jinja",
+    "j2",
+    "dart",
+    "json",
+    "arb",
+    "yaml",
+    "yml",
+    "xml",
+    "xlf",
+    "xliff",
+    "po",
+    "properties",
+    "strings",
+];
+
 impl Format {
-    /// The format for a path: `.md`/`.markdown`, `.html`/`.htm`, anything else plain.
+    /// The format for a path: `.md`/`.markdown`, `.html`/`.htm`/`.xhtml`, the
+    /// [`CODE_EXTENSIONS`], anything else plain.
     pub fn from_path(path: &Path) -> Format {
         match path
             .extension()
@@ -26,6 +70,7 @@ impl Format {
         {
             Some("md" | "markdown") => Format::Markdown,
             Some("html" | "htm" | "xhtml") => Format::Html,
+            Some(ext) if CODE_EXTENSIONS.contains(&ext) => Format::Code,
             _ => Format::Plain,
         }
     }
@@ -58,9 +103,9 @@ pub struct Builder {
 /// Extracts the scannable text of `src` in `format`.
 pub fn extract(format: Format, src: &str) -> Extracted<'_> {
     match format {
-        Format::Plain => Extracted::identity(src),
-        Format::Html => markup(src, false),
-        Format::Markdown => markup(src, true),
+        // Most plain text has nothing to decode: one pass over its bytes tells.
+        Format::Plain if !src.bytes().any(|b| b == b'&' || b == b'\\') => Extracted::identity(src),
+        _ => markup(src, format),
     }
 }
 
@@ -225,15 +270,21 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
-fn markup(src: &str, markdown: bool) -> Extracted<'static> {
+fn markup(src: &str, format: Format) -> Extracted<'static> {
+    let markdown = format == Format::Markdown;
+    let tags = matches!(format, Format::Html | Format::Markdown | Format::Code);
+    let code = format == Format::Code;
+    let escapes = matches!(format, Format::Code | Format::Plain);
     let bytes = src.as_bytes();
     let mut b = Builder::default();
     let mut copy_from = 0;
     let mut i = 0;
     while i < bytes.len() {
         let skip = match bytes[i] {
-            b'<' => tag(src, i).map(|(end, block)| (end, if block { "\n" } else { "" })),
+            b'<' if tags => tag(src, i).map(|(end, block)| (end, if block { "\n" } else { "" })),
             b'&' => entity(src, i),
+            b'\\' if escapes => escape(src, i, code),
+            b'{' if code => jsx_space(src, i),
             b'*' | b'`' if markdown => Some((i + 1, "")),
             b']' if markdown && bytes.get(i + 1) == Some(&b'(') => {
                 // Link targets are URLs, not prose: "[Art. 6 GDPR](https://…/art-6-gdpr/)".
@@ -303,6 +354,57 @@ fn tag(src: &str, i: usize) -> Option<(usize, bool)> {
         return Some((end, true));
     }
     Some((end, BLOCK_TAGS.contains(&name.as_str())))
+}
+
+/// A string escape at `i` (a backslash) that stands for a character of prose, and its end:
+/// `\u00a0`, `\u{a0}`, `\xa0`; in source files also `\n`, `\r` and `\t`.
+fn escape(src: &str, i: usize, code: bool) -> Option<(usize, &'static str)> {
+    let b = src.as_bytes();
+    let hex = |from: usize, len: usize| -> Option<u32> {
+        let h = src.get(from..from + len)?;
+        h.bytes()
+            .all(|c| c.is_ascii_hexdigit())
+            .then(|| u32::from_str_radix(h, 16).ok())?
+    };
+    match *b.get(i + 1)? {
+        b'u' if b.get(i + 2) == Some(&b'{') => {
+            let close = crate::source::prefix_within(&src[i + 3..], 8).find('}')?;
+            let code = hex(i + 3, close)?;
+            Some((i + 3 + close + 1, numeric_char(code)?))
+        }
+        b'u' => Some((i + 6, numeric_char(hex(i + 2, 4)?)?)),
+        b'x' => Some((i + 4, numeric_char(hex(i + 2, 2)?)?)),
+        b'n' | b'r' if code => Some((i + 2, "\n")),
+        b't' if code => Some((i + 2, " ")),
+        _ => None,
+    }
+}
+
+/// JSX whitespace at `i`: `{" "}`, `{' '}`, `{"\u00a0"}`, `{`&nbsp;`}`, and its end.
+fn jsx_space(src: &str, i: usize) -> Option<(usize, &'static str)> {
+    let rest = crate::source::prefix_within(&src[i + 1..], 16);
+    let q = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let close = rest[1..].find(q)? + 1;
+    let inner = &rest[1..close];
+    if !rest[close + 1..].starts_with('}') {
+        return None;
+    }
+    let end = i + 1 + close + 2;
+    let decoded = if inner.chars().all(|c| c == ' ') && !inner.is_empty() {
+        " "
+    } else {
+        match inner {
+            r"\u00a0" | r"\u00A0" | r"\xa0" | r"\xA0" | r"\u{a0}" | r"\u{A0}" | "&nbsp;"
+            | "&#160;" | r"\u{00a0}" | r"\u{00A0}" | r"\u202f" | r"\u202F" => "\u{a0}",
+            r"\n" => "\n",
+            _ if inner.chars().all(|c| c == '\u{a0}') && !inner.is_empty() => "\u{a0}",
+            _ => return None,
+        }
+    };
+    Some((end, decoded))
 }
 
 /// A decoded character reference at `i` and its end.
@@ -395,6 +497,7 @@ fn numeric_char(code: u32) -> Option<&'static str> {
         8221 => "”",
         8222 => "„",
         8239 => "\u{202f}",
+        10 => "\n",
         _ => return None,
     })
 }
@@ -447,7 +550,76 @@ mod tests {
     }
 
     #[test]
+    fn source_files_decode_entities_escapes_and_jsx_whitespace() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "p.tsx",
+                "<p>Art.&nbsp;6 Abs.{\" \"}1 lit.&#160;f DSGVO</p>",
+                "Art.\u{a0}6 Abs. 1 lit.\u{a0}f DSGVO",
+            ),
+            (
+                "p.jsx",
+                "<li>Art.{' '}6(1)(f){\"\\u00a0\"}GDPR</li>",
+                "Art. 6(1)(f)\u{a0}GDPR",
+            ),
+            (
+                "p.json",
+                "{\"basis\": \"Art.\\u00a06 Abs.\\u00a01 lit. f DSGVO\"}",
+                "Art.\u{a0}6 Abs.\u{a0}1 lit. f DSGVO",
+            ),
+            (
+                "p.dart",
+                "Text('Art.\\u{a0}6 para.\\xa01 lit. f GDPR')",
+                "Art.\u{a0}6 para.\u{a0}1 lit. f GDPR",
+            ),
+            (
+                "p.vue",
+                "<template><p>Art.&nbsp;6 Abs.&nbsp;1 lit.&nbsp;f DSGVO</p></template>",
+                "Art.\u{a0}6 Abs.\u{a0}1 lit.\u{a0}f DSGVO",
+            ),
+            (
+                "p.blade.php",
+                "<?php echo $x; ?><p>Art.&nbsp;6 Abs.&nbsp;1 lit.&nbsp;f DSGVO</p>",
+                "Art.\u{a0}6 Abs.\u{a0}1 lit.\u{a0}f DSGVO",
+            ),
+            (
+                "p.svelte",
+                "<p>Art. 6 Abs. 1 lit.&nbsp;f DSGVO</p>",
+                "Art. 6 Abs. 1 lit.\u{a0}f DSGVO",
+            ),
+            (
+                "p.txt",
+                "Art.&nbsp;6 Abs.\\u00a01 lit. f DSGVO",
+                "Art.\u{a0}6 Abs.\u{a0}1 lit. f DSGVO",
+            ),
+        ];
+        for (name, src, want) in cases {
+            let format = Format::from_path(Path::new(name));
+            let e = extract(format, src);
+            assert!(e.text.contains(want), "{name}: {:?}", e.text);
+            // Positions map back: the citation's start and end are the source's.
+            let at = e.text.find(want).unwrap();
+            let span = e.span_to_source(at..at + want.len());
+            assert!(
+                src[span.clone()].starts_with("Art."),
+                "{name}: {:?}",
+                &src[span.clone()]
+            );
+            assert!(
+                src[span.clone()].ends_with("GDPR") || src[span].ends_with("DSGVO"),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn formats_follow_the_extension() {
+        assert_eq!(Format::from_path(Path::new("Privacy.tsx")), Format::Code);
+        assert_eq!(
+            Format::from_path(Path::new("privacy.blade.php")),
+            Format::Code
+        );
+        assert_eq!(Format::from_path(Path::new("strings.JSON")), Format::Code);
         assert_eq!(Format::from_path(Path::new("a.MD")), Format::Markdown);
         assert_eq!(Format::from_path(Path::new("a.htm")), Format::Html);
         assert_eq!(Format::from_path(Path::new("a.txt")), Format::Plain);

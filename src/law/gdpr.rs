@@ -108,6 +108,9 @@ impl fmt::Display for Missing {
     }
 }
 
+/// The GDPR's last recital: it has 173.
+pub const LAST_RECITAL: u32 = 173;
+
 /// The article with number `n`, if the GDPR has one.
 pub fn article(n: u32) -> Option<&'static Article> {
     let all = articles();
@@ -126,6 +129,18 @@ pub fn articles() -> &'static [Article] {
 /// Sentence numbers are checked leniently: German "S. n" counts sentences across the
 /// whole paragraph, so without a subparagraph the limit is the paragraph's total.
 pub fn exists(p: &Provision) -> Result<(), Missing> {
+    if p.recital {
+        return if (1..=LAST_RECITAL).contains(&p.article) {
+            Ok(())
+        } else {
+            Err(Missing {
+                part: Part::Article,
+                within: "the GDPR".into(),
+                cited: format!("Recital {}", p.article),
+                valid: format!("Recitals 1 to {LAST_RECITAL}"),
+            })
+        };
+    }
     let Some(art) = article(p.article) else {
         return Err(Missing {
             part: Part::Article,

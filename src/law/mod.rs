@@ -5,6 +5,7 @@ pub mod bases;
 pub mod countries;
 pub mod device;
 pub mod gdpr;
+pub mod laws;
 pub mod mechanisms;
 mod provision;
 

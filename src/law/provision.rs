@@ -19,6 +19,8 @@ pub struct Provision {
     pub subpoint: Option<String>,
     /// Whether the provision exists in the GDPR; `None` for other laws.
     pub exists: Option<bool>,
+    /// A recital rather than an article: `article` holds the recital's number.
+    pub recital: bool,
 }
 
 impl Provision {

@@ -1,24 +1,28 @@
-//! PRV405: a GDPR citation that names no law (off by default).
+//! PRV405: a citation that names no law (off by default).
 
 use crate::catalogue::CITATION_LAW_MISSING;
 use crate::citations::Law;
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::Document;
 
-/// Reports each GDPR citation whose law was implied.
+/// Reports each citation that names no law: the GDPR implied by the document, or a law
+/// left unknown because nothing says which is meant.
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-    for c in doc
-        .citations
-        .iter()
-        .filter(|c| c.law == Law::Gdpr && c.law_implied)
-    {
+    for c in doc.citations.iter().filter(|c| {
+        c.law == Law::Gdpr && c.law_implied || matches!(&c.law, Law::Unknown(n) if n.is_empty())
+    }) {
+        let label = if c.law_implied {
+            "GDPR assumed"
+        } else {
+            "law unknown: not checked"
+        };
         out.push(
             doc.diagnostic(
                 &CITATION_LAW_MISSING,
                 c.span.clone(),
                 format!("citation `{}` names no law", c.text),
             )
-            .label("GDPR assumed")
+            .label(label)
             .help(format!("name the law: `{} GDPR`", c.text)),
         );
     }
@@ -32,8 +36,10 @@ mod tests {
         ("ok", "Art. 6 Abs. 1 lit. f DSGVO"),
         ("ok", "§ 25 TDDDG"),
         ("ok", "A6-1-f"),
+        ("PRV405", "Under the GDPR, we rely on Art. 6(1)(f)."),
+        ("PRV405", "Die DSGVO gilt. Artikel 13 und 14 gelten."),
         ("PRV405", "We rely on Art. 6(1)(f)."),
-        ("PRV405", "Artikel 13 und 14 gelten."),
+        ("ok", "Art. 50(2) AI Act"),
     ];
 
     #[test]

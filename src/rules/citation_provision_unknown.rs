@@ -11,7 +11,7 @@ pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     for c in doc
         .citations
         .iter()
-        .filter(|c| c.law == crate::citations::Law::Gdpr)
+        .filter(|c| c.law == crate::citations::Law::Gdpr && !c.partial)
     {
         for p in &c.provisions {
             let Err(missing) = gdpr::exists(p) else {

@@ -14,7 +14,7 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
     let styled: Vec<_> = doc
         .citations
         .iter()
-        .filter(|c| c.law == Law::Gdpr && c.style.is_distinct())
+        .filter(|c| c.law == Law::Gdpr && !c.partial && c.style.is_distinct())
         .collect();
     let mut counts: BTreeMap<Style, (usize, usize)> = BTreeMap::new();
     for (i, c) in styled.iter().enumerate() {

@@ -7,8 +7,8 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::{
-    citation_basis_mismatch, citation_law_missing, citation_provision_unknown,
-    citation_style_mixed, instrument_outdated,
+    citation_basis_mismatch, citation_law_missing, citation_mechanism_mismatch,
+    citation_provision_unknown, citation_style_mixed, instrument_outdated,
 };
 use crate::citations::{Citation, Extracted, LintOptions, scan};
 use crate::diagnostic::Diagnostic;
@@ -43,6 +43,7 @@ pub fn check_found(
     instrument_outdated::check(&doc, out);
     citation_style_mixed::check(&doc, opts, out);
     citation_law_missing::check(&doc, out);
+    citation_mechanism_mismatch::check(&doc, out);
 }
 
 /// What every citation rule looks at: the file, its scanned text and the citations in it.
@@ -104,15 +105,18 @@ pub fn basis_name(point: char) -> &'static str {
 }
 
 static BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    // English, German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish. Word
+    // boundaries are ASCII ones (a Unicode boundary would keep the regex off its DFA on
+    // every non-ASCII sentence); words that end in a non-ASCII letter take `\w*` instead.
     Regex::new(
         r"(?xi)
         (?-u:\b)(?:
-            (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|toestemming)
-          | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratto|contrato)
-          | (?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligation\s+légale|obbligo\s+legale|obligación\s+legal)
-          | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?)
-          | (?P<e>public\s+interest|official\s+authority|public\s+task|öffentlichen?\s+Interesses?|öffentliche[nr]?\s+Gewalt|intérêt\s+public)
-          | (?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interesse\s+legittimo|interés\s+legítimo)
+            (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|consentimento|toestemming|zgod\w*|(?:açık\s+)?rıza\w*)
+          | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratt\w*|contrato\w*|contratual\w*|overeenkomst\w*|umow\w*|sözleşme\w*)
+          | (?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligations?\s+l[ée]gales?|obblighi\s+legali|obbligo\s+legale|obligaci[óo]n(?:es)?\s+legal(?:es)?|obriga[çc][ãa]o\s+legal|obriga[çc][õo]es\s+legais|wettelijke\s+verplichting\w*|obowiązk\w*\s+prawn\w*|hukuki\s+yükümlülük\w*)
+          | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?|intérêts?\s+vitaux|interessi\s+vitali|intereses\s+vitales|interesses\s+vitais|vitale\s+belangen|\w*ywotn\w*\s+interes\w*)
+          | (?P<e>public\s+interest|official\s+authority|public\s+task|\w*ffentlichen?\s+Interesses?|\w*ffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)
+          | (?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interess[ei]\s+legittim[oi]|inter[ée]s(?:es)?\s+leg[íi]timos?|interesses?\s+leg[íi]timos?|gerechtvaardigd\w*\s+belang\w*|prawnie\s+uzasadnion\w*\s+interes\w*|meşru\s+menfaat\w*)
         )(?-u:\b)",
     )
     .expect("basis words")

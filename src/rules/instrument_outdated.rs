@@ -14,7 +14,7 @@ struct Instrument {
     note: &'static str,
 }
 
-const INSTRUMENTS: [Instrument; 5] = [
+const INSTRUMENTS: [Instrument; 8] = [
     Instrument {
         message: "the EU-US Privacy Shield is no longer valid",
         help: "rely on the EU-US Data Privacy Framework (adequacy decision of 10 July 2023) or on another Art. 46 GDPR safeguard such as standard contractual clauses",
@@ -40,16 +40,34 @@ const INSTRUMENTS: [Instrument; 5] = [
         help: "use the standard contractual clauses of Implementing Decision (EU) 2021/914",
         note: "Decisions 2001/497/EC, 2004/915/EC and 2010/87/EU were repealed by Implementing Decision (EU) 2021/914 of 4 June 2021 with effect from 27 September 2021; contracts on them were valid until 27 December 2022",
     },
+    Instrument {
+        message: "the Swiss-US Privacy Shield no longer provides adequate protection",
+        help: "rely on the Swiss-U.S. Data Privacy Framework (recognised by the Swiss Federal Council from 15 September 2024) or on standard contractual clauses",
+        note: "the Swiss FDPIC found on 8 September 2020 that the Swiss-US Privacy Shield does not provide adequate protection; the Swiss-U.S. DPF applies from 15 September 2024",
+    },
+    Instrument {
+        message: "Directive 95/46/EC has been repealed by the GDPR",
+        help: "cite the GDPR (Regulation (EU) 2016/679) instead",
+        note: "Art. 94(1) GDPR repealed Directive 95/46/EC with effect from 25 May 2018; references to it are construed as references to the GDPR (Art. 94(2) GDPR)",
+    },
+    Instrument {
+        message: "this cites the BDSG as it stood before 25 May 2018",
+        help: "cite the GDPR and the BDSG of 30 June 2017 in force since 25 May 2018 (e.g. Art. 6(1)(a) GDPR for consent instead of § 4a BDSG)",
+        note: "the Datenschutz-Anpassungs- und -Umsetzungsgesetz EU replaced the old BDSG on 25 May 2018; §§ 4a-4g, 6a-6c, 28a, 28b, 30a and 38a exist only in the old law",
+    },
 ];
 
 static FIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-          (?P<i0>(?i:(?:(?:EU|Swiss|CH)[-\s\u{2013}]*U\.?S\.?A?\.?[-\s\u{2013}]*)?Privacy[-\s]+Shield))
+          (?P<i5>(?i:(?:Swiss|CH|Schweiz\w*|suisse|svizzer\w*)[-\s\u{2013}]*(?:U\.?S\.?A?\.?|US-amerikanische[rns]?)[-\s\u{2013}]*Privacy[-\s]+Shield))
+        | (?P<i0>(?i:(?:(?:EU)[-\s\u{2013}]*U\.?S\.?A?\.?[-\s\u{2013}]*)?Privacy[-\s]+Shield))
         | (?P<i1>(?i:(?:(?:US|EU)[-\s\u{2013}]*(?:EU|US)[-\s\u{2013}]*)?Safe[-\s]+Harbou?r))
         | (?P<i2>(?-u:\b)(?:TTDSG|Telekommunikation-Telemedien-Datenschutz-Gesetz(?:es)?)(?-u:\b))
         | (?P<i3>(?-u:\b)(?:TMG|Telemediengesetz(?:es)?)(?-u:\b))
         | (?P<i4>(?-u:\b)(?:2001/497|2004/915)/E[CG](?-u:\b)|(?-u:\b)2010/87/E[UG](?-u:\b))
+        | (?P<i6>(?i:(?:Directive|Richtlinie|Directiva|Diretiva|Direttiva|Richtlijn|Dyrektyw\w*)\s+(?:\((?:EU|UE|EG|CE|WE)\)\s+)?(?:No\.?\s+|Nr\.\s+|n\.\s+)?95/46(?:/(?:EC|EG|CE|WE))?)|(?-u:\b)95/46/(?:EC|EG|CE|WE)(?-u:\b))
+        | (?P<i7>(?-u:\b)BDSG(?:[-\s]?(?:a\.\s?F\.|\(?alt\)?|aF)|\s+(?:1990|2001|2003|2009)(?-u:\b))|§§?\s*(?:4[a-g]|6[a-c]|28[ab]|30a|38a)(?:\s+(?:Abs\.\s*[0-9]+|S\.\s*[0-9]+|Satz\s*[0-9]+|Nr\.\s*[0-9]+))*\s+(?:BDSG|Bundesdatenschutzgesetz(?:es)?)(?-u:\b))
         ",
     )
     .expect("outdated instruments")
@@ -60,7 +78,7 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
 /// skip text with, so it crawled through every document.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:Shield|Harbo)|TTDSG|TMG|Tele(?:kommunikation-Telemedien|mediengesetz)|20(?:01/497|04/915|10/87)",
+        r"(?i:Shield|Harbo)|TTDSG|TMG|Tele(?:kommunikation-Telemedien|mediengesetz)|20(?:01/497|04/915|10/87)|95/46|BDSG|Bundesdatenschutzgesetz",
     )
     .expect("outdated instrument anchors")
 });
@@ -68,9 +86,12 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Could be part of [`FIND`]'s text before its anchor: the prefix and the word before
 /// "Shield"/"Harbor", including the non-ASCII letters that case-fold to ASCII ones.
 fn before_anchor(c: char) -> bool {
-    c.is_ascii_alphabetic()
+    c.is_ascii_alphanumeric()
         || c.is_whitespace()
-        || matches!(c, '.' | '-' | '\u{2013}' | '\u{17F}' | '\u{212A}')
+        || matches!(
+            c,
+            '.' | '-' | '\u{2013}' | '\u{17F}' | '\u{212A}' | '§' | '(' | ')'
+        )
 }
 
 /// The leftmost [`FIND`] match at or after `at`, as `captures_iter` would find it.
@@ -89,7 +110,7 @@ fn find_at(text: &str, at: usize) -> Option<Captures<'_>> {
 /// A sentence that already says the instrument is history.
 static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:invalid\w*|ungültig\w*|unwirksam\w*|für\s+nichtig|replaced|ersetzt|successor|Nachfolge\w*|formerly|ehemal\w*|früher\w*|vormal\w*|no\s+longer|nicht\s+mehr|repealed|aufgehoben|abgelöst|annulled|renamed|umbenannt|Schrems)",
+        r"(?i)(?-u:\b)(?:invalid\w*|ungültig\w*|unwirksam\w*|für\s+nichtig|replaced|ersetzt|successor|Nachfolge\w*|formerly|ehemal\w*|früher\w*|vormal\w*|no\s+longer|nicht\s+mehr|repeal\w*|aufgehoben|Aufhebung|abgelöst|annulled|renamed|umbenannt|Schrems|abrog\w*|derog\w*|revog\w*|intrekking|uchyl\w*|in\s+force\s+until|bis\s+zum\s+25\.)",
     )
     .expect("historical context")
 });
@@ -145,6 +166,22 @@ mod tests {
             "standard contractual clauses (Decision 2010/87/EU)",
         ),
         ("PRV403", "Commission Decision 2004/915/EC"),
+        ("PRV403", "certified under the Swiss-U.S. Privacy Shield"),
+        (
+            "PRV403",
+            "in accordance with Article 26(2) of Directive 95/46/EC",
+        ),
+        ("PRV403", "gemäß Richtlinie 95/46/EG"),
+        ("PRV403", "Ihre Einwilligung nach § 4a BDSG"),
+        ("PRV403", "gemäß § 28 Abs. 1 BDSG alt"),
+        ("PRV403", "nach § 4a BDSG a.F."),
+        (
+            "ok",
+            "Regulation (EU) 2016/679 ... repealing Directive 95/46/EC",
+        ),
+        ("ok", "zur Aufhebung der Richtlinie 95/46/EG"),
+        ("ok", "§ 26 BDSG"),
+        ("ok", "§ 4 BDSG"),
     ];
 
     #[test]
@@ -167,6 +204,27 @@ mod tests {
         }
         assert_eq!(anchored, full);
         assert!(full.len() >= 12, "{full:?}");
+    }
+
+    #[test]
+    fn each_privacy_shield_has_its_own_message() {
+        let eu = lint("We rely on the EU-US Privacy Shield.");
+        let ch = lint("We rely on the Swiss-US Privacy Shield.");
+        assert_eq!(eu.len(), 1);
+        assert_eq!(ch.len(), 1);
+        assert!(eu[0].message.starts_with("the EU-US"), "{}", eu[0].message);
+        assert!(
+            ch[0].message.starts_with("the Swiss-US"),
+            "{}",
+            ch[0].message
+        );
+        assert!(
+            ch[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("Swiss-U.S. Data Privacy Framework")
+        );
     }
 
     #[test]

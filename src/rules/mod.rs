@@ -17,6 +17,7 @@ pub mod automated_decision_incomplete;
 pub mod child_consent_age_invalid;
 pub mod citation_basis_mismatch;
 pub mod citation_law_missing;
+pub mod citation_mechanism_mismatch;
 pub mod citation_provision_unknown;
 pub mod citation_style_mixed;
 pub mod citations;
