@@ -583,7 +583,9 @@ yaml_struct! {
         /// Member State whose transposition the policy does not cite).
         /// Example: `device_access_law: eprivacy`
         device_access_law: opt String,
-        /// Treat citations without a law name as GDPR citations (default true).
+        /// Treat a citation without a law name as a GDPR citation where the context says so
+        /// (default true): its sentence names the GDPR and no other law, or names no law in a
+        /// document that names the GDPR (docs/citations.md). `false`: never.
         /// Example: `implied_gdpr: false`
         implied_gdpr: opt bool,
     }

@@ -1124,6 +1124,16 @@ impl State {
         if !v.paren && !v.closed && !self.bare_ok(text, v.end, matches!(val, Val::Num(_))) {
             return false;
         }
+        // "Art. 13(1) and 14(1)": a bare number with its own paragraph in parentheses is the
+        // next article, which this list cannot hold; the citation ends before it rather than
+        // read "paragraph 14" and report it as an error.
+        if !v.paren
+            && matches!(val, Val::Num(_))
+            && level >= Level::Paragraph
+            && text[v.end..].starts_with('(')
+        {
+            return false;
+        }
         self.accept(level, val, v.end)
     }
 

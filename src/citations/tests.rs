@@ -128,6 +128,11 @@ const TABLE: &[(&str, &str)] = &[
     ("Art. 99(2) GDPR", "GDPR: 99(2)"),
     ("Art. 99(3) GDPR", "GDPR: 99(3)!"),
     ("Art. 6(1) subpara. 2 GDPR", "GDPR: 6(1)u2"),
+    // A second article with its paragraph ends the list: never "Art. 13(14)" (a false
+    // error found in privreg's own template comment); the second article is missed, not
+    // misread.
+    ("Art. 13(1) and 14(1) GDPR", "GDPR*: 13(1)"),
+    ("Art. 13(1) and (2) GDPR", "GDPR: 13(1) 13(2)"),
     ("Article 6(1), second subparagraph, GDPR", "GDPR: 6(1)u2"),
     ("Article 7(3), first sentence, GDPR", "GDPR: 7(3)s1"),
     (
