@@ -107,12 +107,11 @@ pub fn register(text: &str) {
 /// The free-text values of `section` the policy states, with the field each is from: every
 /// string of the register but codes (`basis`, `country`, `role`, ...), the `id` and links.
 ///
-/// The embedded templates state a few values only in some cases, and drop them without a
-/// word otherwise (this property found it; a rule or the templates must decide): a basis's
-/// `interest` for legitimate interests only, `arrangement` and `contact_point` for a joint
-/// controller only, a DPA's `counterparty` for a processor only, a service's `purposes`
-/// except for a joint controller, `compelling_interest` with its mechanism only, and an
-/// importer's `address` never. Those are checked where the templates state them.
+/// A few values are stated only where they have an effect: a basis's `interest` for
+/// legitimate interests, `arrangement` and `contact_point` for a joint controller, a DPA's
+/// `counterparty` for a processor, `compelling_interest` with its mechanism. Elsewhere
+/// PRV020 `field-without-effect` reports them; they are checked where the templates state
+/// them.
 fn stated(section: &Section) -> Vec<(&'static str, &str)> {
     let mut out = Vec::new();
     let s = section;
@@ -164,9 +163,8 @@ fn stated(section: &Section) -> Vec<(&'static str, &str)> {
         if role == "joint-controller" {
             opt(&mut out, "processors.arrangement", &p.arrangement);
             opt(&mut out, "processors.contact_point", &p.contact_point);
-        } else {
-            list(&mut out, "processors.purposes", &p.purposes);
         }
+        list(&mut out, "processors.purposes", &p.purposes);
         if let Some(dpa) = p
             .dpa
             .as_ref()
@@ -192,6 +190,7 @@ fn stated(section: &Section) -> Vec<(&'static str, &str)> {
         for t in p.transfers.iter().chain(onward) {
             if let Some(i) = &t.importer {
                 out.push(("transfers.importer.legal_name", &i.legal_name.value));
+                opt(&mut out, "transfers.importer.address", &i.address);
             }
             let compelling = t.mechanisms.iter().any(|m| {
                 crate::law::mechanisms::lookup(&m.value)

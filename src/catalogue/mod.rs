@@ -29,6 +29,7 @@ mod dpf_participant_missing;
 mod field_empty;
 mod field_missing;
 mod field_unknown;
+mod field_without_effect;
 mod file_too_large;
 mod file_unreadable;
 mod id_duplicate;
@@ -90,6 +91,7 @@ pub use dpf_participant_missing::DPF_PARTICIPANT_MISSING;
 pub use field_empty::FIELD_EMPTY;
 pub use field_missing::FIELD_MISSING;
 pub use field_unknown::FIELD_UNKNOWN;
+pub use field_without_effect::FIELD_WITHOUT_EFFECT;
 pub use file_too_large::FILE_TOO_LARGE;
 pub use file_unreadable::FILE_UNREADABLE;
 pub use id_duplicate::ID_DUPLICATE;
@@ -149,6 +151,7 @@ pub static ALL: &[&Rule] = &[
     &YAML_TAG_UNSUPPORTED,
     &FILE_UNREADABLE,
     &TEXT_CONTROL_CHARACTER,
+    &FIELD_WITHOUT_EFFECT,
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,
     &SPECIAL_CATEGORY_CONDITION_MISSING,

@@ -377,6 +377,8 @@ pub struct TransferView {
     pub certainty: String,
     /// The importer's legal name, where the register names one apart from the provider.
     pub importer: Option<String>,
+    /// The importer's address, where the register gives it.
+    pub importer_address: Option<String>,
     /// The mechanisms in their legal order: Art. 45, then 46 and 47, then 49.
     pub mechanisms: Vec<MechanismView>,
     /// `fallback` or `alternatives` when there are several mechanisms.
@@ -791,11 +793,13 @@ fn transfer(holder: &str, t: &Transfer) -> TransferView {
         })
         .collect();
     let importer = t.importer.as_ref().map(|i| escape(&i.legal_name.value));
+    let importer_address = t.importer.as_ref().and_then(|i| opt_text(&i.address));
     TransferView {
         to_country: to_country(&t.country.value),
         certainty: escape(&t.certainty.value),
         recipient: importer.clone().unwrap_or_else(|| escape(holder)),
         importer,
+        importer_address,
         mechanisms,
         relation: t
             .relation

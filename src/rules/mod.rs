@@ -33,6 +33,7 @@ pub mod dpf_outside_us;
 pub mod dpf_participant_missing;
 #[cfg(test)]
 mod duty_cases;
+pub mod field_without_effect;
 pub mod id_duplicate;
 pub mod id_invalid;
 pub mod instrument_outdated;
@@ -144,6 +145,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     url_scheme_invalid::check(cx, out);
     country_code_unknown::check(cx, out);
     value_unknown::check(cx, out);
+    field_without_effect::check(cx, out);
     legal_basis_unknown::check(cx, out);
     legitimate_interest_missing::check(cx, out);
     special_category_condition_missing::check(cx, out);
