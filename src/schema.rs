@@ -157,7 +157,7 @@ fn value_type(ty: &str) -> Value {
 /// The codes a field accepts, where privreg checks them against a fixed list. The schema
 /// offers the canonical spellings; privreg also accepts legal-basis and mechanism codes in
 /// any letter case.
-fn codes(ty: &str, field: &str) -> Option<Vec<&'static str>> {
+fn codes(ty: &str, field: &str) -> Option<Vec<String>> {
     let list: Vec<&'static str> = match (ty, field) {
         ("Section", "processed_by") => PROCESSED_BY.to_vec(),
         ("Section", "special_categories") => {
@@ -168,12 +168,27 @@ fn codes(ty: &str, field: &str) -> Option<Vec<&'static str>> {
         ("Transfer", "relation") => RELATIONS.to_vec(),
         ("Processor", "role") => ROLES.to_vec(),
         ("Recipient", "role") => ONWARD_ROLES.to_vec(),
+        // The loader reads these codes case-insensitively; the schema offers both cases.
         ("Transfer", "mechanisms") => mechanisms::spellings().collect(),
+
         ("Config", "citation_style") => CITATION_STYLES.to_vec(),
         ("Config", "language") => LANGUAGES.to_vec(),
         _ => return None,
     };
-    Some(list)
+    let mut out: Vec<String> = list.iter().map(|c| (*c).to_owned()).collect();
+    if matches!(
+        (ty, field),
+        ("LegalBasis", "basis") | ("Transfer", "mechanisms")
+    ) {
+        for code in list {
+            for variant in [code.to_ascii_lowercase(), code.to_ascii_uppercase()] {
+                if !out.contains(&variant) {
+                    out.push(variant);
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// `rules:` in `privreg.yaml`: rule code or name to severity.
@@ -289,6 +304,33 @@ mod tests {
         let config = yaml(&root().join("privreg.yaml"));
         let errs = errors(&validator(Target::Config), &config);
         assert!(errs.is_empty(), "privreg.yaml:\n{}", errs.join("\n"));
+    }
+
+    #[test]
+    fn codes_the_loader_reads_in_any_case_pass_the_schema_in_either_case() {
+        // Issue 15: the JSON Schema rejected `DPF`, which `privreg check` accepts.
+        let register = validator(Target::Register);
+        let doc = |mechanism: &str, basis: &str| {
+            serde_json::json!({
+                "id": "s", "order": 1, "title": "T", "purposes": ["p"],
+                "legal_bases": [{ "basis": basis }],
+                "processors": [{
+                    "service": "S",
+                    "provider": { "legal_name": "P", "address": "A", "country": "US" },
+                    "transfers": [{ "country": "US", "certainty": "takes-place", "mechanisms": [mechanism] }]
+                }]
+            })
+        };
+        for (m, b) in [
+            ("dpf", "consent"),
+            ("DPF", "CONSENT"),
+            ("a46-2-c", "a6-1-f"),
+            ("A46-2-C", "A6-1-F"),
+        ] {
+            let errs = errors(&register, &doc(m, b));
+            assert!(errs.is_empty(), "{m} {b}: {errs:?}");
+        }
+        assert!(!errors(&register, &doc("Dpff", "consent")).is_empty());
     }
 
     #[test]
