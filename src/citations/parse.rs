@@ -17,7 +17,7 @@ use crate::law::laws;
 /// The structural tokens of a citation path; values (numbers, letters) are read by [`VALUE`].
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)
+        &crate::citations::latin(r"(?xi)
         ^(?P<ws>\s*)
         (?:
           # another article in a list: Art. 13 und Art. 14
@@ -37,7 +37,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)
           | (?P<conj>,|;|/|&|i\.\s?V\.\s?m\.|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as|oppure|oraz|lub|ed)(?-u:\b)|(?-i:e|y|o|i|en)(?-u:\b))
           | (?P<range>(?:bis|to|through|thru|au|tot\s+en\s+met|t/m|tot|al|ao)(?-u:\b)|(?-i:a|do)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
-        )",
+        )"),
     )
     .expect("citation token grammar")
 });
@@ -214,9 +214,9 @@ fn law_follows(rest: &str) -> bool {
 /// "TTDSG, § 25", "LOPDGDD, art. 11".
 static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let (gdpr, other) = &*NAMES;
-    Regex::new(&format!(
+    Regex::new(&crate::citations::latin(&format!(
         r"(?:^|[^\w-])(?:(?P<other>{other})|(?P<gdpr>{gdpr}))\s*[,:]?\s*$"
-    ))
+    )))
     .expect("law prefix grammar")
 });
 
@@ -276,7 +276,7 @@ static NOT_A_CITATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Reversed parts before the article: "point (f) of", "the second subparagraph of".
 static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)
+        &crate::citations::latin(r"(?xi)
         (?:^|[^\w])
         (?P<rev>
           (?:
@@ -290,7 +290,7 @@ static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
             )
             \s*,?\s+(?:of|des|der|de|du|del|della|dell['’]|de\s+la|d['’])\s*(?:the\s+|l['’])?
           )+
-        )$",
+        )$"),
     )
     .expect("reversed citation grammar")
 });
@@ -322,7 +322,7 @@ static LETTER_PAREN: LazyLock<Regex> =
 /// Parts before an article that the reversed grammar could not read.
 static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$",
+        &crate::citations::latin(r"(?i)\b(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$"),
     )
     .expect("reversed hint")
 });

@@ -15,7 +15,7 @@ use crate::source::prefix_within;
 /// Words between a basis and a citation that detach them ("consent or on Art. 6(1)(b)").
 static DETACH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[();]|(?-u:\b)(?:or|oder|and|und|bzw|but|aber|sondern|not|nicht|no|kein\w*|without|ohne|instead|rather|unless|except|au[sß]er|if|wenn|falls|where|soweit|sofern|insofar|otherwise|andernfalls|withdraw\w*|revoke\w*|widerruf\w*|ou|et|mais|pas|sans|sinon|si|sauf|retir\w*|révoqu\w*|o|e|ed|oppure|ovvero|ma|non|senza|se|qualora|altrimenti|revoca\w*|y|pero|sin|salvo|cuando|retirar\w*|ou|mas|não|sem|caso|en|maar|niet|geen|zonder|indien|als|tenzij|intrekk\w*|lub|i|oraz|ale|nie|bez|jeśli|jeżeli|gdy|wycofa\w*|veya|ve|ama|değil)(?-u:\b)",
+        &crate::citations::latin(r"(?i)[();]|(?-u:\b)(?:or|oder|and|und|bzw|but|aber|sondern|not|nicht|no|kein\w*|without|ohne|instead|rather|unless|except|au[sß]er|if|wenn|falls|where|soweit|sofern|insofar|otherwise|andernfalls|withdraw\w*|revoke\w*|widerruf\w*|ou|et|mais|pas|sans|sinon|si|sauf|retir\w*|révoqu\w*|o|e|ed|oppure|ovvero|ma|non|senza|se|qualora|altrimenti|revoca\w*|y|pero|sin|salvo|cuando|retirar\w*|ou|mas|não|sem|caso|en|maar|niet|geen|zonder|indien|als|tenzij|intrekk\w*|lub|i|oraz|ale|nie|bez|jeśli|jeżeli|gdy|wycofa\w*|veya|ve|ama|değil)(?-u:\b)"),
     )
     .expect("detaching words")
 });

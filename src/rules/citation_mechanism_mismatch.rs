@@ -44,13 +44,13 @@ const MECHANISMS: [Mechanism; 4] = [
 /// and Polish.
 static NAMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)
+        &crate::citations::latin(r"(?xi)
         \b(?:
             (?P<m0>SCCs?|standard\s+(?:data\s+protection\s+|contractual\s+)?clauses|Standard(?:vertrags|datenschutz)klauseln|EU-Standardvertragsklauseln|clauses\s+contractuelles\s+types|clausole\s+contrattuali\s+(?:tipo|standard)|cl[áa]usulas\s+contractuales\s+tipo|cl[áa]usulas\s+contratuais[-\s]tipo|modelcontractbepalingen|standaardcontractbepalingen|standardow\w+\s+klauzul\w+\s+umown\w+)
           | (?P<m1>BCRs?|binding\s+corporate\s+rules|verbindliche[n]?\s+interne[n]?\s+Datenschutzvorschriften|règles\s+d'entreprise\s+contraignantes|norme\s+vincolanti\s+d'impresa|normas\s+corporativas\s+vinculantes|regras\s+vinculativas\s+aplicáveis\s+às\s+empresas|bindende\s+bedrijfsvoorschriften|wiążąc\w+\s+reguł\w+\s+korporacyjn\w+)
           | (?P<m2>adequacy\s+decisions?|Angemessenheitsbeschl(?:uss|üsse)\w*|décisions?\s+d'adéquation|decision[ei]\s+di\s+adeguatezza|decisi[óo]n(?:es)?\s+de\s+adecuaci[óo]n|decis[ãa]o\s+de\s+adequa[çc][ãa]o|adequaatheidsbesluit\w*|decyzj\w+\s+stwierdzając\w+\s+odpowiedni\w+|(?:EU[-\s]U\.?S\.?\s+)?Data\s+Privacy\s+Framework|DPF)
           | (?P<m3>derogations?|Ausnahme(?:n|tatbestand\w*)?\s+(?:für\s+bestimmte\s+Fälle|nach)|dérogations?|deroghe|excepciones|derrogaciones|derroga[çc][õo]es|afwijkingen|wyjąt\w+)
-        )\b",
+        )\b"),
     )
     .expect("mechanism names")
 });

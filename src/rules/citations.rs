@@ -109,7 +109,7 @@ static BASIS: LazyLock<Regex> = LazyLock::new(|| {
     // boundaries are ASCII ones (a Unicode boundary would keep the regex off its DFA on
     // every non-ASCII sentence); words that end in a non-ASCII letter take `\w*` instead.
     Regex::new(
-        r"(?xi)
+        &crate::citations::latin(r"(?xi)
         (?-u:\b)(?:
             (?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|consentimento|toestemming|zgod\w*|(?:açık\s+)?rıza\w*)
           | (?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratt\w*|contrato\w*|contratual\w*|overeenkomst\w*|umow\w*|sözleşme\w*)
@@ -117,7 +117,7 @@ static BASIS: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?|intérêts?\s+vitaux|interessi\s+vitali|intereses\s+vitales|interesses\s+vitais|vitale\s+belangen|\w*ywotn\w*\s+interes\w*)
           | (?P<e>public\s+interest|official\s+authority|public\s+task|\w*ffentlichen?\s+Interesses?|\w*ffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)
           | (?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interess[ei]\s+legittim[oi]|inter[ée]s(?:es)?\s+leg[íi]timos?|interesses?\s+leg[íi]timos?|gerechtvaardigd\w*\s+belang\w*|prawnie\s+uzasadnion\w*\s+interes\w*|meşru\s+menfaat\w*)
-        )(?-u:\b)",
+        )(?-u:\b)"),
     )
     .expect("basis words")
 });

@@ -59,7 +59,7 @@ const INSTRUMENTS: [Instrument; 8] = [
 
 static FIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)
+        &crate::citations::latin(r"(?x)
           (?P<i5>(?i:(?:Swiss|CH|Schweiz\w*|suisse|svizzer\w*)[-\s\u{2013}]*(?:U\.?S\.?A?\.?|US-amerikanische[rns]?)[-\s\u{2013}]*Privacy[-\s]+Shield))
         | (?P<i0>(?i:(?:(?:EU)[-\s\u{2013}]*U\.?S\.?A?\.?[-\s\u{2013}]*)?Privacy[-\s]+Shield))
         | (?P<i1>(?i:(?:(?:US|EU)[-\s\u{2013}]*(?:EU|US)[-\s\u{2013}]*)?Safe[-\s]+Harbou?r))
@@ -68,7 +68,7 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<i4>(?-u:\b)(?:2001/497|2004/915)/E[CG](?-u:\b)|(?-u:\b)2010/87/E[UG](?-u:\b))
         | (?P<i6>(?i:(?:Directive|Richtlinie|Directiva|Diretiva|Direttiva|Richtlijn|Dyrektyw\w*)\s+(?:\((?:EU|UE|EG|CE|WE)\)\s+)?(?:No\.?\s+|Nr\.\s+|n\.\s+)?95/46(?:/(?:EC|EG|CE|WE))?)|(?-u:\b)95/46/(?:EC|EG|CE|WE)(?-u:\b))
         | (?P<i7>(?-u:\b)BDSG(?:[-\s]?(?:a\.\s?F\.|\(?alt\)?|aF)|\s+(?:1990|2001|2003|2009)(?-u:\b))|§§?\s*(?:4[a-g]|6[a-c]|28[ab]|30a|38a)(?:\s+(?:Abs\.\s*[0-9]+|S\.\s*[0-9]+|Satz\s*[0-9]+|Nr\.\s*[0-9]+))*\s+(?:BDSG|Bundesdatenschutzgesetz(?:es)?)(?-u:\b))
-        ",
+        "),
     )
     .expect("outdated instruments")
 });
@@ -110,7 +110,7 @@ fn find_at(text: &str, at: usize) -> Option<Captures<'_>> {
 /// A sentence that already says the instrument is history.
 static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:invalid\w*|ungültig\w*|unwirksam\w*|für\s+nichtig|replaced|ersetzt|successor|Nachfolge\w*|formerly|ehemal\w*|früher\w*|vormal\w*|no\s+longer|nicht\s+mehr|repeal\w*|aufgehoben|Aufhebung|abgelöst|annulled|renamed|umbenannt|Schrems|abrog\w*|derog\w*|revog\w*|intrekking|uchyl\w*|in\s+force\s+until|bis\s+zum\s+25\.)",
+        &crate::citations::latin(r"(?i)(?-u:\b)(?:invalid\w*|ungültig\w*|unwirksam\w*|für\s+nichtig|replaced|ersetzt|successor|Nachfolge\w*|formerly|ehemal\w*|früher\w*|vormal\w*|no\s+longer|nicht\s+mehr|repeal\w*|aufgehoben|Aufhebung|abgelöst|annulled|renamed|umbenannt|Schrems|abrog\w*|derog\w*|revog\w*|intrekking|uchyl\w*|in\s+force\s+until|bis\s+zum\s+25\.)"),
     )
     .expect("historical context")
 });
