@@ -9,7 +9,7 @@ pub const DEFAULT_AGE: u32 = 16;
 
 /// Reports a `child_consent_age` outside 13 to 16.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    let (Some(file), Some(config)) = (&cx.project.config_file, &cx.project.config.raw) else {
+    let Some((file, config)) = cx.config() else {
         return;
     };
     if let Some(age) = &config.child_consent_age

@@ -8,7 +8,7 @@ use crate::source::SourceFile;
 
 /// Reports a controller or DPO that cannot be reached, and malformed emails and web forms.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    let (Some(file), Some(config)) = (&cx.project.config_file, &cx.project.config.raw) else {
+    let Some((file, config)) = cx.config() else {
         return;
     };
     let Some(c) = &config.controller else { return };

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 /// Reports a `privreg.yaml` without `controller`.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     // Without privreg.yaml there is no file to point at; `init` writes one.
-    let (Some(file), Some(config)) = (&cx.project.config_file, &cx.project.config.raw) else {
+    let Some((file, config)) = cx.config() else {
         return;
     };
     if config.controller.is_none() {

@@ -79,6 +79,14 @@ impl RuleCx<'_> {
         self.project.sections.iter().map(|s| (&s.file, &s.section))
     }
 
+    /// `privreg.yaml` with its file, where the project has one that loaded.
+    pub fn config(&self) -> Option<(&Arc<SourceFile>, &crate::model::Config)> {
+        Some((
+            self.project.config_file.as_ref()?,
+            self.project.config.raw.as_ref()?,
+        ))
+    }
+
     /// Every processor with its file and section.
     pub fn processors(
         &self,

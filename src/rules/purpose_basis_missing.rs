@@ -7,7 +7,7 @@ use crate::law::bases;
 use crate::model::LegalBasis;
 
 /// Whether `b` covers every purpose of its section's own: it names neither purposes nor data.
-pub fn covers_section(b: &LegalBasis) -> bool {
+fn covers_section(b: &LegalBasis) -> bool {
     b.purposes.is_empty() && b.data_categories.is_empty()
 }
 

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Section;
 
 /// Every purpose of `section`: its own, then its services'.
-pub fn known(section: &Section) -> impl Iterator<Item = &str> {
+fn known(section: &Section) -> impl Iterator<Item = &str> {
     section
         .purposes
         .iter()

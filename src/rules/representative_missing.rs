@@ -8,7 +8,7 @@ use crate::law::countries;
 /// Reports a controller established outside the EEA that names no representative, and a
 /// representative that is not established in the EEA.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    let (Some(file), Some(config)) = (&cx.project.config_file, &cx.project.config.raw) else {
+    let Some((file, config)) = cx.config() else {
         return;
     };
     let Some(c) = &config.controller else { return };

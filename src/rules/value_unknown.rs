@@ -76,7 +76,7 @@ pub const LANGUAGES: &[&str] = &["en"];
 
 /// Reports unknown enumerated values and malformed durations.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    if let (Some(file), Some(c)) = (&cx.project.config_file, &cx.project.config.raw) {
+    if let Some((file, c)) = cx.config() {
         if let Some(v) = &c.citation_style {
             check_value(file, v, "citation_style", CITATION_STYLES, out);
         }
