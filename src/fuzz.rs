@@ -271,7 +271,7 @@ fn upper_first(s: &str) -> String {
 
 /// The text an HTML fragment shows: tags dropped, character references decoded,
 /// whitespace collapsed.
-fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find('<') {

@@ -348,29 +348,6 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
             .collect()
     }
 
-    /// The text a reader sees in an HTML fragment, whitespace collapsed.
-    fn text(html: &str) -> String {
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' if in_tag => {
-                    in_tag = false;
-                    text.push(' ');
-                }
-                _ if !in_tag => text.push(c),
-                _ => {}
-            }
-        }
-        let text = text
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&amp;", "&");
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
     /// Builds [`every_field`] with `value`: its fragment's elements must be those of a
     /// plain value's, and the value must show as typed.
     fn value_stays_text(value: &str, plain: &[String]) -> Result<(), String> {
@@ -387,7 +364,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         }
         let typed = value.split_whitespace().collect::<Vec<_>>().join(" ");
         // `sentence` and `upper_first` capitalise the first letter; nothing else changes.
-        if !text(fragment)
+        if !crate::fuzz::html_text(fragment)
             .to_lowercase()
             .contains(&typed.to_lowercase())
         {
