@@ -493,14 +493,15 @@ pub struct CategoryRetentionView {
 
 impl ChapterView {
     fn new(project: &Project, sections: &[&Section]) -> ChapterView {
-        let level = project
-            .config
-            .raw
-            .as_ref()
+        let raw = project.config.raw.as_ref();
+        let level = raw
             .and_then(|c| c.heading_level.as_ref())
             .map_or(2, |l| l.value)
             .clamp(1, 5);
         let chapter = markdown::escape_number(&project.config.chapter);
+        let device_law = raw
+            .and_then(|c| c.device_access_law.as_ref())
+            .map(|l| l.value.as_str());
         ChapterView {
             title: escape(title(project)),
             heading: "#".repeat(level as usize),
@@ -511,30 +512,16 @@ impl ChapterView {
                 .map(|s| SectionView::new(s, &chapter, level))
                 .collect(),
             number: chapter,
-            child_age: project
-                .config
-                .raw
-                .as_ref()
+            child_age: raw
                 .and_then(|c| c.child_consent_age.as_ref())
                 .map_or(crate::rules::child_consent_age_invalid::DEFAULT_AGE, |a| {
                     a.value
                 }),
-            device_law: crate::law::device::law(
-                project
-                    .config
-                    .raw
-                    .as_ref()
-                    .and_then(|c| c.device_access_law.as_ref())
-                    .map(|l| l.value.as_str()),
-            )
-            .unwrap_or(&crate::law::device::LAWS[0])
-            .code,
-            controller: project
-                .config
-                .raw
-                .as_ref()
-                .and_then(|c| c.controller.as_ref())
-                .map(controller),
+            // An unknown law is PRV013's error; a build that allowed it cites the default.
+            device_law: crate::law::device::law(device_law)
+                .unwrap_or(&crate::law::device::LAWS[0])
+                .code,
+            controller: raw.and_then(|c| c.controller.as_ref()).map(controller),
         }
     }
 }
