@@ -251,7 +251,14 @@ pub fn reference() -> String {
          CHANGELOG entry.\n\n\
          Kinds: **required** fields must be present and non-empty; **optional** fields may be\n\
          absent; **list** fields may be absent or empty (meaning none); **required list**\n\
-         fields need at least one item.\n\n",
+         fields need at least one item.\n\n\
+         Types: a **string** is written the same in every language (codes, URLs, email\n\
+         addresses). A **text** is free text: one string that holds in every language (a\n\
+         name, an address), or a mapping by language that gives every language in\n\
+         `languages` of `privreg.yaml` (`title: {de: Kundenkommunikation, en: Customer\n\
+         communication}`); a missing language is PRV021, an extra one PRV022, and numbers,\n\
+         URLs or email addresses that differ between languages are PRV023. In a list, each\n\
+         item is a text of its own.\n\n",
     );
     let config_types = [
         &Config::INFO,
@@ -362,7 +369,8 @@ fn type_section(out: &mut String, ty: &TypeInfo) {
             _ => "required list",
         };
         let ty_name = match f.ty {
-            "String" => "text",
+            "String" => "string",
+            "Text" => "text",
             "u32" => "whole number",
             "bool" => "`true`/`false`",
             other => other,

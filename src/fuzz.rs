@@ -85,7 +85,7 @@ pub fn register(text: &str) {
         } else {
             continue;
         };
-        assert_stated(out.name, &text, &values);
+        assert_stated(&out.name, &text, &values);
     }
     for out in &first {
         if out.name.ends_with(".html") {
@@ -223,18 +223,18 @@ fn stated(section: &Section) -> Vec<(&'static str, &str)> {
     out
 }
 
-fn list<'a>(
+fn list<'a, T: AsRef<str>>(
     out: &mut Vec<(&'static str, &'a str)>,
     field: &'static str,
-    values: &'a [crate::load::Spanned<String>],
+    values: &'a [crate::load::Spanned<T>],
 ) {
-    out.extend(values.iter().map(|v| (field, v.value.as_str())));
+    out.extend(values.iter().map(|v| (field, v.value.as_ref())));
 }
 
-fn opt<'a>(
+fn opt<'a, T: AsRef<str>>(
     out: &mut Vec<(&'static str, &'a str)>,
     field: &'static str,
-    value: &'a Option<crate::load::Spanned<String>>,
+    value: &'a Option<crate::load::Spanned<T>>,
 ) {
     list(out, field, value.as_slice());
 }

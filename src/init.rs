@@ -76,8 +76,10 @@ title: Processors and services we use
 #   country: DE
 #   email: privacy@example.com
 #   dpo: { email: dpo@example.com }
-# Language of the output (`en`).
-language: en
+# The languages of the output, the first the default: `en`, `de`, or both (`[de, en]`:
+# one file set per language, and texts may be given by language, `{de: ..., en: ...}`).
+languages: [en]
+# language: en   (one language: the same as `languages: [en]`)
 # `para-lit` ("Art. 6 para. 1 lit. f GDPR") or `parens` ("Art. 6(1)(f) GDPR").
 citation_style: para-lit
 # Date of the policy's last change (YYYY-MM-DD, quoted). Adequacy decisions are judged on

@@ -150,7 +150,11 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
         }
     } else {
         render::write::write_atomic(&dir, &files)?;
-        render::Outcome::Written { dir, shown }
+        render::Outcome::Written {
+            dir,
+            shown,
+            files: files.into_iter().map(|f| f.name).collect(),
+        }
     };
     Ok(render::Built {
         diagnostics: checked.diagnostics,

@@ -638,14 +638,39 @@ pub struct LoadCx<'a> {
     pub file: &'a Arc<SourceFile>,
     /// Problems found so far.
     pub diagnostics: Vec<Diagnostic>,
+    /// The project's languages (`languages` of privreg.yaml), the first the default: a
+    /// [`Text`] given by language must give each of them.
+    pub languages: &'a [String],
 }
 
+/// The languages of a project that names none.
+pub const DEFAULT_LANGUAGES: &[String] = &[];
+
 impl<'a> LoadCx<'a> {
-    /// A context for `file`.
+    /// A context for `file` in a project of the default language, English.
     pub fn new(file: &'a Arc<SourceFile>) -> Self {
         LoadCx {
             file,
             diagnostics: Vec::new(),
+            languages: DEFAULT_LANGUAGES,
+        }
+    }
+
+    /// A context for `file` in a project of `languages`.
+    pub fn with_languages(file: &'a Arc<SourceFile>, languages: &'a [String]) -> Self {
+        LoadCx {
+            file,
+            diagnostics: Vec::new(),
+            languages,
+        }
+    }
+
+    /// The project's languages: `["en"]` where it names none.
+    pub fn languages(&self) -> Vec<String> {
+        if self.languages.is_empty() {
+            vec!["en".to_owned()]
+        } else {
+            self.languages.to_vec()
         }
     }
 
@@ -689,6 +714,234 @@ impl FromNode for String {
         }
     }
 }
+
+/// Free text of a register: one string for every language (names, addresses), or a
+/// mapping by language (`{de: ..., en: ...}`) that gives each language of the project.
+/// It reads as the text in the project's first language; [`Localize`] turns a value into
+/// another language's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// The text in the project's first language.
+    pub text: String,
+    /// The other languages' texts, where the register gives them by language.
+    pub translations: Vec<(String, Spanned<String>)>,
+}
+
+impl Text {
+    /// The same text in every language.
+    pub fn plain(text: impl Into<String>) -> Text {
+        Text {
+            text: text.into(),
+            translations: Vec::new(),
+        }
+    }
+
+    /// The text in `lang`, with where it is written, where the register gives one by
+    /// language; `None` means [`Text::text`] holds for `lang` too.
+    pub fn translation(&self, lang: &str) -> Option<&Spanned<String>> {
+        self.translations
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t)
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A language tag as privreg reads it: two or three lower-case letters (`de`, `en`).
+pub fn is_language(tag: &str) -> bool {
+    (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+impl FromNode for Text {
+    const EXPECTED: &'static str = "a string, or a mapping by language (`{de: ..., en: ...}`)";
+    fn from_node(node: &Node, cx: &mut LoadCx) -> Option<Self> {
+        let Value::Map(entries) = &node.value else {
+            return String::from_node(node, cx).map(Text::plain);
+        };
+        if entries.iter().any(|(k, _)| !is_language(&k.value)) {
+            cx.wrong_type(node, Self::EXPECTED);
+            return None;
+        }
+        let entries = map_entries(node, cx, "a text by language")?;
+        let languages = cx.languages();
+        let mut by_language = Vec::with_capacity(entries.len());
+        let mut ok = true;
+        for (key, value) in entries {
+            if is_empty(value) {
+                empty_field(cx, key, value, "a text by language");
+                ok = false;
+                continue;
+            }
+            let Some(text) = String::from_node(value, cx) else {
+                ok = false;
+                continue;
+            };
+            if !languages.contains(&key.value) {
+                cx.diagnostics.push(
+                    Diagnostic::new(
+                        &catalogue::TRANSLATION_UNUSED,
+                        cx.file,
+                        key.span.clone(),
+                        format!(
+                            "`{}` is not a language of this project ({})",
+                            key.value,
+                            languages.join(", ")
+                        ),
+                    )
+                    .label("no output is written in this language")
+                    .help(format!(
+                        "add `{}` to `languages` in privreg.yaml, or remove this text",
+                        key.value
+                    )),
+                );
+                continue;
+            }
+            by_language.push((key.value.clone(), Spanned::new(text, value.written.clone())));
+        }
+        for lang in &languages {
+            if ok && !by_language.iter().any(|(l, _)| l == lang) {
+                cx.diagnostics.push(
+                    Diagnostic::new(
+                        &catalogue::TRANSLATION_MISSING,
+                        cx.file,
+                        node.span.clone(),
+                        format!("no text in `{lang}`, a language of this project"),
+                    )
+                    .label(format!("`{lang}` missing here"))
+                    .help(format!(
+                        "add `{lang}: ...` to this mapping, or write one string for every language"
+                    )),
+                );
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let first = by_language.iter().position(|(l, _)| *l == languages[0])?;
+        let (_, text) = by_language.remove(first);
+        Some(Text {
+            text: text.value,
+            translations: by_language,
+        })
+    }
+}
+
+/// A value that can be read in another of the project's languages: every [`Text`] in it
+/// becomes that language's text, and its span the place that text is written.
+pub trait Localize {
+    /// Turns the value into `lang`'s; returns the span of a text taken from a translation.
+    fn localize(&mut self, lang: &str) -> Option<Span>;
+}
+
+impl Localize for Text {
+    fn localize(&mut self, lang: &str) -> Option<Span> {
+        let t = self.translation(lang)?;
+        let span = t.span.clone();
+        self.text = t.value.clone();
+        Some(span)
+    }
+}
+
+impl<T: Localize> Localize for Spanned<T> {
+    fn localize(&mut self, lang: &str) -> Option<Span> {
+        if let Some(span) = self.value.localize(lang) {
+            self.span = span;
+        }
+        None
+    }
+}
+
+impl<T: Localize> Localize for Option<T> {
+    fn localize(&mut self, lang: &str) -> Option<Span> {
+        if let Some(v) = self {
+            v.localize(lang);
+        }
+        None
+    }
+}
+
+impl<T: Localize> Localize for Vec<T> {
+    fn localize(&mut self, lang: &str) -> Option<Span> {
+        for v in self {
+            v.localize(lang);
+        }
+        None
+    }
+}
+
+/// A value that holds free text: [`Texts::texts`] lists every [`Text`] in it, for the
+/// checks that read every language of a text.
+pub trait Texts {
+    /// Appends every text in the value, in field order, to `out`.
+    fn texts<'a>(&'a self, out: &mut Vec<&'a Spanned<Text>>);
+}
+
+impl Texts for Spanned<Text> {
+    fn texts<'a>(&'a self, out: &mut Vec<&'a Spanned<Text>>) {
+        out.push(self);
+    }
+}
+
+impl<T: Texts> Texts for Option<T> {
+    fn texts<'a>(&'a self, out: &mut Vec<&'a Spanned<Text>>) {
+        if let Some(v) = self {
+            v.texts(out);
+        }
+    }
+}
+
+impl<T: Texts> Texts for Vec<T> {
+    fn texts<'a>(&'a self, out: &mut Vec<&'a Spanned<Text>>) {
+        for v in self {
+            v.texts(out);
+        }
+    }
+}
+
+macro_rules! no_text {
+    ($($t:ty),*) => {$(
+        impl Localize for $t {
+            fn localize(&mut self, _: &str) -> Option<Span> {
+                None
+            }
+        }
+        impl Texts for Spanned<$t> {
+            fn texts<'a>(&'a self, _: &mut Vec<&'a Spanned<Text>>) {}
+        }
+    )*};
+}
+no_text!(String, u32, bool);
 
 impl FromNode for u32 {
     const EXPECTED: &'static str = "a whole number";
@@ -1006,6 +1259,28 @@ macro_rules! yaml_struct {
                     return None;
                 }
                 Some($Name { span: node.span.clone(), $( $field: $field.unwrap(), )* })
+            }
+        }
+
+        impl $crate::load::Localize for $Name {
+            fn localize(&mut self, lang: &str) -> Option<$crate::source::Span> {
+                $( $crate::load::Localize::localize(&mut self.$field, lang); )*
+                None
+            }
+        }
+
+        impl $crate::load::Texts for $crate::load::Spanned<$Name> {
+            fn texts<'a>(&'a self, out: &mut Vec<&'a $crate::load::Spanned<$crate::load::Text>>) {
+                $( $crate::load::Texts::texts(&self.value.$field, out); )*
+            }
+        }
+
+        impl $Name {
+            /// Every free text in the value, in field order.
+            pub fn all_texts(&self) -> Vec<&$crate::load::Spanned<$crate::load::Text>> {
+                let mut out = Vec::new();
+                $( $crate::load::Texts::texts(&self.$field, &mut out); )*
+                out
             }
         }
     };

@@ -2,7 +2,7 @@
 //! `privreg.yaml`. `yaml_struct!` derives the loader from these declarations, so the field
 //! list here is the format; `docs/reference.md` documents it field by field.
 
-use crate::load::{FromNode, LoadCx, Node, Spanned};
+use crate::load::{FromNode, LoadCx, Node, Spanned, Text};
 use crate::yaml_struct;
 
 yaml_struct! {
@@ -16,26 +16,26 @@ yaml_struct! {
         order: req u32,
         /// The section heading.
         /// Example: `title: Customer Communication via Slack`
-        title: req String,
+        title: req Text,
         /// Who processes the data described at section level: `processors` (default),
         /// `controller` (we ourselves) or `both`.
         /// Example: `processed_by: both`
         processed_by: opt String,
         /// Free-text lead paragraph, for what no field can carry. Citations in it are linted.
         /// Example: `summary: We use online conference tools, among other things, for communication with our customers.`
-        summary: opt String,
+        summary: opt Text,
         /// What the processing is for.
         /// Example: `purposes: [communication with selected customers]`
-        purposes: req_list String,
+        purposes: req_list Text,
         /// The purposes are the only ones: the policy says "solely for" them.
         /// Example: `purposes_exclusive: true`
         purposes_exclusive: opt bool,
         /// Whose data is processed: customers, website visitors, ...
         /// Example: `data_subjects: [customers, partners, other contacts]`
-        data_subjects: list String,
+        data_subjects: list Text,
         /// Kinds of personal data processed at section level.
         /// Example: `data_categories: [communication content, contact details]`
-        data_categories: list String,
+        data_categories: list Text,
         /// `false` where `data_categories` are examples ("personal data such as names"), not
         /// the complete list; the default is `true`.
         /// Example: `data_categories_exhaustive: false`
@@ -50,16 +50,16 @@ yaml_struct! {
         criminal_offences: opt bool,
         /// Data explicitly not processed or stored ("audio files").
         /// Example: `not_processed: [audio files, full call recordings]`
-        not_processed: list String,
+        not_processed: list Text,
         /// Uses explicitly excluded ("marketing", "profiling").
         /// Example: `excluded_uses: [marketing, profiling]`
-        excluded_uses: list String,
+        excluded_uses: list Text,
         /// How the processing is carried out ("pseudonymised", "by invitation only").
         /// Example: `measures: [the data is analyzed internally for security purposes only]`
-        measures: list String,
+        measures: list Text,
         /// Further free-text paragraphs. Citations in them are linted.
         /// Example: `details: [Sipgate acts as a technical service provider and data processor.]`
-        details: list String,
+        details: list Text,
         /// The legal bases (Art. 6(1), Art. 9(2) GDPR).
         /// Example:
         /// ```yaml
@@ -83,7 +83,7 @@ yaml_struct! {
         /// Categories of recipients where no single entity is named ("tax advisers"; Art.
         /// 13(1)(e) GDPR).
         /// Example: `recipient_categories: [tax advisers, banks]`
-        recipient_categories: list String,
+        recipient_categories: list Text,
         /// How long data is kept, or the criteria for it (Art. 13(2)(a) GDPR).
         /// Example:
         /// ```yaml
@@ -117,7 +117,7 @@ yaml_struct! {
         /// Art. 21(2)-(3) GDPR. The Art. 21(1) notice needs no field: privreg states it
         /// wherever a basis is Art. 6(1)(e) or (f).
         /// Example: `direct_marketing: [sending our newsletter]`
-        direct_marketing: list String,
+        direct_marketing: list Text,
     }
 }
 
@@ -130,7 +130,7 @@ yaml_struct! {
         requirement: req String,
         /// What happens if the data is not provided.
         /// Example: `consequences: we cannot answer your request`
-        consequences: opt String,
+        consequences: opt Text,
     }
 }
 
@@ -143,10 +143,10 @@ yaml_struct! {
         used: req bool,
         /// Meaningful information about the logic involved.
         /// Example: `logic: a score from your payment history decides whether we offer purchase on account`
-        logic: opt String,
+        logic: opt Text,
         /// The significance and the envisaged consequences for the data subject.
         /// Example: `consequences: without a sufficient score, you can pay in advance only`
-        consequences: opt String,
+        consequences: opt Text,
         /// Why the decision is allowed (Art. 22(2) GDPR): `contract`, `law` or `explicit-consent`.
         /// Example: `ground: contract`
         ground: opt String,
@@ -158,13 +158,13 @@ yaml_struct! {
     pub struct DataSource as "a data source" {
         /// Who or what the data comes from.
         /// Example: `source: SCHUFA Holding AG`
-        source: req String,
+        source: req Text,
         /// The source is publicly accessible (a public register, a website).
         /// Example: `public: true`
         public: opt bool,
         /// The categories of data obtained from it (Art. 14(1)(d) GDPR).
         /// Example: `data_categories: [credit score]`
-        data_categories: list String,
+        data_categories: list Text,
     }
 }
 
@@ -177,27 +177,27 @@ yaml_struct! {
         basis: req String,
         /// What the basis covers, rendered in parentheses ("contractual performance or initiation").
         /// Example: `scope: contractual performance or initiation`
-        scope: opt String,
+        scope: opt Text,
         /// When the basis applies ("in cases of voluntary use").
         /// Example: `condition: in cases of voluntary use`
-        condition: opt String,
+        condition: opt Text,
         /// The legitimate interest pursued; required for Art. 6(1)(f) (Art. 13(1)(d) GDPR).
         /// Example: `interest: effective external representation and contact management`
-        interest: opt String,
+        interest: opt Text,
         /// The purposes this basis covers, each written as in `purposes` (the section's or a
         /// service's). Without it (and without `data_categories`) the basis covers all of the
         /// section's own purposes; a service's purposes are covered only where a basis names
         /// them (Art. 13(1)(c) GDPR: the purposes *and* the legal basis for each).
         /// Example: `purposes: [improving the user experience]`
-        purposes: list String,
+        purposes: list Text,
         /// The data this basis is limited to ("call content"): "The processing of call content
         /// is based on ...". Such a basis covers only the purposes it names.
         /// Example: `data_categories: [call content]`
-        data_categories: list String,
+        data_categories: list Text,
         /// The Member State or Union law relied on with the basis, where the GDPR leaves the
         /// matter to it (Art. 6(3), Art. 9(2)(b), (g)-(j)): "§ 22 para. 1 no. 1 lit. b BDSG".
         /// Example: `national_law: § 22 para. 1 no. 1 lit. b BDSG`
-        national_law: opt String,
+        national_law: opt Text,
     }
 }
 
@@ -206,7 +206,7 @@ yaml_struct! {
     pub struct Processor as "a processor" {
         /// The service's name ("Slack").
         /// Example: `service: Slack`
-        service: req String,
+        service: req Text,
         /// The legal entity that provides the service.
         /// Example:
         /// ```yaml
@@ -223,28 +223,28 @@ yaml_struct! {
         role: opt String,
         /// For a joint controller: the essence of the arrangement (Art. 26(2) GDPR).
         /// Example: `arrangement: we collect the data; the partner runs the event and answers requests about it`
-        arrangement: opt String,
+        arrangement: opt Text,
         /// For a joint controller: whom data subjects contact (Art. 26(1) GDPR).
         /// Example: `contact_point: privacy@example.com answers for both of us`
-        contact_point: opt String,
+        contact_point: opt Text,
         /// The data processing agreement (Art. 28(3) GDPR).
         /// Example: `dpa: { concluded: true, counterparty: Slack Technologies Limited }`
         dpa: opt Dpa,
         /// What this service is used for, where it differs from the section's purposes.
         /// Example: `purposes: [improving the user experience]`
-        purposes: list String,
+        purposes: list Text,
         /// Kinds of personal data this service processes, beyond the section's.
         /// Example: `data_categories: [clicks, loading times, system errors]`
-        data_categories: list String,
+        data_categories: list Text,
         /// How the service's processing is carried out ("pseudonymised").
         /// Example: `measures: [the processing is pseudonymized and conducted exclusively internally]`
-        measures: list String,
+        measures: list Text,
         /// Uses explicitly excluded for this service.
         /// Example: `excluded_uses: [marketing, profiling]`
-        excluded_uses: list String,
+        excluded_uses: list Text,
         /// Further free-text paragraphs about this service. Citations in them are linted.
         /// Example: `details: [Sipgate may automatically generate a written summary (transcription) of the conversations.]`
-        details: list String,
+        details: list Text,
         /// Where this service passes data on ("transcripts to our CRM, HubSpot").
         /// Example:
         /// ```yaml
@@ -270,10 +270,10 @@ yaml_struct! {
     pub struct Entity as "a legal entity" {
         /// Registered name ("Salesforce, Inc.").
         /// Example: `legal_name: sipgate GmbH`
-        legal_name: req String,
+        legal_name: req Text,
         /// Postal address without the country.
         /// Example: `address: Gladbacher Str. 74, 40219 Düsseldorf`
-        address: req String,
+        address: req Text,
         /// ISO 3166-1 alpha-2 country code ("US", "DE").
         /// Example: `country: DE`
         country: req String,
@@ -285,10 +285,10 @@ yaml_struct! {
     pub struct Controller as "the controller" {
         /// Registered name ("Example GmbH").
         /// Example: `legal_name: Example GmbH`
-        legal_name: req String,
+        legal_name: req Text,
         /// Postal address without the country.
         /// Example: `address: Hauptstr. 1, 10115 Berlin`
-        address: req String,
+        address: req Text,
         /// ISO 3166-1 alpha-2 country code of its establishment.
         /// Example: `country: DE`
         country: req String,
@@ -319,7 +319,7 @@ yaml_struct! {
     pub struct Dpo as "a data protection officer" {
         /// Name, where it is published (the law asks only for contact details).
         /// Example: `name: Dr. Erika Mustermann`
-        name: opt String,
+        name: opt Text,
         /// Email address.
         /// Example: `email: dpo@example.com`
         email: opt String,
@@ -328,7 +328,7 @@ yaml_struct! {
         phone: opt String,
         /// Postal address, where it differs from the controller's.
         /// Example: `address: Datenschutz GmbH, Ring 5, 50667 Köln`
-        address: opt String,
+        address: opt Text,
         /// A web form (https).
         /// Example: `web_form: https://example.com/dpo`
         web_form: opt String,
@@ -340,10 +340,10 @@ yaml_struct! {
     pub struct Representative as "a representative" {
         /// Registered name.
         /// Example: `legal_name: EU Rep Ltd`
-        legal_name: req String,
+        legal_name: req Text,
         /// Postal address without the country.
         /// Example: `address: 1 Main Street, Dublin 2`
-        address: req String,
+        address: req Text,
         /// ISO 3166-1 alpha-2 code of a Member State where data subjects are.
         /// Example: `country: IE`
         country: req String,
@@ -361,7 +361,7 @@ yaml_struct! {
         concluded: req bool,
         /// The contracting entity, where it differs from the provider ("Slack Technologies Limited").
         /// Example: `counterparty: Slack Technologies Limited`
-        counterparty: opt String,
+        counterparty: opt Text,
     }
 }
 
@@ -406,7 +406,7 @@ yaml_struct! {
         /// For `derogation-compelling-interests` (Art. 49(1), second subparagraph): the
         /// compelling legitimate interests pursued, which the policy must state.
         /// Example: `compelling_interest: recovering the one payment a customer disputes`
-        compelling_interest: opt String,
+        compelling_interest: opt Text,
     }
 }
 
@@ -415,13 +415,13 @@ yaml_struct! {
     pub struct Importer as "an importer" {
         /// Full legal name ("Google LLC").
         /// Example: `legal_name: Google LLC`
-        legal_name: req String,
+        legal_name: req Text,
         /// ISO 3166-1 alpha-2 code of the country where it is established.
         /// Example: `country: US`
         country: req String,
         /// Postal address, where known.
         /// Example: `address: 1600 Amphitheatre Parkway, Mountain View, CA 94043`
-        address: opt String,
+        address: opt Text,
     }
 }
 
@@ -430,10 +430,10 @@ yaml_struct! {
     pub struct Recipient as "an onward recipient" {
         /// The recipient's or system's name ("HubSpot").
         /// Example: `name: HubSpot`
-        name: req String,
+        name: req Text,
         /// What it is to us ("our CRM system").
         /// Example: `description: our CRM system`
-        description: opt String,
+        description: opt Text,
         /// Its legal role: `processor` (the default: it processes the data on our or our
         /// processor's behalf) or `controller` (it receives the data for its own purposes,
         /// stated in `purpose`).
@@ -455,10 +455,10 @@ yaml_struct! {
         transfers: list Transfer,
         /// Which data it receives ("transcripts").
         /// Example: `data: [transcripts]`
-        data: list String,
+        data: list Text,
         /// What happens to the data there ("stored and further processed").
         /// Example: `purpose: where they are stored and further processed`
-        purpose: opt String,
+        purpose: opt Text,
     }
 }
 
@@ -470,24 +470,24 @@ yaml_struct! {
         /// A fixed period: a number and `days`, `weeks`, `months` or `years`. With `until`,
         /// the period runs from that event ("for 3 years after the end of the contract").
         /// Example: `duration: 14 days`
-        duration: opt String,
+        duration: opt Text,
         /// The event that ends storage ("the end of the contract").
         /// Example: `until: the end of the contract`
-        until: opt String,
+        until: opt Text,
         /// Statutory retention periods that apply afterwards ("§ 257 HGB", "§ 147 AO").
         /// Example: `statutory: [§ 257 HGB, § 147 AO]`
-        statutory: list String,
+        statutory: list Text,
         /// The storage period in words of your own, where `duration` and `until` cannot say
         /// it; rendered after "Stored data is retained". Generic wording ("as long as
         /// necessary") is PRV305.
         /// Example: `period: for the duration of your membership`
-        period: opt String,
+        period: opt Text,
         /// Criteria that determine the period, where no fixed period can be given.
         /// Example: `criteria: data is deleted as soon as you ask us to or the reason for storing it no longer applies`
-        criteria: opt String,
+        criteria: opt Text,
         /// Further statements on storage ("Statutory retention periods remain unaffected").
         /// Example: `notes: [Mandatory legal retention periods remain unaffected.]`
-        notes: list String,
+        notes: list Text,
         /// Periods for some data categories that differ from the section's.
         /// Example:
         /// ```yaml
@@ -505,19 +505,19 @@ yaml_struct! {
     pub struct CategoryRetention as "a retention of data categories" {
         /// The data categories this applies to.
         /// Example: `data: [server logs]`
-        data: req_list String,
+        data: req_list Text,
         /// A fixed period, as in `retention`.
         /// Example: `duration: 7 days`
-        duration: opt String,
+        duration: opt Text,
         /// The event that ends storage.
         /// Example: `until: the end of the contract`
-        until: opt String,
+        until: opt Text,
         /// Statutory retention periods that apply afterwards.
         /// Example: `statutory: [§ 147 AO]`
-        statutory: list String,
+        statutory: list Text,
         /// The criteria that determine the period.
         /// Example: `criteria: logs are deleted once an incident is resolved`
-        criteria: opt String,
+        criteria: opt Text,
     }
 }
 
@@ -529,7 +529,7 @@ yaml_struct! {
         chapter: opt String,
         /// Chapter heading.
         /// Example: `title: Processors and services we use`
-        title: opt String,
+        title: opt Text,
         /// The controller publishing the policy, with its contact details, its data
         /// protection officer and its representative in the Union (Art. 13(1)(a)-(b), 14(1)(a)-(b)
         /// GDPR). The chapter opens with it.
@@ -543,7 +543,12 @@ yaml_struct! {
         ///   dpo: { email: dpo@example.com }
         /// ```
         controller: opt Controller,
-        /// Language of the output (`en`).
+        /// The languages the policy is written in, the first the default: `de`, `en`. One
+        /// build writes the chapter in each; with two or more, file names carry the language
+        /// (`privacy-policy.de.md`). A text field may then be given by language.
+        /// Example: `languages: [de, en]`
+        languages: list String,
+        /// One language of the output: the same as `languages: [<language>]`.
         /// Example: `language: en`
         language: opt String,
         /// `para-lit` ("Art. 6 para. 1 lit. f GDPR", the default) or `parens` ("Art. 6(1)(f) GDPR").
@@ -665,6 +670,20 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateError> {
         days: jiff::civil::date(year, month, 1).days_in_month(),
     })
 }
+
+impl crate::load::Localize for RuleSettings {
+    fn localize(&mut self, _: &str) -> Option<crate::source::Span> {
+        None
+    }
+}
+
+impl crate::load::Texts for Spanned<RuleSettings> {
+    fn texts<'a>(&'a self, _: &mut Vec<&'a Spanned<Text>>) {}
+}
+
+/// Accepted values of `languages` and `language` in `privreg.yaml`: the languages with a
+/// translation table and a template set (src/render/lang.rs).
+pub const LANGUAGES: &[&str] = &["de", "en"];
 
 #[cfg(test)]
 mod tests {

@@ -60,6 +60,9 @@ pub struct Settings {
     pub output: String,
     /// Whether citations without a law name count as GDPR citations.
     pub implied_gdpr: bool,
+    /// The languages the policy is written in, the first the default: `languages` (or
+    /// `language`) of privreg.yaml as far as privreg writes them, else English.
+    pub languages: Vec<String>,
 }
 
 impl Default for Settings {
@@ -85,9 +88,57 @@ impl Settings {
                 .as_ref()
                 .and_then(|c| c.implied_gdpr.as_ref())
                 .is_none_or(|b| b.value),
+            languages: raw.as_ref().map_or_else(
+                || vec!["en".to_owned()],
+                |c| {
+                    languages(
+                        c.languages
+                            .iter()
+                            .chain(&c.language)
+                            .map(|l| l.value.as_str()),
+                    )
+                },
+            ),
             raw,
         }
     }
+}
+
+/// The languages privreg writes among `written`, in order, without repeats; English
+/// where none is one.
+fn languages<'a>(written: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in written {
+        if crate::model::LANGUAGES.contains(&l) && !out.iter().any(|o| o == l) {
+            out.push(l.to_owned());
+        }
+    }
+    if out.is_empty() {
+        out.push("en".to_owned());
+    }
+    out
+}
+
+/// The languages `privreg.yaml` names, read from its tree before it is mapped: the
+/// config's own texts (its `title`, the controller's address) may be given by language.
+fn config_languages(node: &Node) -> Vec<String> {
+    let load::Value::Map(entries) = &node.value else {
+        return languages(std::iter::empty());
+    };
+    let mut written = Vec::new();
+    for (key, value) in entries {
+        match (key.value.as_str(), &value.value) {
+            ("languages", load::Value::Seq(items)) => {
+                written.extend(items.iter().filter_map(|i| match &i.value {
+                    load::Value::Str(s) => Some(s.as_str()),
+                    _ => None,
+                }));
+            }
+            ("language", load::Value::Str(s)) => written.push(s.as_str()),
+            _ => {}
+        }
+    }
+    languages(written.into_iter())
 }
 
 /// How much of a file privreg reads, and what to tell someone whose file is larger.
@@ -294,7 +345,9 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         let UserFile { file, problem, .. } = read_user_file(root, &path, REGISTER_LIMIT)?;
         if let Some(d) = problem {
             diagnostics.push(d);
-        } else if let Some(section) = load_tree::<Section>(&file, &mut diagnostics, &mut prose) {
+        } else if let Some(section) =
+            load_tree::<Section>(&file, &config.languages, &mut diagnostics, &mut prose)
+        {
             sections.push(LoadedSection {
                 file: Arc::clone(&file),
                 section,
@@ -506,7 +559,15 @@ pub fn load_config(
             out.push(d);
             None
         }
-        None => load_tree::<Config>(&file, out, prose),
+        None => parse_reporting(&file, out).and_then(|node| {
+            let languages = config_languages(&node);
+            let value = map_node(&file, &node, &languages, out);
+            prose.push((
+                Arc::clone(&file),
+                crate::citations::yaml::prose(&file, &node),
+            ));
+            value
+        }),
     };
     Ok((Some(file), Settings::from_config(raw)))
 }
@@ -514,11 +575,12 @@ pub fn load_config(
 /// `load_file`, keeping the file's prose for the citation linter.
 fn load_tree<T: FromNode>(
     file: &Arc<SourceFile>,
+    languages: &[String],
     out: &mut Vec<Diagnostic>,
     prose: &mut Vec<(Arc<SourceFile>, Extracted<'static>)>,
 ) -> Option<T> {
     let node = parse_reporting(file, out)?;
-    let value = map_node(file, &node, out);
+    let value = map_node(file, &node, languages, out);
     prose.push((Arc::clone(file), crate::citations::yaml::prose(file, &node)));
     value
 }
@@ -526,7 +588,7 @@ fn load_tree<T: FromNode>(
 /// Parses and maps one file; its structural problems go to `out`.
 pub fn load_file<T: FromNode>(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) -> Option<T> {
     let node = parse_reporting(file, out)?;
-    map_node(file, &node, out)
+    map_node(file, &node, &[], out)
 }
 
 fn parse_reporting(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) -> Option<Node> {
@@ -542,6 +604,7 @@ fn parse_reporting(file: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) -> Option<
 fn map_node<T: FromNode>(
     file: &Arc<SourceFile>,
     node: &Node,
+    languages: &[String],
     out: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     if matches!(node.value, load::Value::Null) {
@@ -556,7 +619,7 @@ fn map_node<T: FromNode>(
         );
         return None;
     }
-    let mut cx = LoadCx::new(file);
+    let mut cx = LoadCx::with_languages(file, languages);
     let value = T::from_node(node, &mut cx);
     out.append(&mut cx.diagnostics);
     value

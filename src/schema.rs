@@ -124,6 +124,10 @@ fn field(ty: &TypeInfo, f: &FieldInfo) -> Value {
         if value["type"] == "string" && value.get("enum").is_none() {
             value["minLength"] = json!(1);
         }
+        if f.ty == "Text" {
+            value["anyOf"][0]["minLength"] = json!(1);
+            value["anyOf"][1]["additionalProperties"]["minLength"] = json!(1);
+        }
         value
     };
     if ty.name == "Config" && f.name == "last_updated" {
@@ -148,6 +152,18 @@ fn field(ty: &TypeInfo, f: &FieldInfo) -> Value {
 fn value_type(ty: &str) -> Value {
     match ty {
         "String" => json!({ "type": "string" }),
+        // One string for every language, or one per language (`{de: ..., en: ...}`).
+        "Text" => json!({
+            "anyOf": [
+                { "type": ["string", "number", "boolean"] },
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": { "pattern": "^[a-z]{2,3}$" },
+                    "additionalProperties": { "type": ["string", "number", "boolean"] }
+                }
+            ]
+        }),
         "u32" => json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX }),
         "bool" => json!({ "type": "boolean" }),
         other => json!({ "$ref": format!("#/$defs/{other}") }),

@@ -61,6 +61,9 @@ mod transfer_instrument_invalid;
 mod transfer_mechanism_missing;
 mod transfer_mechanism_unknown;
 mod transfer_undeclared;
+mod translation_mismatch;
+mod translation_missing;
+mod translation_unused;
 mod url_scheme_invalid;
 mod value_type_wrong;
 mod value_unknown;
@@ -123,6 +126,9 @@ pub use transfer_instrument_invalid::TRANSFER_INSTRUMENT_INVALID;
 pub use transfer_mechanism_missing::TRANSFER_MECHANISM_MISSING;
 pub use transfer_mechanism_unknown::TRANSFER_MECHANISM_UNKNOWN;
 pub use transfer_undeclared::TRANSFER_UNDECLARED;
+pub use translation_mismatch::TRANSLATION_MISMATCH;
+pub use translation_missing::TRANSLATION_MISSING;
+pub use translation_unused::TRANSLATION_UNUSED;
 pub use url_scheme_invalid::URL_SCHEME_INVALID;
 pub use value_type_wrong::VALUE_TYPE_WRONG;
 pub use value_unknown::VALUE_UNKNOWN;
@@ -152,6 +158,9 @@ pub static ALL: &[&Rule] = &[
     &FILE_UNREADABLE,
     &TEXT_CONTROL_CHARACTER,
     &FIELD_WITHOUT_EFFECT,
+    &TRANSLATION_MISSING,
+    &TRANSLATION_UNUSED,
+    &TRANSLATION_MISMATCH,
     &LEGAL_BASIS_UNKNOWN,
     &LEGITIMATE_INTEREST_MISSING,
     &SPECIAL_CATEGORY_CONDITION_MISSING,

@@ -16,6 +16,10 @@ pub struct DeviceLaw {
     pub consent: (&'static str, &'static str),
     /// The exemption for what is strictly necessary, in both styles.
     pub necessary: (&'static str, &'static str),
+    /// The consent requirement as German text cites it.
+    pub consent_de: &'static str,
+    /// The exemption as German text cites it.
+    pub necessary_de: &'static str,
 }
 
 /// Every accepted `device_access_law`; the first is the default.
@@ -24,6 +28,8 @@ pub const LAWS: &[DeviceLaw] = &[
         code: "tdddg",
         consent: ("§ 25 para. 1 TDDDG", "§ 25(1) TDDDG"),
         necessary: ("§ 25 para. 2 no. 2 TDDDG", "§ 25(2) no. 2 TDDDG"),
+        consent_de: "§ 25 Abs. 1 TDDDG",
+        necessary_de: "§ 25 Abs. 2 Nr. 2 TDDDG",
     },
     DeviceLaw {
         code: "eprivacy",
@@ -35,6 +41,8 @@ pub const LAWS: &[DeviceLaw] = &[
             "Art. 5 para. 3 sentence 2 of Directive 2002/58/EC",
             "Art. 5(3), second sentence, of Directive 2002/58/EC",
         ),
+        consent_de: "Art. 5 Abs. 3 der Richtlinie 2002/58/EG",
+        necessary_de: "Art. 5 Abs. 3 Satz 2 der Richtlinie 2002/58/EG",
     },
 ];
 

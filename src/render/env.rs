@@ -52,6 +52,19 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/controller.md"),
     ),
     ("page.html", include_str!("../../templates/page.html")),
+    (
+        "de/chapter.md",
+        include_str!("../../templates/de/chapter.md"),
+    ),
+    (
+        "de/section.md",
+        include_str!("../../templates/de/section.md"),
+    ),
+    (
+        "de/controller.md",
+        include_str!("../../templates/de/controller.md"),
+    ),
+    ("de/page.html", include_str!("../../templates/de/page.html")),
 ];
 
 /// How legal citations are written; `citation_style` in `privreg.yaml`.
@@ -62,6 +75,9 @@ pub enum CitationStyle {
     ParaLit,
     /// `Art. 6(1)(f) GDPR`.
     Parens,
+    /// `Art. 6 Abs. 1 lit. f DSGVO`: German practice, which has no parenthesised style in
+    /// common use, so German text is written so whatever `citation_style` says.
+    German,
 }
 
 impl CitationStyle {
@@ -83,7 +99,21 @@ impl CitationStyle {
         subparagraph: Option<u32>,
     ) -> String {
         let mut s = format!("Art. {article}");
+        if self == CitationStyle::German {
+            if let Some(p) = paragraph {
+                s.push_str(&format!(" Abs. {p}"));
+            }
+            if let Some(u) = subparagraph {
+                s.push_str(&format!(" UAbs. {u}"));
+            }
+            if let Some(l) = point {
+                s.push_str(&format!(" lit. {l}"));
+            }
+            s.push_str(" DSGVO");
+            return s;
+        }
         match self {
+            CitationStyle::German => unreachable!("returned above"),
             CitationStyle::ParaLit => {
                 if let Some(p) = paragraph {
                     s.push_str(&format!(" para. {p}"));
@@ -136,37 +166,52 @@ pub fn environment(
             .expect("default delimiters are valid"),
     );
     env.set_loader(move |name| load(overrides.as_deref(), name));
+    // The chapter's `lang` picks the style: German text cites in German whatever the
+    // project's `citation_style`, which chooses between the English styles.
+    let style_in =
+        move |state: &minijinja::State| match state.lookup("lang").as_ref().and_then(Value::as_str)
+        {
+            Some("de") => CitationStyle::German,
+            _ => style,
+        };
     env.add_function(
         "cite",
-        move |article: u32,
+        move |state: &minijinja::State,
+              article: u32,
               paragraph: Option<u32>,
               point: Option<String>,
               subparagraph: Option<u32>| {
-            style.cite(article, paragraph, point.as_deref(), subparagraph)
+            style_in(state).cite(article, paragraph, point.as_deref(), subparagraph)
         },
     );
-    env.add_function("cite_device", move |law: String, kind: String| {
-        let law = crate::law::device::law(Some(&law)).ok_or_else(|| {
-            minijinja::Error::new(
-                minijinja::ErrorKind::InvalidOperation,
-                format!("cite_device: no device access law `{law}`"),
-            )
-        })?;
-        let (para_lit, parens) = match kind.as_str() {
-            "consent" => law.consent,
-            "strictly-necessary" => law.necessary,
-            other => {
-                return Err(minijinja::Error::new(
+    env.add_function(
+        "cite_device",
+        move |state: &minijinja::State, law: String, kind: String| {
+            let law = crate::law::device::law(Some(&law)).ok_or_else(|| {
+                minijinja::Error::new(
                     minijinja::ErrorKind::InvalidOperation,
-                    format!("cite_device: `{other}` is neither `consent` nor `strictly-necessary`"),
-                ));
-            }
-        };
-        Ok(match style {
-            CitationStyle::ParaLit => para_lit,
-            CitationStyle::Parens => parens,
-        })
-    });
+                    format!("cite_device: no device access law `{law}`"),
+                )
+            })?;
+            let ((para_lit, parens), german) = match kind.as_str() {
+                "consent" => (law.consent, law.consent_de),
+                "strictly-necessary" => (law.necessary, law.necessary_de),
+                other => {
+                    return Err(minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!(
+                            "cite_device: `{other}` is neither `consent` nor `strictly-necessary`"
+                        ),
+                    ));
+                }
+            };
+            Ok(match style_in(state) {
+                CitationStyle::ParaLit => para_lit,
+                CitationStyle::Parens => parens,
+                CitationStyle::German => german,
+            })
+        },
+    );
     env.add_filter("join_list", join_list);
     env.add_filter("sentence", sentence);
     env.add_filter("end", end);
@@ -310,9 +355,11 @@ fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, minijinj
 }
 
 /// `a`, `a and b`, `a, b, and c`; items holding commas of their own are separated by
-/// semicolons so the list stays readable. The conjunction defaults to `and`.
+/// semicolons so the list stays readable. The conjunction defaults to `and`. The serial
+/// comma is English: before another conjunction ("a, b und c") there is none.
 fn join_list(items: Vec<String>, conjunction: Option<String>) -> String {
     let conj = conjunction.as_deref().unwrap_or("and");
+    let serial = matches!(conj, "and" | "or");
     let sep = if items.iter().any(|i| has_top_level_comma(i)) {
         ";"
     } else {
@@ -324,7 +371,11 @@ fn join_list(items: Vec<String>, conjunction: Option<String>) -> String {
         2 if sep == "," => format!("{} {conj} {}", items[0], items[1]),
         n => {
             let mut s = items[..n - 1].join(&format!("{sep} "));
-            s.push_str(&format!("{sep} {conj} {}", items[n - 1]));
+            if serial || sep == ";" {
+                s.push_str(&format!("{sep} {conj} {}", items[n - 1]));
+            } else {
+                s.push_str(&format!(" {conj} {}", items[n - 1]));
+            }
             s
         }
     }

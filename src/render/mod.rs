@@ -9,6 +9,7 @@
 
 pub mod env;
 pub mod html;
+pub mod lang;
 pub mod markdown;
 pub mod view;
 pub mod write;
@@ -33,12 +34,20 @@ pub const OUTPUT_FILES: [&str; 3] = [
     "privacy-policy.fragment.html",
 ];
 
-/// One document in one language: the template that writes it in Markdown over the view,
-/// and the files made from that Markdown.
+/// The name of `template` in `lang`'s template set: English's are the top-level files
+/// (`chapter.md`), another language's are in its directory (`de/chapter.md`).
+fn template_in(template: &str, lang: &str) -> String {
+    if lang == "en" {
+        template.to_owned()
+    } else {
+        format!("{lang}/{template}")
+    }
+}
+
+/// One document, written in each language of the project: the template that writes it in
+/// Markdown over the view, and the files made from that Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Artefact {
-    /// Language of the templates' text, as a BCP 47 tag (`en`).
-    pub lang: &'static str,
     /// The entry template, rendered over [`view::ChapterView`].
     pub template: &'static str,
     /// The files made from the Markdown, in the order `build` lists them.
@@ -72,7 +81,6 @@ impl Output {
 
 /// The processors chapter of the privacy policy, in English.
 pub const POLICY: Artefact = Artefact {
-    lang: "en",
     template: "chapter.md",
     outputs: &[
         Output::Markdown(OUTPUT_FILES[0]),
@@ -108,6 +116,8 @@ pub enum Outcome {
         dir: PathBuf,
         /// How to name it to the user (as configured or given with `--out`).
         shown: String,
+        /// The files written, in order.
+        files: Vec<String>,
     },
     /// `--check`: the output directory matches what would be written.
     Current {
@@ -121,24 +131,98 @@ pub enum Outcome {
     },
 }
 
-/// Renders every artefact of [`ARTEFACTS`] from the project.
+/// Renders every artefact of [`ARTEFACTS`] from the project, in each of its languages.
 pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
     render_artefacts(project, ARTEFACTS)
 }
 
-/// Renders `artefacts` over one view of `project`: their files, in order.
+/// Renders `artefacts` over one view of `project` per language: their files, language by
+/// language in the order of `languages`, each language's in the artefacts' order.
 pub fn render_artefacts(
     project: &Project,
     artefacts: &[Artefact],
 ) -> Result<Vec<OutputFile>, Error> {
     let limits = Limits::for_sections(project.sections.len());
     let env = environment(project, limits)?;
-    let view = View::new(project);
+    let languages = project_languages(project);
     let mut files = Vec::new();
-    for artefact in artefacts {
-        files.extend(artefact.render(&env, &view, limits)?);
+    for &lang in &languages {
+        let view = View::new(project, lang);
+        let names = Names {
+            lang: lang.code,
+            all: &languages,
+        };
+        for artefact in artefacts {
+            files.extend(artefact.render(&env, &view, names, limits)?);
+        }
     }
     Ok(files)
+}
+
+/// The languages `project` is written in, those privreg writes (others are `check` errors).
+fn project_languages(project: &Project) -> Vec<&'static lang::Lang> {
+    let found: Vec<_> = project
+        .config
+        .languages
+        .iter()
+        .filter_map(|l| lang::lookup(l))
+        .collect();
+    if found.is_empty() {
+        vec![&lang::LANGS[0]]
+    } else {
+        found
+    }
+}
+
+/// The names of `build`'s files for `project`: each language's in turn.
+pub fn output_names(project: &Project) -> Vec<String> {
+    let languages = project_languages(project);
+    languages
+        .iter()
+        .flat_map(|l| {
+            let names = Names {
+                lang: l.code,
+                all: &languages,
+            };
+            ARTEFACTS
+                .iter()
+                .flat_map(move |a| a.outputs.iter().map(move |o| names.file(o.file())))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether a build could have written file `name`, in any languages.
+pub fn is_output_name(name: &str) -> bool {
+    ARTEFACTS.iter().flat_map(|a| a.outputs).any(|o| {
+        o.file() == name
+            || lang::LANGS
+                .iter()
+                .any(|l| file_in(o.file(), l.code, true) == name)
+    })
+}
+
+/// How a language's files are named: with one language, as ever (`privacy-policy.md`);
+/// with several, each carries its language (`privacy-policy.de.md`).
+#[derive(Debug, Clone, Copy)]
+struct Names<'a> {
+    lang: &'static str,
+    all: &'a [&'static lang::Lang],
+}
+
+impl Names<'_> {
+    fn file(&self, base: &str) -> String {
+        file_in(base, self.lang, self.all.len() > 1)
+    }
+}
+
+/// `base` (`privacy-policy.fragment.html`) in `lang`: the tag before the first dot when
+/// `tagged` (`privacy-policy.de.fragment.html`).
+fn file_in(base: &str, lang: &str, tagged: bool) -> String {
+    match base.split_once('.') {
+        Some((stem, ext)) if tagged => format!("{stem}.{lang}.{ext}"),
+        _ => base.to_owned(),
+    }
 }
 
 /// The template environment of `project`: its `templates/` overriding the embedded ones,
@@ -158,18 +242,15 @@ fn environment(project: &Project, limits: Limits) -> Result<Environment<'static>
 
 impl Artefact {
     /// The artefact's files, its templates taken from `env` and rendered over `view`.
-    pub fn render(
+    fn render(
         &self,
         env: &Environment<'_>,
         view: &View,
+        names: Names<'_>,
         limits: Limits,
     ) -> Result<Vec<OutputFile>, Error> {
-        let md = env::render(
-            env,
-            self.template,
-            Value::from(Serde(&view.chapter)),
-            limits,
-        )?;
+        let template = template_in(self.template, names.lang);
+        let md = env::render(env, &template, Value::from(Serde(&view.chapter)), limits)?;
         let md = markdown::normalise(&md.text);
         // Converted once, however many HTML files the artefact makes.
         let mut converted: Option<Converted> = None;
@@ -184,11 +265,18 @@ impl Artefact {
                 Output::Page { template, .. } => {
                     let converted =
                         converted.get_or_insert_with(|| html::to_html(&md, &view.anchors));
-                    self.page(env, template, view, converted, limits)?
+                    self.page(
+                        env,
+                        &template_in(template, names.lang),
+                        view,
+                        converted,
+                        names,
+                        limits,
+                    )?
                 }
             };
             files.push(OutputFile {
-                name: output.file(),
+                name: names.file(output.file()),
                 contents,
             });
         }
@@ -201,12 +289,30 @@ impl Artefact {
         template: &str,
         view: &View,
         converted: &Converted,
+        names: Names<'_>,
         limits: Limits,
     ) -> Result<String, Error> {
+        let page_file = self
+            .outputs
+            .iter()
+            .find(|o| matches!(o, Output::Page { .. }))
+            .map_or("", |o| o.file());
+        // The same page in the other languages, for `hreflang` links and the switch.
+        let alternates: Vec<_> = names
+            .all
+            .iter()
+            .filter(|l| l.code != names.lang)
+            .map(|l| {
+                minijinja::context! {
+                    lang => l.code,
+                    name => l.term("name").unwrap_or(l.code),
+                    href => file_in(page_file, l.code, true),
+                }
+            })
+            .collect();
         let cx = minijinja::context! {
-            // `language:` named the page's language before artefacts had one; until a
-            // `languages:` setting chooses artefacts by language, it still does.
-            lang => view.page.language.as_deref().unwrap_or(self.lang),
+            lang => view.page.language,
+            alternates => alternates,
             chapter_title => &view.page.chapter_title,
             controller => &view.page.controller,
             heading_level => view.chapter.level,
@@ -226,7 +332,6 @@ mod tests {
 
     /// A document the renderer has never heard of: a template and an entry, nothing else.
     const RECORD: Artefact = Artefact {
-        lang: "en",
         template: "record.md",
         outputs: &[
             Output::Markdown("record.md"),
@@ -272,7 +377,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
             ("templates/record.md", RECORD_TEMPLATE),
         ]);
         let files = render_artefacts(&project, &[POLICY, RECORD]).unwrap();
-        let names: Vec<&str> = files.iter().map(|f| f.name).collect();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
             names,
             [
@@ -499,12 +604,13 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         let mut env = environment(&project, limits).unwrap();
         // Measured as if they were a project's: overrides start as copies of them.
         env.set_fuel(Some(limits.fuel));
-        let view = View::new(&project);
+        let view = View::new(&project, &lang::LANGS[0]);
         let chapter = Value::from(Serde(&view.chapter));
         let md = env::render(&env, "chapter.md", chapter, limits).unwrap();
         let converted = html::to_html(&markdown::normalise(&md.text), &view.anchors);
         let cx = minijinja::context! {
             lang => "en", chapter_title => "10 Processors", controller => "C", heading_level => 2,
+            alternates => Vec::<Value>::new(),
             toc => Value::from(Serde(&converted.toc)),
             body => Value::from_safe_string(converted.body.clone()),
         };

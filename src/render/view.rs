@@ -30,13 +30,15 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::law::{adequacy, bases, countries, mechanisms};
-use crate::model::{Entity, LegalBasis, Processor, Section, Transfer};
+use crate::law::{adequacy, bases, mechanisms};
+use crate::load::Localize;
+use crate::model::{Config, Entity, LegalBasis, Processor, Section, Transfer};
 use crate::project::Project;
 use crate::rules::contact_details_missing::is_email;
 use crate::rules::safeguard_copy_missing::ON_REQUEST;
 use crate::rules::value_unknown::{ONWARD_ROLES, RELATIONS, ROLES, is_duration};
 
+use super::lang::Lang;
 use super::markdown::{self, escape};
 
 const DEFAULT_TITLE: &str = "Processors and services we use";
@@ -61,17 +63,40 @@ pub struct PageView {
     pub chapter_title: String,
     /// The controller's registered name.
     pub controller: Option<String>,
-    /// `language` of `privreg.yaml`, if set.
-    pub language: Option<String>,
+    /// The language's tag (`de`).
+    pub language: &'static str,
 }
 
 impl View {
     /// The view of `project`, sections sorted so file order never matters.
-    pub fn new(project: &Project) -> View {
-        let raw = project.config.raw.as_ref();
-        let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
+    pub fn new(project: &Project, lang: &'static Lang) -> View {
+        // The register reads in the project's first language; another's texts are swapped
+        // in on copies, so the one language of most projects costs no copy.
+        let first = lang.code == project.config.languages[0];
+        let localized: Vec<Section>;
+        let mut sections: Vec<&Section> = if first {
+            project.sections.iter().map(|s| &s.section).collect()
+        } else {
+            localized = project
+                .sections
+                .iter()
+                .map(|s| {
+                    let mut s = s.section.clone();
+                    s.localize(lang.code);
+                    s
+                })
+                .collect();
+            localized.iter().collect()
+        };
+        let config = project.config.raw.clone().map(|mut c| {
+            if !first {
+                c.localize(lang.code);
+            }
+            c
+        });
+        let raw = config.as_ref();
         sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
-        let chapter = ChapterView::new(project, &sections);
+        let chapter = ChapterView::new(project, raw, &sections, lang);
         View {
             anchors: chapter
                 .sections
@@ -90,27 +115,23 @@ impl View {
                 chapter_title: markdown::clean(&format!(
                     "{} {}",
                     project.config.chapter,
-                    title(project)
+                    title(raw, lang)
                 )),
                 controller: raw
                     .and_then(|c| c.controller.as_ref())
                     .map(|c| markdown::clean(&c.legal_name.value)),
-                language: raw
-                    .and_then(|c| c.language.as_ref())
-                    .map(|l| markdown::clean(&l.value)),
+                language: lang.code,
             },
             chapter,
         }
     }
 }
 
-fn title(project: &Project) -> &str {
-    project
-        .config
-        .raw
-        .as_ref()
-        .and_then(|c| c.title.as_ref())
-        .map_or(DEFAULT_TITLE, |t| t.value.as_str())
+fn title<'a>(raw: Option<&'a Config>, lang: &'static Lang) -> &'a str {
+    raw.and_then(|c| c.title.as_ref()).map_or_else(
+        || lang.term("chapter-title").unwrap_or(DEFAULT_TITLE),
+        |t| t.value.as_str(),
+    )
 }
 
 /// The context of every artefact's Markdown templates (`chapter.md`, `section.md`).
@@ -118,6 +139,8 @@ fn title(project: &Project) -> &str {
 /// links built by privreg are trusted.
 #[derive(Debug, Serialize)]
 pub struct ChapterView {
+    /// The language of the text (`de`): `cite()` writes German citations for `de`.
+    pub lang: &'static str,
     /// Chapter number ("10").
     pub number: String,
     /// Chapter heading text.
@@ -371,6 +394,8 @@ pub struct RecipientView {
 /// A transfer to a third country.
 #[derive(Debug, Serialize)]
 pub struct TransferView {
+    /// The destination is outside the EEA: a third country (Chapter V GDPR).
+    pub third_country: bool,
     /// Country name as used after "to" ("the USA", "Japan").
     pub to_country: String,
     /// `takes-place`, `cannot-be-excluded` or `possible`.
@@ -417,7 +442,7 @@ pub struct MechanismView {
     /// Name as written in a policy.
     pub label: &'static str,
     /// The Commission decision it rests on ("Commission Implementing Decision (EU) 2021/914").
-    pub decision: Option<&'static str>,
+    pub decision: Option<String>,
     /// For an adequacy decision: the country it is for, as after "for" ("the USA", "Japan").
     pub country: Option<String>,
     /// For a partial adequacy decision: what it covers.
@@ -492,8 +517,12 @@ pub struct CategoryRetentionView {
 }
 
 impl ChapterView {
-    fn new(project: &Project, sections: &[&Section]) -> ChapterView {
-        let raw = project.config.raw.as_ref();
+    fn new(
+        project: &Project,
+        raw: Option<&Config>,
+        sections: &[&Section],
+        lang: &'static Lang,
+    ) -> ChapterView {
         let level = raw
             .and_then(|c| c.heading_level.as_ref())
             .map_or(2, |l| l.value)
@@ -503,13 +532,14 @@ impl ChapterView {
             .and_then(|c| c.device_access_law.as_ref())
             .map(|l| l.value.as_str());
         ChapterView {
-            title: escape(title(project)),
+            lang: lang.code,
+            title: escape(title(raw, lang)),
             heading: "#".repeat(level as usize),
             level,
-            last_updated: last_updated(project),
+            last_updated: crate::project::recorded_date(project).map(|d| lang.date(d)),
             sections: sections
                 .iter()
-                .map(|s| SectionView::new(s, &chapter, level))
+                .map(|s| SectionView::new(s, &chapter, level, lang))
                 .collect(),
             number: chapter,
             child_age: raw
@@ -521,25 +551,23 @@ impl ChapterView {
             device_law: crate::law::device::law(device_law)
                 .unwrap_or(&crate::law::device::LAWS[0])
                 .code,
-            controller: raw.and_then(|c| c.controller.as_ref()).map(controller),
+            controller: raw
+                .and_then(|c| c.controller.as_ref())
+                .map(|c| controller(c, lang)),
         }
     }
 }
 
-fn last_updated(project: &Project) -> Option<String> {
-    crate::project::recorded_date(project).map(|d| d.to_string())
+fn texts<T: AsRef<str>>(list: &[crate::load::Spanned<T>]) -> Vec<String> {
+    list.iter().map(|s| escape(s.value.as_ref())).collect()
 }
 
-fn texts(list: &[crate::load::Spanned<String>]) -> Vec<String> {
-    list.iter().map(|s| escape(&s.value)).collect()
-}
-
-fn opt_text(v: &Option<crate::load::Spanned<String>>) -> Option<String> {
-    v.as_ref().map(|s| escape(&s.value))
+fn opt_text<T: AsRef<str>>(v: &Option<crate::load::Spanned<T>>) -> Option<String> {
+    v.as_ref().map(|s| escape(s.value.as_ref()))
 }
 
 impl SectionView {
-    fn new(s: &Section, chapter: &str, level: u32) -> SectionView {
+    fn new(s: &Section, chapter: &str, level: u32, lang: &'static Lang) -> SectionView {
         let processed_by = match s.processed_by.as_ref().map(|p| p.value.as_str()) {
             Some("controller") => "controller",
             Some("both") => "both",
@@ -553,7 +581,11 @@ impl SectionView {
             "single"
         };
         // Unknown codes are `check` errors; a build only gets here when they were allowed.
-        let legal_bases: Vec<BasisView> = s.legal_bases.iter().filter_map(basis).collect();
+        let legal_bases: Vec<BasisView> = s
+            .legal_bases
+            .iter()
+            .filter_map(|b| basis(b, lang))
+            .collect();
         let heading = |extra: u32| "#".repeat((level + extra).min(6) as usize);
         SectionView {
             number: format!("{chapter}.{}", s.order.value),
@@ -583,10 +615,8 @@ impl SectionView {
                 .special_categories
                 .iter()
                 .map(|c| {
-                    bases::SPECIAL_CATEGORIES
-                        .iter()
-                        .find(|(code, _)| *code == c.value)
-                        .map_or_else(|| escape(&c.value), |(_, label)| (*label).to_owned())
+                    lang.special_category(&c.value)
+                        .map_or_else(|| escape(&c.value), str::to_owned)
                 })
                 .collect(),
             not_processed: texts(&s.not_processed),
@@ -598,7 +628,7 @@ impl SectionView {
                 .any(|b| matches!(b.code, "consent" | "explicit-consent")),
             objectable: legal_bases.iter().any(|b| b.objectable),
             legal_bases,
-            processors: s.processors.iter().map(|p| processor(p)).collect(),
+            processors: s.processors.iter().map(|p| processor(p, lang)).collect(),
             retention: s.retention.as_ref().map(|r| RetentionView {
                 duration: opt_text(&r.duration),
                 until: opt_text(&r.until),
@@ -616,7 +646,7 @@ impl SectionView {
                     .collect(),
                 // "Stored data is retained 14 days" lacked its preposition.
                 period: r.period.as_ref().map(|p| {
-                    if is_duration(&p.value) {
+                    if lang.code == "en" && is_duration(&p.value) {
                         format!("for {}", escape(&p.value))
                     } else {
                         escape(&p.value)
@@ -657,14 +687,14 @@ impl SectionView {
     }
 }
 
-fn basis(b: &crate::load::Spanned<LegalBasis>) -> Option<BasisView> {
+fn basis(b: &crate::load::Spanned<LegalBasis>, lang: &'static Lang) -> Option<BasisView> {
     let law = bases::lookup(&b.basis.value)?;
     Some(BasisView {
         code: law.code,
         article: law.article,
         paragraph: law.paragraph,
         point: law.point.to_string(),
-        label: law.label,
+        label: lang.basis(law),
         scope: opt_text(&b.scope),
         condition: opt_text(&b.condition),
         interest: opt_text(&b.interest),
@@ -687,8 +717,8 @@ fn basis(b: &crate::load::Spanned<LegalBasis>) -> Option<BasisView> {
     })
 }
 
-fn processor(p: &Processor) -> ProcessorView {
-    let provider = entity(&p.provider);
+fn processor(p: &Processor, lang: &'static Lang) -> ProcessorView {
+    let provider = entity(&p.provider, lang);
     ProcessorView {
         service: escape(&p.service.value),
         role: p
@@ -722,7 +752,7 @@ fn processor(p: &Processor) -> ProcessorView {
                     .as_ref()
                     .and_then(|x| ONWARD_ROLES.iter().copied().find(|c| *c == x.value))
                     .unwrap_or("processor"),
-                provider: r.provider.as_ref().map(entity),
+                provider: r.provider.as_ref().map(|e| entity(e, lang)),
                 transfers: r
                     .transfers
                     .iter()
@@ -731,7 +761,7 @@ fn processor(p: &Processor) -> ProcessorView {
                             .provider
                             .as_ref()
                             .map_or(&r.name.value, |p| &p.legal_name.value);
-                        transfer(holder, t)
+                        transfer(holder, t, lang)
                     })
                     .collect(),
                 data: texts(&r.data),
@@ -741,14 +771,14 @@ fn processor(p: &Processor) -> ProcessorView {
         transfers: p
             .transfers
             .iter()
-            .map(|t| transfer(&p.provider.legal_name.value, t))
+            .map(|t| transfer(&p.provider.legal_name.value, t, lang))
             .collect(),
         privacy_policy: p.privacy_policy.as_ref().map(|u| markdown::link(&u.value)),
     }
 }
 
 /// The view of transfer `t` made by the recipient named `holder` (its legal name).
-fn transfer(holder: &str, t: &Transfer) -> TransferView {
+fn transfer(holder: &str, t: &Transfer, lang: &'static Lang) -> TransferView {
     let mut found: Vec<&mechanisms::Mechanism> = t
         .mechanisms
         .iter()
@@ -772,17 +802,21 @@ fn transfer(holder: &str, t: &Transfer) -> TransferView {
                 interest: (m.code == "derogation-compelling-interests")
                     .then(|| opt_text(&t.compelling_interest))
                     .flatten(),
-                label: m.label,
-                decision: on.map(|d| d.decision).or_else(|| m.decision()),
-                country: adequate.then(|| to_country(&t.country.value)),
-                scope: on.filter(|d| d.is_partial()).map(|d| d.scope),
+                label: lang.mechanism(m.code, m.label),
+                decision: on
+                    .map(|d| d.decision)
+                    .or_else(|| m.decision())
+                    .map(|d| lang.decision(d)),
+                country: adequate.then(|| to_country(&t.country.value, lang)),
+                scope: on.filter(|d| d.is_partial()).map(|d| lang.scope(d.scope)),
             }
         })
         .collect();
     let importer = t.importer.as_ref().map(|i| escape(&i.legal_name.value));
     let importer_address = t.importer.as_ref().and_then(|i| opt_text(&i.address));
     TransferView {
-        to_country: to_country(&t.country.value),
+        third_country: !crate::law::countries::is_eea(&t.country.value),
+        to_country: to_country(&t.country.value, lang),
         certainty: escape(&t.certainty.value),
         recipient: importer.clone().unwrap_or_else(|| escape(holder)),
         importer,
@@ -802,7 +836,7 @@ fn transfer(holder: &str, t: &Transfer) -> TransferView {
         safeguards: found
             .iter()
             .filter(|m| m.is_safeguard())
-            .map(|m| definite(m.label))
+            .map(|m| definite(lang.mechanism(m.code, m.label), lang))
             .collect(),
         in_scope: t.in_scope.as_ref().is_some_and(|s| s.value),
     }
@@ -810,7 +844,10 @@ fn transfer(holder: &str, t: &Transfer) -> TransferView {
 
 /// "the binding corporate rules", "the approved code of conduct": a label with the definite
 /// article, for naming a safeguard already introduced.
-fn definite(label: &str) -> String {
+fn definite(label: &str, lang: &Lang) -> String {
+    if lang.code != "en" {
+        return label.to_owned();
+    }
     let bare = label
         .strip_prefix("an ")
         .or_else(|| label.strip_prefix("a "))
@@ -819,15 +856,18 @@ fn definite(label: &str) -> String {
     format!("the {bare}")
 }
 
-fn entity(e: &crate::load::Spanned<Entity>) -> EntityView {
+fn entity(e: &crate::load::Spanned<Entity>, lang: &'static Lang) -> EntityView {
     EntityView {
         legal_name: escape(&e.legal_name.value),
         address: escape(&e.address.value),
-        country: country_name(&e.country.value),
+        country: country_name(&e.country.value, lang),
     }
 }
 
-fn controller(c: &crate::load::Spanned<crate::model::Controller>) -> ControllerView {
+fn controller(
+    c: &crate::load::Spanned<crate::model::Controller>,
+    lang: &'static Lang,
+) -> ControllerView {
     let email = |e: &Option<crate::load::Spanned<String>>| {
         e.as_ref().map(|e| {
             if is_email(&e.value) {
@@ -842,7 +882,7 @@ fn controller(c: &crate::load::Spanned<crate::model::Controller>) -> ControllerV
     ControllerView {
         legal_name: escape(&c.legal_name.value),
         address: escape(&c.address.value),
-        country: country_name(&c.country.value),
+        country: country_name(&c.country.value, lang),
         email: email(&c.email),
         phone: opt_text(&c.phone),
         web_form: link(&c.web_form),
@@ -856,20 +896,24 @@ fn controller(c: &crate::load::Spanned<crate::model::Controller>) -> ControllerV
         representative: c.representative.as_ref().map(|r| RepresentativeView {
             legal_name: escape(&r.legal_name.value),
             address: escape(&r.address.value),
-            country: country_name(&r.country.value),
+            country: country_name(&r.country.value, lang),
             email: email(&r.email),
         }),
     }
 }
 
-fn country_name(code: &str) -> String {
-    countries::name(code).map_or_else(|| escape(code), str::to_owned)
+fn country_name(code: &str, lang: &Lang) -> String {
+    lang.country(code)
+        .map_or_else(|| escape(code), str::to_owned)
 }
 
 /// "the USA", "the United Kingdom", but "Japan": English puts an article before plural
 /// and descriptive country names.
-fn to_country(code: &str) -> String {
-    let name = country_name(code);
+fn to_country(code: &str, lang: &Lang) -> String {
+    let name = country_name(code, lang);
+    if lang.code != "en" {
+        return name;
+    }
     let plural = [
         "USA",
         "Netherlands",

@@ -12,7 +12,7 @@ use crate::files::{self, Undo};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     /// File name inside the output directory.
-    pub name: &'static str,
+    pub name: String,
     /// Its contents.
     pub contents: String,
 }
@@ -72,7 +72,7 @@ pub fn write_atomic(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     }
     let staging = reserve(&parent, NEW_PREFIX, &name, &pending).map_err(write_err(&parent))?;
     for f in files {
-        let path = staging.join(f.name);
+        let path = staging.join(&f.name);
         write_synced(&path, &f.contents).map_err(write_err(&path))?;
     }
     files::sync_dir(&staging);
@@ -224,7 +224,7 @@ fn write_synced(path: &Path, contents: &str) -> io::Result<()> {
 pub fn stale_diff(dir: &Path, shown: &str, files: &[OutputFile]) -> Result<Option<String>, Error> {
     let mut out = String::new();
     for f in files {
-        let path = dir.join(f.name);
+        let path = dir.join(&f.name);
         let old_name = format!("{}/{}", shown.trim_end_matches('/'), f.name);
         // Whatever sits there is read only if it is a regular file, and never much past the
         // size of what would replace it: more than that is stale without a diff.
@@ -429,7 +429,7 @@ fn set_public_permissions(staging: &Path, target: &Path) -> io::Result<()> {
 }
 
 /// The output directory is privreg's: replacing it must not delete a file someone put
-/// there by hand, or a whole project when `output` points at the wrong directory.
+/// there by hand (a file a build with other `languages` wrote is privreg's), or a whole project when `output` points at the wrong directory.
 fn refuse_foreign_files(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
         path: dir.to_owned(),
@@ -438,7 +438,7 @@ fn refuse_foreign_files(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let mut foreign: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !files.iter().any(|f| f.name == n))
+        .filter(|n| !files.iter().any(|f| &f.name == n) && !super::is_output_name(n))
         .collect();
     if foreign.is_empty() {
         return Ok(());

@@ -4,18 +4,18 @@ use super::RuleCx;
 use crate::catalogue::DEVICE_ACCESS_UNCLEAR;
 use crate::diagnostic::Diagnostic;
 use crate::law::device;
-use crate::load::Spanned;
+use crate::load::{Spanned, Text};
 use crate::model::Section;
 
 /// The section's purposes, its services' included.
-fn purposes(s: &Section) -> impl Iterator<Item = &Spanned<String>> {
+fn purposes(s: &Section) -> impl Iterator<Item = &Spanned<Text>> {
     s.purposes
         .iter()
         .chain(s.processors.iter().flat_map(|p| p.purposes.iter()))
 }
 
 /// The section's free text, where it may speak of cookies.
-fn prose(s: &Section) -> impl Iterator<Item = &Spanned<String>> {
+fn prose(s: &Section) -> impl Iterator<Item = &Spanned<Text>> {
     let retention = s
         .retention
         .iter()

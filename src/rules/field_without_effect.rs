@@ -11,7 +11,7 @@ use crate::source::SourceFile;
 
 fn report(
     file: &Arc<SourceFile>,
-    value: &Spanned<String>,
+    value: &Spanned<crate::load::Text>,
     field: &str,
     why: &str,
     help: &str,

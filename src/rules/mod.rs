@@ -62,6 +62,7 @@ pub mod transfer_instrument_invalid;
 pub mod transfer_mechanism_missing;
 pub mod transfer_mechanism_unknown;
 pub mod transfer_undeclared;
+pub mod translation_mismatch;
 pub mod url_scheme_invalid;
 pub mod value_unknown;
 
@@ -127,7 +128,7 @@ impl RuleCx<'_> {
 #[derive(Debug, Clone, Copy)]
 pub struct Holder<'a> {
     /// The service's or onward recipient's name.
-    pub name: &'a Spanned<String>,
+    pub name: &'a Spanned<crate::load::Text>,
     /// Its legal entity.
     pub provider: Option<&'a Spanned<Entity>>,
 }
@@ -178,6 +179,7 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     transfer_undeclared::check(cx, out);
     retention_missing::check(cx, out);
     retention_generic::check(cx, out);
+    translation_mismatch::check(cx, out);
     dpa_missing::check(cx, out);
     recipient_role_incomplete::check(cx, out);
     recipient_entity_missing::check(cx, out);

@@ -28,7 +28,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
                     .map(|p| (p, "`direct_marketing`")),
             );
         for (reference, field) in references {
-            if known(section).any(|k| k == reference.value) {
+            if known(section).any(|k| reference.value == k) {
                 continue;
             }
             let help = match crate::suggest::closest(&reference.value, known(section)) {

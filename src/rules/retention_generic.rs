@@ -15,6 +15,14 @@ const GENERIC: &[&str] = &[
     "no longer than is necessary",
     "no longer than required",
     "for as long as necessary",
+    // German: the same generic wording.
+    "so lange wie nötig",
+    "so lange wie erforderlich",
+    "solange erforderlich",
+    "solange dies erforderlich",
+    "solange es erforderlich",
+    "so lange, wie es erforderlich",
+    "so lange, wie dies erforderlich",
 ];
 
 /// Whether `text` rests on generic wording.

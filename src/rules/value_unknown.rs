@@ -49,8 +49,36 @@ pub fn check_value(
 }
 
 /// Whether `s` is a duration as `retention` takes it: a count (digits, or `one` to
-/// `twelve`) and a unit of days, weeks, months or years ("14 days", "one year").
+/// `twelve`) and a unit of days, weeks, months or years ("14 days", "one year"), in
+/// English or German ("14 Tage", "1 Jahr").
 pub fn is_duration(s: &str) -> bool {
+    is_english_duration(s) || is_german_duration(s)
+}
+
+/// "14 Tage", "1 Monat", "6 Jahre": digits and a German unit, singular for one.
+fn is_german_duration(s: &str) -> bool {
+    const UNITS: &[(&str, &str)] = &[
+        ("Tag", "Tage"),
+        ("Woche", "Wochen"),
+        ("Monat", "Monate"),
+        ("Jahr", "Jahre"),
+    ];
+    let mut parts = s.split_whitespace();
+    let (Some(count), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let counted = count.len() <= 4 && count.bytes().all(|b| b.is_ascii_digit()) && count != "0";
+    counted
+        && UNITS.iter().any(|(one, many)| {
+            if count == "1" {
+                unit == *one
+            } else {
+                unit == *many
+            }
+        })
+}
+
+fn is_english_duration(s: &str) -> bool {
     const WORDS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",
@@ -71,8 +99,7 @@ pub fn is_duration(s: &str) -> bool {
 
 /// Accepted values of `citation_style` in `privreg.yaml`.
 pub const CITATION_STYLES: &[&str] = &["para-lit", "parens"];
-/// Accepted values of `language` in `privreg.yaml`.
-pub const LANGUAGES: &[&str] = &["en"];
+pub use crate::model::LANGUAGES;
 
 /// Reports unknown enumerated values and malformed durations.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
@@ -80,7 +107,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         if let Some(v) = &c.citation_style {
             check_value(file, v, "citation_style", CITATION_STYLES, out);
         }
-        if let Some(v) = &c.language {
+        for v in c.languages.iter().chain(&c.language) {
             check_value(file, v, "language", LANGUAGES, out);
         }
         if let Some(v) = &c.heading_level
@@ -161,11 +188,16 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         };
         let durations =
             std::iter::once(&r.duration).chain(r.by_category.iter().map(|c| &c.duration));
-        for d in durations.flatten().filter(|d| !is_duration(&d.value)) {
+        // Every language's text: a translation is published as much as the first language.
+        let texts = durations.flatten().flat_map(|d| {
+            std::iter::once((&d.value.text, &d.span))
+                .chain(d.translations.iter().map(|(_, t)| (&t.value, &t.span)))
+        });
+        for (text, span) in texts.filter(|(t, _)| !is_duration(t)) {
             out.push(
-                Diagnostic::new(&VALUE_UNKNOWN, file, d.span.clone(), format!("`{}` is not a duration", d.value))
+                Diagnostic::new(&VALUE_UNKNOWN, file, span.clone(), format!("`{text}` is not a duration"))
                     .label("not a count and a unit")
-                    .help("write a number and `days`, `weeks`, `months` or `years`, e.g. `duration: 14 days`; put anything else in `period` or `criteria`"),
+                    .help("write a number and `days`, `weeks`, `months` or `years` (German: `Tage`, `Wochen`, `Monate`, `Jahre`), e.g. `duration: 14 days`; put anything else in `period` or `criteria`"),
             );
         }
     }
@@ -237,10 +269,16 @@ mod duration_tests {
             "3 months",
             "ten years",
             "2 weeks",
+            "14 Tage",
+            "1 Jahr",
+            "6 Monate",
         ] {
             assert!(is_duration(ok), "{ok}");
         }
         for bad in [
+            "1 Tage",
+            "14 Tag",
+            "vierzehn Tage",
             "14",
             "days",
             "1 days",
