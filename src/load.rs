@@ -719,7 +719,7 @@ impl FromNode for String {
 /// mapping by language (`{de: ..., en: ...}`) that gives each language of the project.
 /// It reads as the text in the project's first language; [`Localize`] turns a value into
 /// another language's.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Text {
     /// The text in the project's first language.
     pub text: String,
@@ -745,6 +745,21 @@ impl Text {
             .map(|(_, t)| t)
     }
 }
+
+/// Two texts are equal when they say the same in every language, wherever written.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.text == other.text
+            && self.translations.len() == other.translations.len()
+            && self
+                .translations
+                .iter()
+                .zip(&other.translations)
+                .all(|((a, x), (b, y))| a == b && x.value == y.value)
+    }
+}
+
+impl Eq for Text {}
 
 impl std::ops::Deref for Text {
     type Target = String;

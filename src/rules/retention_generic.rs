@@ -23,6 +23,8 @@ const GENERIC: &[&str] = &[
     "solange es erforderlich",
     "so lange, wie es erforderlich",
     "so lange, wie dies erforderlich",
+    "so lange, wie es für",
+    "so lange, wie dies für",
 ];
 
 /// Whether `text` rests on generic wording.

@@ -13,7 +13,7 @@ use crate::support::{Project, Transcript, repo_root};
 const EARLY: (&str, &str) = ("1767225600", "2026-01-01");
 const LATE: (&str, &str) = ("1956441600", "2031-12-31");
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();

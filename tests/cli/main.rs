@@ -9,6 +9,7 @@ mod check;
 mod files;
 mod formats;
 mod help;
+mod languages;
 mod lint;
 mod project_tools;
 mod rule_config;
