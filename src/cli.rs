@@ -42,9 +42,10 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 struct GlobalArgs {
-    /// Project directory holding privreg.yaml and registers/
-    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
-    root: PathBuf,
+    /// Project directory holding privreg.yaml and registers/ [default: the nearest one
+    /// upward with a privreg.yaml, up to the repository root; else the current directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
     /// Output format of diagnostics
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -140,7 +141,7 @@ enum Command {
         after_help = "Example:\n  privreg init my-policy && cd my-policy && privreg check\n\nExisting files are never overwritten: if any of them exists, nothing is written."
     )]
     Init {
-        /// Directory of the new project [default: --root, i.e. the current directory]
+        /// Directory of the new project [default: --root, else the current directory]
         dir: Option<PathBuf>,
     },
     /// Print a shell completion script
@@ -305,7 +306,11 @@ impl Cli {
             },
             Command::Schema { target } => print(&privreg::schema::render(*target)),
             Command::Init { dir } => {
-                let dir = dir.as_ref().unwrap_or(&g.root);
+                // A new project goes where it is asked for, never into one found upward.
+                let dir = dir
+                    .as_ref()
+                    .or(g.root.as_ref())
+                    .map_or(std::path::Path::new("."), PathBuf::as_path);
                 let mut text = String::new();
                 for path in privreg::init::scaffold(dir)? {
                     text.push_str(&format!("created {}\n", path.display()));
@@ -336,6 +341,24 @@ impl Cli {
 }
 
 impl GlobalArgs {
+    /// `--root`, else the directory [`privreg::project::discover`] finds.
+    fn project_root(&self) -> Result<PathBuf, Error> {
+        if let Some(root) = &self.root {
+            return Ok(root.clone());
+        }
+        Ok(privreg::project::discover(&current_dir()?).unwrap_or_else(|| PathBuf::from(".")))
+    }
+
+    /// Where the report's paths are relative to: the current directory, and the repository
+    /// (else the project) for SARIF and GitHub. `None` when the current directory is gone.
+    fn paths(&self) -> Option<report::Paths> {
+        let cwd = std::env::current_dir().ok()?;
+        let root = self.project_root().ok()?;
+        let project = cwd.join(root).canonicalize().ok()?;
+        let repository = privreg::paths::repository_root(&project).unwrap_or(project);
+        Some(report::Paths { cwd, repository })
+    }
+
     fn check_options(&self) -> Result<CheckOptions, Error> {
         let date = self
             .date
@@ -360,7 +383,7 @@ impl GlobalArgs {
             }
         }
         Ok(CheckOptions {
-            root: self.root.clone(),
+            root: self.project_root()?,
             overrides,
             deny_warnings: self.deny.iter().any(|c| c == "warnings"),
             date,
@@ -401,6 +424,7 @@ impl GlobalArgs {
             self.format,
             diagnostics,
             self.styled() && self.format == Format::Human,
+            self.paths().as_ref(),
             &mut out,
         )
         .and_then(|()| out.flush());
@@ -480,6 +504,14 @@ fn write_citation(
         implied,
         provisions.join("; ")
     )
+}
+
+/// The current directory, absolute and with its links resolved, as the system reports it.
+fn current_dir() -> Result<PathBuf, Error> {
+    std::env::current_dir().map_err(|source| Error::Read {
+        path: ".".into(),
+        source,
+    })
 }
 
 /// Prints `err` and its causes on stderr, one per line.

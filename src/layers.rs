@@ -14,8 +14,10 @@ const LAYERS: &[&str] = &[
     "source",
     "suggest",
     "error",
-    // Files on disk: bounded reads of regular files, the output lock, undo on interrupt.
+    // Files on disk: bounded reads of regular files, the output lock, undo on interrupt;
+    // how paths are shown.
     "files",
+    "paths",
     // The law as data: GDPR structure, provision addresses, bases, mechanisms, adequacy.
     "law",
     // Diagnostics, and the catalogue of rules they name (no checks).

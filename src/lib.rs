@@ -18,6 +18,7 @@ mod layers;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod project;
 pub mod render;
 pub mod report;
@@ -128,7 +129,13 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
         None => {
             let output = &checked.project.config.output;
             project::output_inside_root(output)?;
-            (checked.project.root.join(output), output.clone())
+            let dir = checked.project.root.join(output);
+            // Named from where the user stands, like the diagnostics: `../dist` from below.
+            let shown = std::env::current_dir().map_or_else(
+                |_| output.clone(),
+                |cwd| paths::shown_from(&cwd, &cwd, &dir),
+            );
+            (dir, shown)
         }
     };
     if !opts.verify {

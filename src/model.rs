@@ -690,6 +690,37 @@ mod tests {
     use super::{DateError, parse_date};
 
     #[test]
+    fn every_misplaced_field_belongs_where_its_help_moves_it() {
+        use super::{LegalBasis, Processor, Retention, Section};
+        let fields = |what: &str| match what {
+            "a register section" => Section::FIELDS,
+            "a processor" => Processor::FIELDS,
+            "a retention statement" => Retention::FIELDS,
+            "a legal basis" => LegalBasis::FIELDS,
+            other => panic!("no field list for {other}"),
+        };
+        for (found_in, field, owner, shape) in crate::load::MISPLACED {
+            assert!(
+                !fields(found_in).contains(field),
+                "{field} is a field of {found_in}"
+            );
+            assert!(
+                fields(owner).contains(field),
+                "{field} is no field of {owner}"
+            );
+            let key = shape.split(':').next().unwrap();
+            assert!(
+                fields(found_in).contains(&key),
+                "{key} is no field of {found_in}"
+            );
+            assert!(
+                shape.contains(&format!("{field}:")),
+                "{shape} shows no {field}"
+            );
+        }
+    }
+
+    #[test]
     fn dates_are_year_month_day() {
         assert_eq!(
             parse_date("2026-11-29"),

@@ -281,6 +281,30 @@ pub fn display_name(root: &Path, path: &Path) -> String {
     }
 }
 
+/// The project root for a command run in `cwd` (absolute) without `--root`: the nearest
+/// directory from `cwd` upward that holds `privreg.yaml`, searched no higher than the
+/// repository root (a directory holding `.git`) or the file system root, as `.`, `..`,
+/// `../..` and so on. `None` when there is none: the current directory is then the project,
+/// as a project need not have a `privreg.yaml`.
+pub fn discover(cwd: &Path) -> Option<PathBuf> {
+    let mut up = PathBuf::from(".");
+    for dir in cwd.ancestors() {
+        // Anything there counts, a broken link too, as in `load_config`.
+        if std::fs::symlink_metadata(dir.join(CONFIG_FILE)).is_ok() {
+            return Some(up);
+        }
+        if std::fs::symlink_metadata(dir.join(".git")).is_ok() {
+            return None;
+        }
+        up = if up == Path::new(".") {
+            PathBuf::from("..")
+        } else {
+            up.join("..")
+        };
+    }
+    None
+}
+
 /// Loads `privreg.yaml` (optional) and every `.yaml`/`.yml` file of the registers directory,
 /// in sorted order so results never depend on directory listing order.
 pub fn load(root: &Path) -> Result<Project, Error> {
@@ -295,6 +319,9 @@ pub fn load(root: &Path) -> Result<Project, Error> {
             // the default directory missing is the wrong --root, a usage error.
             let written = config.raw.as_ref().and_then(|c| c.registers.clone());
             let (Some(file), Some(value)) = (&config_file, written) else {
+                if config_file.is_none() && source.kind() == std::io::ErrorKind::NotFound {
+                    return Err(no_project(root));
+                }
                 return Err(Error::Read { path: dir, source });
             };
             diagnostics.push(registers_unreadable(root, file, &value, &source));
@@ -376,6 +403,17 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         prose,
         diagnostics,
     })
+}
+
+/// The usage error of a directory that is no project, saying where privreg looked.
+fn no_project(root: &Path) -> Error {
+    Error::Usage(format!(
+        "no privreg project at {}: it holds neither {CONFIG_FILE} nor a registers/ directory\n  \
+         help: run privreg in the project or any directory below it (privreg looks upward for \
+         {CONFIG_FILE}, up to the repository root), pass `--root DIR`, or start a project with \
+         `privreg init`",
+        root.display()
+    ))
 }
 
 /// PRV018 at the `registers:` value of privreg.yaml, with the closest directory there is.
@@ -735,6 +773,29 @@ mod tests {
             display_name(Path::new("."), Path::new("../shared/seed.txt")),
             "../shared/seed.txt"
         );
+    }
+
+    #[test]
+    fn discovery_finds_the_nearest_config_upward_but_not_above_the_repository() {
+        use super::discover;
+        use std::path::Path;
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("site");
+        let nested = repo.join("policy/registers/drafts");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        assert_eq!(discover(&nested), None, "no privreg.yaml in the repository");
+        std::fs::write(dir.path().join("privreg.yaml"), "").unwrap();
+        assert_eq!(
+            discover(&nested),
+            None,
+            "one above the repository root is not seen"
+        );
+        std::fs::write(repo.join("privreg.yaml"), "").unwrap();
+        assert_eq!(discover(&nested).unwrap(), Path::new("../../.."));
+        std::fs::write(repo.join("policy/privreg.yaml"), "").unwrap();
+        assert_eq!(discover(&nested).unwrap(), Path::new("../.."));
+        assert_eq!(discover(&repo.join("policy")).unwrap(), Path::new("."));
     }
 
     #[test]

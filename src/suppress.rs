@@ -1,10 +1,15 @@
 //! Inline suppressions: a comment in a file silences named rules there, with a reason.
 //!
 //! ```yaml
-//! # privreg: ignore[PRV301] retention is stated in chapter 12     <- own line: next line
-//! id: slack  # privreg: ignore[PRV014, PRV007] legacy anchor        <- trailing: this line
+//! # privreg: ignore[PRV302] agreed by phone       <- own line: the next line's node
+//! processors:
+//!   - service: Chatly  # privreg: ignore[PRV205] reason   <- trailing: this line's node
+//!     provider: { country: US }                           <- (the whole list item)
 //! ```
-//! Markdown and HTML use `<!-- privreg-ignore PRV401, PRV402: reason -->`. A suppression
+//! In YAML a suppression covers the node its line starts: the line and every line nested
+//! under it (indented deeper, or a list at the same indentation under a `key:`), so a
+//! comment on `- service:` covers the whole processor. Markdown and HTML use
+//! `<!-- privreg-ignore PRV401, PRV402: reason -->` and cover one line. A suppression
 //! before the first content of a file (the first YAML key, the first Markdown text)
 //! applies to the whole file. docs/suppressions.md is the user documentation.
 //!
@@ -24,8 +29,8 @@ use crate::source::{SourceFile, Span};
 pub enum Scope {
     /// The whole file.
     File,
-    /// One 1-based line.
-    Line(usize),
+    /// The 1-based lines from the first to the last, inclusive.
+    Lines(usize, usize),
     /// Nothing: an own-line comment with no content after it.
     Nothing,
 }
@@ -71,7 +76,7 @@ pub fn apply(files: &[Arc<SourceFile>], diagnostics: Vec<Diagnostic>) -> Vec<Dia
             for (si, s) in parsed[fi].1.iter().enumerate() {
                 let applies = match s.scope {
                     Scope::File => true,
-                    Scope::Line(l) => l == line,
+                    Scope::Lines(first, last) => (first..=last).contains(&line),
                     Scope::Nothing => false,
                 };
                 if !applies {
@@ -132,7 +137,10 @@ fn report(file: &Arc<SourceFile>, s: &Suppression, used: &[bool], out: &mut Vec<
             )
             .label(match s.scope {
                 Scope::File => format!("no {} finding in this file", rule.code),
-                Scope::Line(l) => format!("no {} finding on line {l}", rule.code),
+                Scope::Lines(l, last) if l == last => {
+                    format!("no {} finding on line {l}", rule.code)
+                }
+                Scope::Lines(l, last) => format!("no {} finding on lines {l}-{last}", rule.code),
                 Scope::Nothing => "no line follows this comment".to_owned(),
             })
             .help(format!("remove `{}` from the suppression", code.value)),
@@ -163,18 +171,26 @@ pub fn parse(file: &SourceFile) -> Vec<Suppression> {
     } else {
         scan_html(&file.text)
     };
+    let first_content = lines.iter().position(|l| l.content).map(|i| i + 1);
+    let node = |line: usize| {
+        let last = if yaml {
+            node_end(&lines, line - 1) + 1
+        } else {
+            line
+        };
+        Scope::Lines(line, last)
+    };
     directives
         .into_iter()
         .map(|d| {
-            let first_content = lines.iter().position(|has| *has).map(|i| i + 1);
             let scope = if !d.own_line {
-                Scope::Line(d.line)
+                node(d.line)
             } else if first_content.is_none_or(|c| c > d.line) {
                 Scope::File
             } else {
                 (d.end_line..lines.len())
-                    .find(|&i| lines[i])
-                    .map_or(Scope::Nothing, |i| Scope::Line(i + 1))
+                    .find(|&i| lines[i].content)
+                    .map_or(Scope::Nothing, |i| node(i + 1))
             };
             Suppression {
                 codes: d.codes,
@@ -184,6 +200,40 @@ pub fn parse(file: &SourceFile) -> Vec<Suppression> {
             }
         })
         .collect()
+}
+
+/// What the scope of a suppression needs to know of a line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Line {
+    /// Not blank, and not only comments.
+    content: bool,
+    /// Columns before its content.
+    indent: usize,
+    /// Its content starts a list item (`- `).
+    item: bool,
+    /// Its content ends in `key:` with the value on the lines below.
+    opens: bool,
+}
+
+/// The 0-based last line of the YAML node that line `start` starts: the lines after it
+/// indented deeper, and a list at the same indentation under a `key:` (YAML lets a block
+/// sequence under a key start at the key's own column). Blank and comment-only lines in
+/// between belong to the node only when content of it follows.
+fn node_end(lines: &[Line], start: usize) -> usize {
+    let head = lines[start];
+    let mut end = start;
+    for (i, line) in lines.iter().enumerate().skip(start + 1) {
+        if !line.content {
+            continue;
+        }
+        let nested = line.indent > head.indent
+            || (line.indent == head.indent && head.opens && !head.item && line.item);
+        if !nested {
+            break;
+        }
+        end = i;
+    }
+    end
 }
 
 /// A suppression as found, before its scope is known.
@@ -198,8 +248,8 @@ struct Directive {
     own_line: bool,
 }
 
-/// Per line whether it holds content (not blank, not only comments), and the directives.
-fn scan_yaml(text: &str) -> (Vec<bool>, Vec<Directive>) {
+/// Each line's shape (content, indentation, list item, opening key), and the directives.
+fn scan_yaml(text: &str) -> (Vec<Line>, Vec<Directive>) {
     let mut content = Vec::new();
     let mut directives = Vec::new();
     // Inside a `|` or `>` block scalar, `#` is text: lines indented deeper than the
@@ -213,7 +263,11 @@ fn scan_yaml(text: &str) -> (Vec<bool>, Vec<Directive>) {
         let indent = line.len() - line.trim_start().len();
         if let Some(b) = block_indent {
             if line.trim().is_empty() || indent > b {
-                content.push(!line.trim().is_empty());
+                content.push(Line {
+                    content: !line.trim().is_empty(),
+                    indent,
+                    ..Line::default()
+                });
                 continue;
             }
             block_indent = None;
@@ -222,7 +276,12 @@ fn scan_yaml(text: &str) -> (Vec<bool>, Vec<Directive>) {
         let before = &line[..hash.unwrap_or(line.len())];
         let trimmed = before.trim();
         let is_marker = trimmed == "---" || trimmed.starts_with('%');
-        content.push(!trimmed.is_empty() && !is_marker);
+        content.push(Line {
+            content: !trimmed.is_empty() && !is_marker,
+            indent,
+            item: trimmed == "-" || trimmed.starts_with("- "),
+            opens: trimmed.ends_with(':'),
+        });
         let block = trimmed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
         if block.ends_with('|') || block.ends_with('>') {
             block_indent = Some(indent);
@@ -277,7 +336,7 @@ fn comment_start(line: &str) -> Option<usize> {
 }
 
 /// Per line whether it holds text outside `<!-- -->` comments, and the directives.
-fn scan_html(text: &str) -> (Vec<bool>, Vec<Directive>) {
+fn scan_html(text: &str) -> (Vec<Line>, Vec<Directive>) {
     let mut in_comment = vec![false; text.len()];
     let mut directives = Vec::new();
     let starts = crate::source::line_starts(text);
@@ -319,7 +378,10 @@ fn scan_html(text: &str) -> (Vec<bool>, Vec<Directive>) {
         let has = raw
             .char_indices()
             .any(|(i, c)| !c.is_whitespace() && !in_comment[at + i]);
-        content.push(has);
+        content.push(Line {
+            content: has,
+            ..Line::default()
+        });
         at += raw.len();
     }
     (content, directives)
@@ -381,7 +443,7 @@ pub(crate) mod tests {
     #[test]
     fn an_own_line_comment_applies_to_the_next_line_with_content() {
         let yaml = "id: s\n# privreg: ignore[PRV302] agreed by phone\n\n# other\nprocessors: []\n";
-        assert_eq!(scopes("a.yaml", yaml), [Scope::Line(5)]);
+        assert_eq!(scopes("a.yaml", yaml), [Scope::Lines(5, 5)]);
         assert!(codes_after(yaml, &[("PRV302", 5)]).is_empty());
         assert_eq!(codes_after(yaml, &[("PRV302", 1), ("PRV302", 4)]).len(), 3);
     }
@@ -389,8 +451,59 @@ pub(crate) mod tests {
     #[test]
     fn a_trailing_comment_applies_to_its_own_line() {
         let yaml = "id: s\norder: 1  # privreg: ignore[PRV008] shared on purpose\n";
-        assert_eq!(scopes("a.yaml", yaml), [Scope::Line(2)]);
+        assert_eq!(scopes("a.yaml", yaml), [Scope::Lines(2, 2)]);
         assert!(codes_after(yaml, &[("PRV008", 2)]).is_empty());
+    }
+
+    const PROCESSORS: &str = "id: s\n\
+        processors:\n\
+        \x20 - service: Chatly  # privreg: ignore[PRV205] data stays in Frankfurt\n\
+        \x20   provider:\n\
+        \n\
+        \x20     # the country is the one the rule reads\n\
+        \x20     country: US\n\
+        \x20 - service: Mailo\n\
+        \x20   provider: { country: US }\n\
+        retention: { period: 1 year }\n";
+
+    #[test]
+    fn a_comment_on_a_list_item_covers_the_whole_item_and_no_other() {
+        assert_eq!(scopes("a.yaml", PROCESSORS), [Scope::Lines(3, 7)]);
+        assert!(codes_after(PROCESSORS, &[("PRV205", 7)]).is_empty());
+        assert_eq!(
+            codes_after(PROCESSORS, &[("PRV205", 7), ("PRV205", 9)]),
+            ["PRV205"]
+        );
+    }
+
+    #[test]
+    fn an_own_line_comment_covers_the_node_of_the_next_line() {
+        let yaml = PROCESSORS
+            .replace("  # privreg: ignore[PRV205] data stays in Frankfurt", "")
+            .replace(
+                "processors:\n",
+                "# privreg: ignore[PRV205] both stay in the EU\nprocessors:\n",
+            );
+        assert_eq!(scopes("a.yaml", &yaml), [Scope::Lines(3, 10)]);
+        assert!(codes_after(&yaml, &[("PRV205", 8), ("PRV205", 10)]).is_empty());
+        assert_eq!(codes_after(&yaml, &[("PRV301", 11)]), ["PRV301", "PRV016"]);
+    }
+
+    #[test]
+    fn a_list_at_the_keys_own_indentation_is_nested_under_it() {
+        let yaml = "id: s\nprocessors:  # privreg: ignore[PRV302] agreed by phone\n\
+                    - service: A\n  dpa: {}\n- service: B\nretention: {}\n";
+        assert_eq!(scopes("a.yaml", yaml), [Scope::Lines(2, 5)]);
+    }
+
+    #[test]
+    fn a_comment_on_a_scalar_covers_its_line_and_a_block_scalar_its_text() {
+        let yaml = "id: s\ntitle: A  # privreg: ignore[PRV019] quoted name\nsummary: |  \
+                    # privreg: ignore[PRV401] quoted\n  Art. 6 lit. 6\n\n  more\norder: 1\n";
+        assert_eq!(
+            scopes("a.yaml", yaml),
+            [Scope::Lines(2, 2), Scope::Lines(3, 6)]
+        );
     }
 
     #[test]
@@ -411,13 +524,13 @@ pub(crate) mod tests {
                 "",
             ]
             .join(eol);
-            assert_eq!(scopes("a.yaml", &yaml), [Scope::Line(3)], "{eol:?}");
+            assert_eq!(scopes("a.yaml", &yaml), [Scope::Lines(3, 3)], "{eol:?}");
             assert!(codes_after(&yaml, &[("PRV302", 3)]).is_empty(), "{eol:?}");
             let trailing = format!("id: s{eol}order: 1  # privreg: ignore[PRV008] on purpose{eol}");
-            assert_eq!(scopes("a.yaml", &trailing), [Scope::Line(2)], "{eol:?}");
+            assert_eq!(scopes("a.yaml", &trailing), [Scope::Lines(2, 2)], "{eol:?}");
             let md =
                 format!("# Policy{eol}{eol}<!-- privreg-ignore PRV101: quoted -->{eol}Text{eol}");
-            assert_eq!(scopes("a.md", &md), [Scope::Line(4)], "{eol:?}");
+            assert_eq!(scopes("a.md", &md), [Scope::Lines(4, 4)], "{eol:?}");
         }
     }
 
@@ -442,7 +555,7 @@ pub(crate) mod tests {
                   Privacy Shield <!-- privreg-ignore PRV204: quoted -->\n";
         assert_eq!(
             scopes("policy.md", md),
-            [Scope::File, Scope::Line(5), Scope::Line(6)]
+            [Scope::File, Scope::Lines(5, 5), Scope::Lines(6, 6)]
         );
         let all = [("PRV101", 2), ("PRV102", 5), ("PRV103", 5), ("PRV204", 6)];
         assert_eq!(codes_after_in("policy.md", md, &all), Vec::<&str>::new());

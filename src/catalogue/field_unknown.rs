@@ -5,7 +5,9 @@ crate::declare_rule! {
     ///
     /// ## What it does
     /// Reports every key that is not a field of the mapping it is in, with the closest
-    /// known field as a suggestion ("did you mean `retention`?").
+    /// known field as a suggestion ("did you mean `retention`?"). A field written one level
+    /// too high (`transfers`, `provider`, `dpa` or `service` of a processor at the level of
+    /// the section) gets the shape it belongs in.
     ///
     /// ## Why is this bad?
     /// A misspelt key is a fact that silently disappears: `retension:` would leave the

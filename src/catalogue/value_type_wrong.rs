@@ -5,7 +5,11 @@ crate::declare_rule! {
     ///
     /// ## What it does
     /// Reports the value whose type does not fit its field, naming the type found and the
-    /// type expected.
+    /// type expected, with the value rewritten in the shape that fits where the mistake is
+    /// a common one: `retention: 14 days` for the `retention:` mapping, one value where a
+    /// list belongs (or a list where one value belongs), `-item` without its space, list
+    /// entries without `- `, `yes` or `no` for `true` or `false`, a quoted number, and a
+    /// `: ` that made a list item a mapping.
     ///
     /// ## Why is this bad?
     /// privreg cannot guess what a value of the wrong shape means; `order: first` gives no

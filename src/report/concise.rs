@@ -6,7 +6,11 @@ use std::io;
 use crate::diagnostic::Diagnostic;
 
 /// Writes one line per diagnostic; nothing else, so every line is a finding.
-pub fn write(diagnostics: &[Diagnostic], out: &mut dyn io::Write) -> io::Result<()> {
+pub fn write(
+    diagnostics: &[Diagnostic],
+    names: &super::Names,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     for d in diagnostics {
         let at = d.file.line_col(d.span.start);
         // A message never holds a line break in practice; flattening keeps the
@@ -15,7 +19,7 @@ pub fn write(diagnostics: &[Diagnostic], out: &mut dyn io::Write) -> io::Result<
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            d.file.name,
+            names.of(&d.file),
             at.line,
             at.column,
             d.severity.as_str(),

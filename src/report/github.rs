@@ -9,7 +9,7 @@ use std::fmt::Write;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Renders one workflow command per diagnostic.
-pub fn render(diagnostics: &[Diagnostic]) -> String {
+pub fn render(diagnostics: &[Diagnostic], names: &super::Names) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let start = d.file.line_col(d.span.start);
@@ -27,7 +27,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&d.file.name),
+            escape_property(&names.of(&d.file)),
             start.line,
             start.column,
             end.line,

@@ -13,6 +13,7 @@ pub fn write(
     diagnostics: &[Diagnostic],
     summary: Summary,
     styled: bool,
+    names: &super::Names,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     let renderer = if styled {
@@ -21,7 +22,7 @@ pub fn write(
         Renderer::plain()
     };
     for d in diagnostics {
-        out.write_all(snippet(d, &renderer).as_bytes())?;
+        out.write_all(snippet(d, &names.of(&d.file), &renderer).as_bytes())?;
         out.write_all(b"\n\n")?;
     }
     if summary.errors + summary.warnings > 0 {
@@ -40,19 +41,23 @@ fn summary_line(s: Summary) -> String {
 }
 
 /// One diagnostic rendered from the lines around its spans.
-fn snippet(d: &Diagnostic, renderer: &Renderer) -> String {
+fn snippet(d: &Diagnostic, name: &str, renderer: &Renderer) -> String {
     let window = Window::around(d);
-    let rendered = renderer.render(&[group(d, &window)]);
+    let rendered = renderer.render(&[group(d, name, &window)]);
     // A cut line prints a column counted from where it was cut; should the `-->` line ever
     // not be found to put it right, the whole lines are rendered instead.
-    window.fix_column(d, rendered).unwrap_or_else(|| {
+    window.fix_column(name, rendered).unwrap_or_else(|| {
         let (first, last) = line_bounds(d);
-        renderer.render(&[group(d, &Window::lines(d, first, last))])
+        renderer.render(&[group(d, name, &Window::lines(d, first, last))])
     })
 }
 
 /// The diagnostic as annotate-snippets' group, with the source cut to `window`.
-fn group<'a>(d: &'a Diagnostic, window: &Window<'a>) -> annotate_snippets::Group<'a> {
+fn group<'a>(
+    d: &'a Diagnostic,
+    name: &'a str,
+    window: &Window<'a>,
+) -> annotate_snippets::Group<'a> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         _ => Level::WARNING,
@@ -66,7 +71,7 @@ fn group<'a>(d: &'a Diagnostic, window: &Window<'a>) -> annotate_snippets::Group
     // it would show one line where every other report counts many.
     let mut snippet = Snippet::source(window.source.clone())
         .line_start(window.first_line)
-        .path(d.file.name.as_str())
+        .path(name)
         .fold(true)
         .annotation(primary);
     for l in &d.secondary {
@@ -244,18 +249,18 @@ impl<'a> Window<'a> {
 
     /// `rendered` with the column of its `-->` line as on the whole line; `None` if that
     /// line is not where it should be.
-    fn fix_column(&self, d: &Diagnostic, rendered: String) -> Option<String> {
+    fn fix_column(&self, name: &str, rendered: String) -> Option<String> {
         let Some(c) = &self.column else {
             return Some(rendered);
         };
-        let printed = format!("{}:{}:{}", d.file.name, c.line, c.shown);
+        let printed = format!("{}:{}:{}", name, c.line, c.shown);
         let arrow = rendered.find("--> ")?;
         let line_end = arrow + rendered[arrow..].find('\n')?;
         let at = arrow + rendered[arrow..line_end].find(&printed)?;
         Some(format!(
             "{}{}:{}:{}{}",
             &rendered[..at],
-            d.file.name,
+            name,
             c.line,
             c.true_column,
             &rendered[at + printed.len()..]
@@ -301,11 +306,11 @@ mod tests {
             cut: None,
             column: None,
         };
-        renderer.render(&[group(d, &whole)])
+        renderer.render(&[group(d, &d.file.name, &whole)])
     }
 
     fn windowed(d: &Diagnostic, renderer: &Renderer) -> String {
-        snippet(d, renderer)
+        snippet(d, &d.file.name, renderer)
     }
 
     /// Pieces of lines: wide, zero-width and multibyte characters, tabs, indentation, and

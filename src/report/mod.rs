@@ -1,9 +1,12 @@
 //! Emitters: one per output format, each presenting the same diagnostics.
 //! docs/output.md documents every format.
 
+use std::cell::RefCell;
 use std::io;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Summary};
+use crate::source::SourceFile;
 
 pub mod concise;
 pub mod github;
@@ -26,28 +29,93 @@ pub enum Format {
     Concise,
 }
 
-/// Renders diagnostics (already sorted) in `format`; `styled` adds terminal colours.
+/// The directories a report's paths are relative to (docs/output.md, "Paths").
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The current directory, absolute: human and concise output name files from here.
+    pub cwd: PathBuf,
+    /// The repository root, else the project root, absolute: SARIF and GitHub name files
+    /// from here, as code scanning and annotations resolve them against the repository.
+    pub repository: PathBuf,
+}
+
+/// Renders diagnostics (already sorted) in `format`, each file named as loaded (relative
+/// to the project root); `styled` adds terminal colours.
 pub fn render(format: Format, diagnostics: &[Diagnostic], styled: bool) -> String {
     let mut out = Vec::new();
-    write(format, diagnostics, styled, &mut out).expect("writing to memory cannot fail");
+    write(format, diagnostics, styled, None, &mut out).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("every emitter writes UTF-8")
 }
 
 /// Writes what [`render`] renders to `out`, diagnostic by diagnostic in the human, JSON and
-/// concise formats, so that the output of a large file is never held whole in memory.
+/// concise formats, so that the output of a large file is never held whole in memory. With
+/// `paths`, files are named as `format` wants them (JSON keeps them relative to the
+/// project root).
 pub fn write(
     format: Format,
     diagnostics: &[Diagnostic],
     styled: bool,
+    paths: Option<&Paths>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     let summary = Summary::of(diagnostics);
+    let names = |base: fn(&Paths) -> &Path| match paths {
+        Some(p) => Names::from(&p.cwd, base(p)),
+        None => Names::as_loaded(),
+    };
     match format {
-        Format::Human => human::write(diagnostics, summary, styled, out),
+        Format::Human => human::write(diagnostics, summary, styled, &names(|p| &p.cwd), out),
         Format::Json => json::write(diagnostics, summary, out),
-        Format::Sarif => out.write_all(sarif::render(diagnostics).as_bytes()),
-        Format::Github => out.write_all(github::render(diagnostics).as_bytes()),
-        Format::Concise => concise::write(diagnostics, out),
+        Format::Sarif => {
+            out.write_all(sarif::render(diagnostics, &names(|p| &p.repository)).as_bytes())
+        }
+        Format::Github => {
+            out.write_all(github::render(diagnostics, &names(|p| &p.repository)).as_bytes())
+        }
+        Format::Concise => concise::write(diagnostics, &names(|p| &p.cwd), out),
+    }
+}
+
+/// How an emitter names each diagnostic's file.
+pub struct Names<'a> {
+    /// The current directory and the directory names are relative to; `None`: as loaded.
+    from: Option<(&'a Path, &'a Path)>,
+    /// The file named last and its name: diagnostics come sorted by file, and naming one
+    /// may ask the file system.
+    last: RefCell<Option<(*const SourceFile, String)>>,
+}
+
+impl<'a> Names<'a> {
+    /// Each file as loaded: relative to the project root, or as given to `lint`.
+    pub fn as_loaded() -> Names<'static> {
+        Names {
+            from: None,
+            last: RefCell::new(None),
+        }
+    }
+
+    /// Each file relative to `base`, paths on disk being relative to `cwd`.
+    pub fn from(cwd: &'a Path, base: &'a Path) -> Names<'a> {
+        Names {
+            from: Some((cwd, base)),
+            last: RefCell::new(None),
+        }
+    }
+
+    /// The name `file` is shown under.
+    pub fn of(&self, file: &SourceFile) -> String {
+        let Some((cwd, base)) = self.from else {
+            return file.name.clone();
+        };
+        let mut last = self.last.borrow_mut();
+        match &*last {
+            Some((ptr, name)) if std::ptr::eq(*ptr, file) => name.clone(),
+            _ => {
+                let name = crate::paths::shown_from(cwd, base, &file.path);
+                *last = Some((file, name.clone()));
+                name
+            }
+        }
     }
 }
 
@@ -176,7 +244,7 @@ mod tests {
         let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
         for diagnostics in [shared_diagnostics(), Vec::new()] {
             let doc: serde_json::Value =
-                serde_json::from_str(&sarif::render(&diagnostics)).unwrap();
+                serde_json::from_str(&sarif::render(&diagnostics, &Names::as_loaded())).unwrap();
             let errors: Vec<String> = validator
                 .iter_errors(&doc)
                 .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -234,7 +302,7 @@ mod tests {
         )
         .unwrap();
         let diagnostics = shared_diagnostics();
-        let out = github::render(&diagnostics);
+        let out = github::render(&diagnostics, &Names::as_loaded());
         assert_eq!(out.lines().count(), diagnostics.len());
         for (line, d) in out.lines().zip(&diagnostics) {
             let c = re

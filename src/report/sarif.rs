@@ -24,7 +24,7 @@ pub const INFORMATION_URI: &str = "https://github.com/privreg/privreg";
 pub const RULE_DOCS_BASE_URL: &str = "https://github.com/privreg/privreg/blob/main/docs/rules/";
 
 /// Renders the SARIF log with a final newline.
-pub fn render(diagnostics: &[Diagnostic]) -> String {
+pub fn render(diagnostics: &[Diagnostic], names: &super::Names) -> String {
     let doc = json!({
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -38,7 +38,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "results": diagnostics.iter().map(result).collect::<Vec<_>>(),
+            "results": diagnostics.iter().map(|d| result(d, &names.of(&d.file))).collect::<Vec<_>>(),
         }],
     });
     let mut s = serde_json::to_string_pretty(&doc).expect("JSON values always serialise");
@@ -70,7 +70,7 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result(d: &Diagnostic) -> Value {
+fn result(d: &Diagnostic, name: &str) -> Value {
     let index = catalogue::ALL
         .iter()
         .position(|r| std::ptr::eq(*r, d.rule))
@@ -87,13 +87,16 @@ fn result(d: &Diagnostic) -> Value {
     }
     result.insert("level".into(), json!(level(d.severity)));
     result.insert("message".into(), json!({ "text": text }));
-    result.insert("locations".into(), json!([location(d, &d.span, None)]));
+    result.insert(
+        "locations".into(),
+        json!([location(d, name, &d.span, None)]),
+    );
     if !d.secondary.is_empty() {
         let related = d
             .secondary
             .iter()
             .enumerate()
-            .map(|(i, l)| location(d, &l.span, Some((i, &l.message))))
+            .map(|(i, l)| location(d, name, &l.span, Some((i, &l.message))))
             .collect();
         result.insert("relatedLocations".into(), related);
     }
@@ -120,12 +123,17 @@ fn uri_path(path: &str) -> String {
     out
 }
 
-fn location(d: &Diagnostic, span: &crate::source::Span, label: Option<(usize, &String)>) -> Value {
+fn location(
+    d: &Diagnostic,
+    name: &str,
+    span: &crate::source::Span,
+    label: Option<(usize, &String)>,
+) -> Value {
     let start = d.file.line_col(span.start);
     let end = d.file.line_col(span.end);
     let mut loc = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri_path(&d.file.name) },
+            "artifactLocation": { "uri": uri_path(name) },
             "region": {
                 "startLine": start.line,
                 "startColumn": start.column,

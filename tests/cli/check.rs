@@ -68,11 +68,13 @@ fn duplicated_top_level_key_is_reported_at_the_second_occurrence() {
 }
 
 #[test]
-fn a_missing_registers_directory_is_an_io_error() {
+fn a_directory_that_is_no_project_is_a_usage_error_saying_where_privreg_looked() {
     let dir = tempfile::tempdir().unwrap();
     let t = run_in(dir.path(), &["check"]);
     assert_eq!(t.code, 2, "{t}");
-    assert!(t.stderr.contains("cannot read"), "{t}");
+    assert!(t.stderr.contains("no privreg project at"), "{t}");
+    assert!(t.stderr.contains("looks upward for privreg.yaml"), "{t}");
+    assert!(t.stderr.contains("`privreg init`"), "{t}");
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod support;
 mod broken;
 mod build;
 mod check;
+mod discovery;
 mod files;
 mod formats;
 mod help;

@@ -129,3 +129,61 @@ fn excluded_paths_are_not_checked() {
     assert_eq!(t.code, 0, "{t}");
     assert!(!t.stdout.contains("draft"), "{t}");
 }
+
+/// The first fenced block of `lang` in docs/suppressions.md, as the reader copies it.
+fn suppressions_doc_example(lang: &str) -> String {
+    let doc =
+        std::fs::read_to_string(crate::support::repo_root().join("docs/suppressions.md")).unwrap();
+    let fence = format!("```{lang}\n");
+    let start = doc.find(&fence).expect("the example is in the docs") + fence.len();
+    let end = start + doc[start..].find("```\n").expect("the example ends");
+    doc[start..end].to_owned()
+}
+
+/// The codes a `--format json` run reports.
+fn all_codes(t: &crate::support::Transcript) -> Vec<String> {
+    t.diagnostics()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Each line of `text` without its `# privreg:` comment; own-line ones disappear.
+fn without_suppressions(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with("# privreg:"))
+        .map(|l| l.split("   # privreg:").next().unwrap())
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn the_yaml_example_of_the_suppression_docs_works_as_they_say() {
+    let example = suppressions_doc_example("yaml");
+    let p = Project::new();
+    p.write("registers/chat.yaml", &without_suppressions(&example));
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(
+        all_codes(&t),
+        ["PRV301", "PRV205"],
+        "without the comments: {t}"
+    );
+    p.write("registers/chat.yaml", &example);
+    let t = p.run(&["check", "--format", "json"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert_eq!(all_codes(&t), Vec::<String>::new(), "{t}");
+}
+
+#[test]
+fn the_markdown_example_of_the_suppression_docs_works_as_they_say() {
+    let example = suppressions_doc_example("markdown");
+    let p = Project::new();
+    p.write("policy.md", &example);
+    let t = p.run(&["lint", "--format", "json", "policy.md"]);
+    assert_eq!(t.code, 0, "{t}");
+    assert_eq!(all_codes(&t), Vec::<String>::new(), "{t}");
+    let bare: String = example.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    p.write("policy.md", &bare);
+    let t = p.run(&["lint", "--format", "json", "policy.md"]);
+    assert_eq!(all_codes(&t), ["PRV403"], "without the comment: {t}");
+}

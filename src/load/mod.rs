@@ -13,6 +13,8 @@ use crate::catalogue;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, Span};
 
+mod help;
+
 /// Register and configuration files larger than this are rejected unread (PRV011):
 /// a section is a few kilobytes, so a megabyte is a mistake or an attack.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -147,14 +149,7 @@ fn error_offset(file: &SourceFile, e: &granit_parser::ScanError) -> usize {
 }
 
 fn syntax_error(file: &Arc<SourceFile>, offset: usize, message: &str) -> Diagnostic {
-    let message = message.trim();
-    let message = if message.is_empty() {
-        "invalid YAML".to_owned()
-    } else {
-        format!("invalid YAML: {message}")
-    };
-    Diagnostic::new(&catalogue::YAML_SYNTAX, file, offset..offset, message)
-        .help("fix the YAML syntax; `privreg` needs one mapping per file")
+    help::syntax_error(file, offset, message)
 }
 
 /// Why building the tree stopped.
@@ -684,7 +679,7 @@ impl<'a> LoadCx<'a> {
                 format!("expected {expected}, found {found}"),
             )
             .label(format!("this is {found}"))
-            .help(format!("write {expected} here")),
+            .help(help::wrong_type(self.file, node, expected)),
         );
     }
 }
@@ -1053,8 +1048,75 @@ const RETIRED: &[(&str, &str, &str)] = &[(
     "delete it: privreg now states the right to object wherever a basis is Art. 6(1)(e) or (f) (Art. 21(1), (4) GDPR); list direct-marketing purposes in `direct_marketing`",
 )];
 
+/// Fields written one level too high: (mapping, field, where it belongs, its shape there).
+/// A test in `model` checks each against the register types.
+pub const MISPLACED: &[(&str, &str, &str, &str)] = &[
+    (
+        "a register section",
+        "transfers",
+        "a processor",
+        "processors:\n  - service: Chatly\n    provider: { ... }\n    transfers:\n      - country: US\n        mechanisms: [scc]",
+    ),
+    (
+        "a register section",
+        "provider",
+        "a processor",
+        "processors:\n  - service: Chatly\n    provider:\n      legal_name: Chatly Inc.",
+    ),
+    (
+        "a register section",
+        "dpa",
+        "a processor",
+        "processors:\n  - service: Chatly\n    dpa:\n      concluded: true",
+    ),
+    (
+        "a register section",
+        "service",
+        "a processor",
+        "processors:\n  - service: Chatly\n    provider: { ... }",
+    ),
+    (
+        "a register section",
+        "privacy_policy",
+        "a processor",
+        "processors:\n  - service: Chatly\n    privacy_policy: https://chatly.example/privacy",
+    ),
+    (
+        "a register section",
+        "duration",
+        "a retention statement",
+        "retention:\n  duration: 14 days",
+    ),
+    (
+        "a register section",
+        "basis",
+        "a legal basis",
+        "legal_bases:\n  - basis: contract",
+    ),
+];
+
 /// Reports a key that the type does not have, suggesting the closest known one.
 pub fn unknown_field(cx: &mut LoadCx, key: &Spanned<String>, known: &[&str], what: &str) {
+    if let Some((_, field, owner, shape)) = MISPLACED
+        .iter()
+        .find(|(w, f, _, _)| *w == what && *f == key.value)
+    {
+        let owner_key = shape.split(':').next().unwrap_or(field);
+        cx.diagnostics.push(
+            Diagnostic::new(
+                &catalogue::FIELD_UNKNOWN,
+                cx.file,
+                key.span.clone(),
+                format!("`{field}` is a field of {owner}, not of {what}"),
+            )
+            .label("one level too high")
+            .help(format!(
+                "move it under `{owner_key}:`, indented as in\n{shape}"
+            ))
+            .note("see docs/reference.md for every field"),
+        );
+        return;
+    }
     if let Some((_, _, instead)) = RETIRED
         .iter()
         .find(|(w, f, _)| *w == what && *f == key.value)
