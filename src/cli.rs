@@ -340,6 +340,25 @@ impl Cli {
     }
 }
 
+/// `PRIVREG_JOBS`, the threads that load register files (docs/limits.md); unset or empty,
+/// the default. Anything but a positive whole number is a usage error, not ignored: the
+/// variable is set on purpose, to compare or to limit.
+fn jobs_from_env() -> Result<Option<usize>, Error> {
+    let Some(raw) = std::env::var_os("PRIVREG_JOBS").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    raw.to_str()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .map(Some)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "PRIVREG_JOBS `{}` is not a positive whole number of threads",
+                raw.to_string_lossy()
+            ))
+        })
+}
+
 impl GlobalArgs {
     /// `--root`, else the directory [`privreg::project::discover`] finds.
     fn project_root(&self) -> Result<PathBuf, Error> {
@@ -387,6 +406,7 @@ impl GlobalArgs {
             overrides,
             deny_warnings: self.deny.iter().any(|c| c == "warnings"),
             date,
+            jobs: jobs_from_env()?,
         })
     }
 

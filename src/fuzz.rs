@@ -32,6 +32,7 @@ pub fn register(text: &str) {
         sections,
         files: vec![Arc::clone(&file)],
         prose: Vec::new(),
+        prose_findings: Vec::new(),
         diagnostics: Vec::new(),
     };
     let cx = crate::rules::RuleCx {

@@ -14,6 +14,8 @@ const LAYERS: &[&str] = &[
     "source",
     "suggest",
     "error",
+    // Work over threads, results in input order.
+    "parallel",
     // Files on disk: bounded reads of regular files, the output lock, undo on interrupt;
     // how paths are shown.
     "files",

@@ -18,6 +18,7 @@ mod layers;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod paths;
 pub mod project;
 pub mod render;
@@ -30,11 +31,13 @@ pub mod suggest;
 pub mod suppress;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use diagnostic::{Diagnostic, Severity, Summary};
 pub use error::Error;
 use project::Project;
 use severity::Overrides;
+use source::SourceFile;
 
 /// What `check` needs to know beyond the files.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +50,9 @@ pub struct CheckOptions {
     pub deny_warnings: bool,
     /// The date rules judge by; default: `last_updated`, `SOURCE_DATE_EPOCH`, today (UTC).
     pub date: Option<jiff::civil::Date>,
+    /// Threads loading register files; default: [`parallel::default_jobs`]. The result is
+    /// the same on any number.
+    pub jobs: Option<usize>,
 }
 
 /// A checked project: what loaded and every finding, sorted and with severities applied.
@@ -70,7 +76,20 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     // Whether or not it decides the date: reproducible-builds.org asks a tool to fail on a
     // malformed value rather than build with another date than the one meant.
     project::source_date_epoch()?;
-    let mut project = project::load(&opts.root)?;
+    let lint_prose = |settings: &project::Settings,
+                      file: &Arc<SourceFile>,
+                      prose: &citations::Extracted<'static>| {
+        let mut found = Vec::new();
+        rules::citations::check(file, prose, &lint::options(settings), &mut found);
+        found
+    };
+    let mut project = project::load_with(
+        &opts.root,
+        project::LoadOptions {
+            jobs: opts.jobs.unwrap_or_else(parallel::default_jobs),
+            prose_check: Some(&lint_prose),
+        },
+    )?;
     let mut diagnostics = std::mem::take(&mut project.diagnostics);
     let date = opts
         .date
@@ -80,10 +99,10 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
         date,
     };
     rules::check_project(&cx, &mut diagnostics);
+    // In the order one thread would have found them in, after the rules' findings: the
+    // sort that follows keeps the order of equal keys.
+    diagnostics.append(&mut project.prose_findings);
     let lint_options = lint::options(&project.config);
-    for (file, prose) in &project.prose {
-        rules::citations::check(file, prose, &lint_options, &mut diagnostics);
-    }
     let templates = project::templates(&project.root, &mut diagnostics)?;
     for file in &templates {
         lint::lint_text(file, &lint_options, &mut diagnostics);

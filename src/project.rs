@@ -40,9 +40,12 @@ pub struct Project {
     /// Every register file read, loaded or not (for citation linting of free text).
     pub files: Vec<Arc<SourceFile>>,
     /// The prose (free-text values) of every file that parsed as YAML, config and
-    /// registers, for the citation linter. Kept instead of the trees, which are dropped as
-    /// soon as each file is mapped: at 10,000 sections their memory costs more than time.
+    /// registers, for the citation linter; empty when [`LoadOptions::prose_check`] checked
+    /// it while loading. Kept instead of the trees, which are dropped as soon as each file
+    /// is mapped: at 10,000 sections their memory costs more than time.
     pub prose: Vec<(Arc<SourceFile>, Extracted<'static>)>,
+    /// What [`LoadOptions::prose_check`] found, config first, then registers by path.
+    pub prose_findings: Vec<Diagnostic>,
     /// Structural problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -305,12 +308,55 @@ pub fn discover(cwd: &Path) -> Option<PathBuf> {
     None
 }
 
+/// Checks the prose of one file as soon as it is extracted, on the thread that loaded
+/// the file, and returns the findings.
+pub type ProseCheck<'a> =
+    &'a (dyn Fn(&Settings, &Arc<SourceFile>, &Extracted<'static>) -> Vec<Diagnostic> + Sync);
+
+/// How [`load_with`] loads a project.
+#[derive(Clone, Copy)]
+pub struct LoadOptions<'a> {
+    /// Threads reading, parsing and mapping register files (1: the calling thread alone).
+    pub jobs: usize,
+    /// Checks each file's prose while it is loaded, so the prose need not be kept: its
+    /// alignment to the source is about a fifth of a loaded project's memory.
+    pub prose_check: Option<ProseCheck<'a>>,
+}
+
 /// Loads `privreg.yaml` (optional) and every `.yaml`/`.yml` file of the registers directory,
-/// in sorted order so results never depend on directory listing order.
+/// in sorted order so results never depend on directory listing order; on one thread, the
+/// prose kept in [`Project::prose`].
 pub fn load(root: &Path) -> Result<Project, Error> {
+    load_with(
+        root,
+        LoadOptions {
+            jobs: 1,
+            prose_check: None,
+        },
+    )
+}
+
+/// One register file, loaded.
+struct FileLoad {
+    file: Arc<SourceFile>,
+    section: Option<Section>,
+    diagnostics: Vec<Diagnostic>,
+    prose: Option<Extracted<'static>>,
+    prose_findings: Vec<Diagnostic>,
+}
+
+/// [`load`], the register files spread over `opts.jobs` threads; every list in the project
+/// is in the order one thread makes it.
+pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Project, Error> {
     let mut diagnostics = Vec::new();
     let mut prose = Vec::new();
+    let mut prose_findings = Vec::new();
     let (config_file, config) = load_config(root, &mut diagnostics, &mut prose)?;
+    if let Some(check) = opts.prose_check {
+        for (file, extracted) in prose.drain(..) {
+            prose_findings.extend(check(&config, &file, &extracted));
+        }
+    }
     let dir = root.join(&config.registers);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -332,6 +378,7 @@ pub fn load(root: &Path) -> Result<Project, Error> {
                 sections: Vec::new(),
                 files: Vec::new(),
                 prose,
+                prose_findings,
                 diagnostics,
             });
         }
@@ -362,25 +409,28 @@ pub fn load(root: &Path) -> Result<Project, Error> {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let mut sections = Vec::new();
-    let mut files = Vec::new();
-    for path in paths {
-        let name = display_name(root, &path);
-        if excludes.iter().any(|pat| glob_match(pat, &name)) {
-            continue;
-        }
-        let UserFile { file, problem, .. } = read_user_file(root, &path, REGISTER_LIMIT)?;
-        if let Some(d) = problem {
-            diagnostics.push(d);
-        } else if let Some(section) =
-            load_tree::<Section>(&file, &config.languages, &mut diagnostics, &mut prose)
-        {
+    paths.retain(|path| {
+        let name = display_name(root, path);
+        !excludes.iter().any(|pat| glob_match(pat, &name))
+    });
+    let loaded = crate::parallel::map(opts.jobs, &paths, |path| {
+        load_register(root, path, &config, opts.prose_check)
+    });
+    let mut sections = Vec::with_capacity(paths.len());
+    let mut files = Vec::with_capacity(paths.len());
+    for one in loaded {
+        // The first failure in path order, as on one thread.
+        let one = one?;
+        diagnostics.extend(one.diagnostics);
+        prose.extend(one.prose.map(|p| (Arc::clone(&one.file), p)));
+        prose_findings.extend(one.prose_findings);
+        if let Some(section) = one.section {
             sections.push(LoadedSection {
-                file: Arc::clone(&file),
+                file: Arc::clone(&one.file),
                 section,
             });
         }
-        files.push(file);
+        files.push(one.file);
     }
     if files.is_empty() {
         // Almost always the wrong --root or `registers:`; an empty chapter helps nobody.
@@ -401,6 +451,7 @@ pub fn load(root: &Path) -> Result<Project, Error> {
         sections,
         files,
         prose,
+        prose_findings,
         diagnostics,
     })
 }
@@ -414,6 +465,42 @@ fn no_project(root: &Path) -> Error {
          `privreg init`",
         root.display()
     ))
+}
+
+/// Reads, parses and maps one register file; checks its prose with `prose_check`, or
+/// keeps it.
+fn load_register(
+    root: &Path,
+    path: &Path,
+    config: &Settings,
+    prose_check: Option<ProseCheck<'_>>,
+) -> Result<FileLoad, Error> {
+    let UserFile { file, problem, .. } = read_user_file(root, path, REGISTER_LIMIT)?;
+    let mut one = FileLoad {
+        file,
+        section: None,
+        diagnostics: Vec::new(),
+        prose: None,
+        prose_findings: Vec::new(),
+    };
+    if let Some(d) = problem {
+        one.diagnostics.push(d);
+        return Ok(one);
+    }
+    let mut prose = Vec::new();
+    one.section = load_tree::<Section>(
+        &one.file,
+        &config.languages,
+        &mut one.diagnostics,
+        &mut prose,
+    );
+    for (file, extracted) in prose {
+        match prose_check {
+            Some(check) => one.prose_findings = check(config, &file, &extracted),
+            None => one.prose = Some(extracted),
+        }
+    }
+    Ok(one)
 }
 
 /// PRV018 at the `registers:` value of privreg.yaml, with the closest directory there is.

@@ -799,7 +799,14 @@ impl FromNode for Text {
             return String::from_node(node, cx).map(Text::plain);
         };
         if entries.iter().any(|(k, _)| !is_language(&k.value)) {
-            cx.wrong_type(node, Self::EXPECTED);
+            // No key names a language: most often a `: ` inside a value made it a mapping,
+            // which the help for a string explains.
+            let meant = if entries.iter().any(|(k, _)| is_language(&k.value)) {
+                Self::EXPECTED
+            } else {
+                "a string"
+            };
+            cx.wrong_type(node, meant);
             return None;
         }
         let entries = map_entries(node, cx, "a text by language")?;

@@ -239,9 +239,32 @@ pub fn render(
     ctx: Value,
     limits: Limits,
 ) -> Result<Rendered, Error> {
+    render_into(env, name, ctx, limits, Sink::Raw(Vec::new()))
+}
+
+/// [`render`], the output tidied by [`markdown::normalise`](super::markdown::normalise)
+/// as it is written: the raw output is never held whole. The limit counts the raw output.
+pub fn render_markdown(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    limits: Limits,
+) -> Result<Rendered, Error> {
+    render_into(env, name, ctx, limits, Sink::Markdown(Default::default()))
+}
+
+fn render_into(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    limits: Limits,
+    sink: Sink,
+) -> Result<Rendered, Error> {
     let mut out = Capped {
-        buf: Vec::new(),
+        sink,
+        written: 0,
         over: false,
+        not_utf8: false,
         cap: limits.output,
     };
     let captured = env
@@ -255,31 +278,59 @@ pub fn render(
                      write for this register (docs/limits.md)",
                     limits.output / (1024 * 1024)
                 ))
+            } else if out.not_utf8 {
+                not_utf8(name)
             } else {
                 template_error(&e)
             }
         })?;
     let fuel = captured.state().fuel_levels().map_or(0, |(used, _)| used);
-    // Only whole `str`s are written, and a write over the limit fails whole.
-    let text = String::from_utf8(out.buf)
-        .map_err(|_| Error::Template(format!("{name}: the output is not UTF-8")))?;
+    let text = match out.sink {
+        // Only whole `str`s are written, and a write over the limit fails whole.
+        Sink::Raw(buf) => String::from_utf8(buf).map_err(|_| not_utf8(name))?,
+        Sink::Markdown(n) => n.finish(),
+    };
     Ok(Rendered { text, fuel })
 }
 
-/// An output buffer that refuses to grow past `cap` bytes.
+fn not_utf8(name: &str) -> Error {
+    Error::Template(format!("{name}: the output is not UTF-8"))
+}
+
+/// Where a render's output goes.
+enum Sink {
+    /// Kept as written.
+    Raw(Vec<u8>),
+    /// Tidied line by line.
+    Markdown(super::markdown::Normaliser),
+}
+
+/// An output that refuses to take more than `cap` bytes.
 struct Capped {
-    buf: Vec<u8>,
+    sink: Sink,
+    written: usize,
     over: bool,
+    not_utf8: bool,
     cap: usize,
 }
 
 impl std::io::Write for Capped {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if self.buf.len() + bytes.len() > self.cap {
+        if self.written + bytes.len() > self.cap {
             self.over = true;
             return Err(std::io::Error::other("output limit reached"));
         }
-        self.buf.extend_from_slice(bytes);
+        self.written += bytes.len();
+        match &mut self.sink {
+            Sink::Raw(buf) => buf.extend_from_slice(bytes),
+            Sink::Markdown(n) => match std::str::from_utf8(bytes) {
+                Ok(text) => n.push(text),
+                Err(_) => {
+                    self.not_utf8 = true;
+                    return Err(std::io::Error::other("output is not UTF-8"));
+                }
+            },
+        }
         Ok(bytes.len())
     }
 

@@ -8,7 +8,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 /// The HTML of a Markdown document and the section headings found in it.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Converted {
     /// The HTML body content.
     pub body: String,
@@ -28,8 +28,12 @@ pub struct TocEntry {
 /// Converts CommonMark to HTML. `anchors` maps a section number ("10.1") to the section's
 /// id: a heading whose text starts with that number and a space gets it as its `id`.
 pub fn to_html(markdown: &str, anchors: &HashMap<String, String>) -> Converted {
-    let mut events: Vec<Event> = Parser::new_ext(markdown, Options::empty()).collect();
-    let toc = add_heading_ids(&mut events, anchors);
+    let mut toc = Vec::new();
+    let events = HeadingIds::new(
+        Parser::new_ext(markdown, Options::empty()),
+        anchors,
+        &mut toc,
+    );
     let mut body = String::with_capacity(markdown.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut body, sanitise(events));
     Converted { body, toc }
@@ -76,51 +80,88 @@ pub fn heading_text(markdown: &str) -> String {
 }
 
 /// Ids are set on the events rather than written as `{#id}` into the Markdown, which
-/// would leave the Markdown output outside plain CommonMark.
-fn add_heading_ids(events: &mut [Event], anchors: &HashMap<String, String>) -> Vec<TocEntry> {
-    // A number holds as many spaces as its chapter (`chapter: "A 1"`), so a heading's number
-    // ends at the space after that many; usually there is one count, 0.
-    let mut spaces: Vec<usize> = anchors.keys().map(|k| k.matches(' ').count()).collect();
-    spaces.sort_unstable();
-    spaces.dedup();
-    let mut toc = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { .. }) = events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                match &events[j] {
-                    Event::Text(t) | Event::Code(t) => text.push_str(t),
-                    Event::SoftBreak | Event::HardBreak => text.push(' '),
-                    _ => {}
-                }
-                j += 1;
-            }
-            let found = spaces.iter().find_map(|&n| {
-                let end = text.match_indices(' ').nth(n)?.0;
-                anchors.get(&text[..end])
-            });
-            if let Some(anchor) = found
-                && let Event::Start(Tag::Heading { id, .. }) = &mut events[i]
-            {
-                *id = Some(CowStr::from(anchor.clone()));
-                toc.push(TocEntry {
-                    anchor: anchor.clone(),
-                    text,
-                });
-            }
-            i = j;
-        }
-        i += 1;
-    }
-    toc
+/// would leave the Markdown output outside plain CommonMark. The events pass through as
+/// they are parsed; only a heading's are held, until its end tells its text.
+struct HeadingIds<'a, 'm, I> {
+    events: I,
+    anchors: &'m HashMap<String, String>,
+    /// The counts of spaces in a section number, each once.
+    spaces: Vec<usize>,
+    /// A heading's events, its id set, to be passed on.
+    held: std::collections::VecDeque<Event<'a>>,
+    toc: &'m mut Vec<TocEntry>,
 }
 
-fn sanitise(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
+impl<'a, 'm, I: Iterator<Item = Event<'a>>> HeadingIds<'a, 'm, I> {
+    fn new(events: I, anchors: &'m HashMap<String, String>, toc: &'m mut Vec<TocEntry>) -> Self {
+        // A number holds as many spaces as its chapter (`chapter: "A 1"`), so a heading's
+        // number ends at the space after that many; usually there is one count, 0.
+        let mut spaces: Vec<usize> = anchors.keys().map(|k| k.matches(' ').count()).collect();
+        spaces.sort_unstable();
+        spaces.dedup();
+        HeadingIds {
+            events,
+            anchors,
+            spaces,
+            held: std::collections::VecDeque::new(),
+            toc,
+        }
+    }
+
+    /// Holds the heading that `start` opens, up to its end, with its id set if its text
+    /// begins with a section number.
+    fn hold_heading(&mut self, start: Event<'a>) {
+        self.held.push_back(start);
+        let mut text = String::new();
+        for event in self.events.by_ref() {
+            let end = matches!(event, Event::End(TagEnd::Heading(_)));
+            match &event {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+            self.held.push_back(event);
+            if end {
+                break;
+            }
+        }
+        let found = self.spaces.iter().find_map(|&n| {
+            let end = text.match_indices(' ').nth(n)?.0;
+            self.anchors.get(&text[..end])
+        });
+        if let Some(anchor) = found
+            && let Some(Event::Start(Tag::Heading { id, .. })) = self.held.front_mut()
+        {
+            *id = Some(CowStr::from(anchor.clone()));
+            self.toc.push(TocEntry {
+                anchor: anchor.clone(),
+                text,
+            });
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.held.pop_front() {
+            return Some(event);
+        }
+        match self.events.next()? {
+            start @ Event::Start(Tag::Heading { .. }) => {
+                self.hold_heading(start);
+                self.held.pop_front()
+            }
+            other => Some(other),
+        }
+    }
+}
+
+fn sanitise<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
     // For each open link or image: whether its start was kept, so its end matches.
     let mut kept: Vec<bool> = Vec::new();
-    events.into_iter().filter_map(move |event| match event {
+    events.filter_map(move |event| match event {
         Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
         Event::Text(s) => Some(match keep_citations_together(&s) {
             std::borrow::Cow::Borrowed(_) => Event::Text(s),

@@ -113,25 +113,70 @@ pub fn link(url: &str) -> String {
 /// one blank line in a row, no leading blank lines, exactly one final newline. Templates
 /// can then use `{% if %}` blocks freely without counting newlines.
 pub fn normalise(rendered: &str) -> String {
-    let mut out = String::with_capacity(rendered.len());
-    let mut blank_run = true;
-    for line in rendered.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            if !blank_run {
-                out.push('\n');
-            }
-            blank_run = true;
-        } else {
-            out.push_str(line);
-            out.push('\n');
-            blank_run = false;
+    let mut n = Normaliser::default();
+    n.push(rendered);
+    n.finish()
+}
+
+/// [`normalise`] as the text arrives, so that a template's raw output is never held whole
+/// beside its tidied copy (at 100,000 sections, a few hundred megabytes).
+#[derive(Debug)]
+pub struct Normaliser {
+    out: String,
+    /// The line being written, up to its `\n`.
+    line: String,
+    blank_run: bool,
+}
+
+impl Default for Normaliser {
+    fn default() -> Self {
+        Normaliser {
+            out: String::new(),
+            line: String::new(),
+            // No leading blank lines.
+            blank_run: true,
         }
     }
-    while out.ends_with("\n\n") {
-        out.pop();
+}
+
+impl Normaliser {
+    /// Takes the next piece of the text.
+    pub fn push(&mut self, mut text: &str) {
+        while let Some(end) = text.find('\n') {
+            self.line.push_str(&text[..end]);
+            self.end_line();
+            text = &text[end + 1..];
+        }
+        self.line.push_str(text);
     }
-    out
+
+    /// The tidied text.
+    pub fn finish(mut self) -> String {
+        // As `str::lines`: a last line without `\n` counts when it holds anything.
+        if !self.line.is_empty() {
+            self.end_line();
+        }
+        while self.out.ends_with("\n\n") {
+            self.out.pop();
+        }
+        self.out
+    }
+
+    fn end_line(&mut self) {
+        // Trimming takes a `\r` before the `\n` too, as `str::lines` would.
+        let line = self.line.trim_end();
+        if line.is_empty() {
+            if !self.blank_run {
+                self.out.push('\n');
+            }
+            self.blank_run = true;
+        } else {
+            self.out.push_str(line);
+            self.out.push('\n');
+            self.blank_run = false;
+        }
+        self.line.clear();
+    }
 }
 
 #[cfg(test)]
@@ -214,5 +259,50 @@ mod tests {
     #[test]
     fn normalise_keeps_one_blank_line_and_one_final_newline() {
         assert_eq!(normalise("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+
+    /// `normalise` as it was before it took its text in pieces.
+    fn normalise_whole(rendered: &str) -> String {
+        let mut out = String::with_capacity(rendered.len());
+        let mut blank_run = true;
+        for line in rendered.lines() {
+            let line = line.trim_end();
+            if line.is_empty() {
+                if !blank_run {
+                    out.push('\n');
+                }
+                blank_run = true;
+            } else {
+                out.push_str(line);
+                out.push('\n');
+                blank_run = false;
+            }
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalising_in_pieces_is_normalising_the_whole(
+            text in "[a \t\r\n\u{a0}é]{0,40}",
+            cuts in proptest::collection::vec(0usize..40, 0..6),
+        ) {
+            let mut n = Normaliser::default();
+            let mut at = 0;
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .filter(|&c| c <= text.len() && text.is_char_boundary(c))
+                .collect();
+            cuts.sort_unstable();
+            for cut in cuts {
+                n.push(&text[at..cut]);
+                at = cut;
+            }
+            n.push(&text[at..]);
+            proptest::prop_assert_eq!(n.finish(), normalise_whole(&text));
+        }
     }
 }

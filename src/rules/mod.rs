@@ -252,6 +252,7 @@ pub mod test_support {
             sections,
             files: read,
             prose: Vec::new(),
+            prose_findings: Vec::new(),
             diagnostics: Vec::new(),
         };
         check_project(

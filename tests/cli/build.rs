@@ -1077,3 +1077,109 @@ fn the_remaining_information_duties_are_stated_in_sentences() {
         .collect();
     insta::assert_snapshot!(duties.join("\n"));
 }
+
+/// The example's registers cloned `copies` times each, with unique ids and orders, into a
+/// new project: enough files that loading them is spread over several threads.
+fn cloned_example(copies: usize) -> Project {
+    let example = Project::example();
+    let p = Project::new();
+    p.write("privreg.yaml", &example.read("privreg.yaml"));
+    let mut names: Vec<_> = std::fs::read_dir(example.path().join("registers"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut order = 0;
+    for copy in 0..copies {
+        for name in &names {
+            order += 1;
+            let text = example.read(&format!("registers/{name}"));
+            let text: String = text
+                .lines()
+                .map(|l| match l {
+                    l if l.starts_with("id: ") => format!("id: s{order:04}\n"),
+                    l if l.starts_with("order: ") => format!("order: {order}\n"),
+                    l => format!("{l}\n"),
+                })
+                .collect();
+            p.write(&format!("registers/c{copy:03}-{name}"), &text);
+        }
+    }
+    p
+}
+
+/// Runs privreg with `PRIVREG_JOBS=jobs`.
+fn run_jobs(p: &Project, jobs: &str, args: &[&str]) -> crate::support::Transcript {
+    crate::support::run_cmd(
+        privreg()
+            .env("PRIVREG_JOBS", jobs)
+            .args(args)
+            .arg("--root")
+            .arg(p.path())
+            .current_dir(p.path()),
+    )
+}
+
+#[test]
+fn one_thread_and_several_build_the_same_bytes_and_report_the_same_findings() {
+    let p = cloned_example(40);
+    let one = run_jobs(&p, "1", &["build", "--out", "one"]);
+    assert_eq!(one.code, 0, "{one}");
+    for jobs in ["2", "3", "8"] {
+        let out = format!("out-{jobs}");
+        let several = run_jobs(&p, jobs, &["build", "--out", &out]);
+        assert_eq!(several.code, 0, "{several}");
+        assert_eq!(several.stdout, one.stdout, "{jobs} threads");
+        assert_eq!(
+            snapshot_dir(&p.path().join("one")),
+            snapshot_dir(&p.path().join(&out)),
+            "{jobs} threads"
+        );
+    }
+    // Findings of every stage: the loader (a syntax error, an unknown field), the rules,
+    // and the citation linter on prose, spread over files that different threads load.
+    p.write("registers/c005-broken.yaml", "id: [unclosed\n");
+    p.write(
+        "registers/c017-extra.yaml",
+        &p.read("registers/c017-10-1-slack.yaml")
+            .replacen("title:", "titel: x\ntitle:", 1),
+    );
+    p.write(
+        "registers/c031-cites.yaml",
+        &p.read("registers/c031-10-3-sipgate.yaml").replacen(
+            "title:",
+            "summary: based on Art. 6 para. 1 lit. 6 GDPR and Art. 100 GDPR\ntitle:",
+            1,
+        ),
+    );
+    for format in ["json", "human"] {
+        let one = run_jobs(&p, "1", &["check", "--format", format]);
+        assert_eq!(one.code, 1, "{one}");
+        for jobs in ["2", "5"] {
+            let several = run_jobs(&p, jobs, &["check", "--format", format]);
+            assert_eq!(several.code, one.code);
+            assert_eq!(several.stdout, one.stdout, "{format}, {jobs} threads");
+            assert_eq!(several.stderr, one.stderr, "{format}, {jobs} threads");
+        }
+    }
+    let json = run_jobs(&p, "2", &["check", "--format", "json"]);
+    let codes: Vec<_> = json
+        .diagnostics()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    for code in ["PRV001", "PRV002", "PRV401", "PRV301"] {
+        assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
+    }
+}
+
+#[test]
+fn privreg_jobs_must_be_a_positive_whole_number() {
+    let p = Project::example();
+    for bad in ["0", "two", "-1"] {
+        let t = run_jobs(&p, bad, &["check"]);
+        assert_eq!(t.code, 2, "{t}");
+        assert!(t.stderr.contains("PRIVREG_JOBS"), "{t}");
+    }
+    assert_eq!(run_jobs(&p, "", &["check"]).code, 0, "empty is unset");
+}

@@ -1,0 +1,79 @@
+//! Work spread over scoped threads, its results in the order of its input: what privreg
+//! writes and reports never depends on which thread finished first.
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The most threads privreg starts unless told otherwise (`PRIVREG_JOBS`): per-file work
+/// shares the allocator and the disk, and a register is never large enough for more to pay.
+pub const MAX_DEFAULT_JOBS: usize = 8;
+
+/// Items a thread is given at least. Starting a thread costs some tens of microseconds, as
+/// much as loading a few register files, so a small project stays on one thread.
+const MIN_ITEMS_PER_THREAD: usize = 32;
+
+/// Items a thread takes from the queue at once: few enough that the threads end together,
+/// many enough that they rarely meet at the counter.
+const BATCH: usize = 8;
+
+/// The threads to use when not told: the machine's available parallelism, at most
+/// [`MAX_DEFAULT_JOBS`].
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(MAX_DEFAULT_JOBS)
+}
+
+/// `f` of every item, on at most `jobs` threads (the calling one among them), returned in
+/// the order of `items`.
+pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = jobs.min(items.len().div_ceil(MIN_ITEMS_PER_THREAD)).max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            if start >= items.len() {
+                return done;
+            }
+            let end = (start + BATCH).min(items.len());
+            done.extend((start..end).map(|i| (i, f(&items[i]))));
+        }
+    };
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mine = work();
+        let theirs = others.into_iter().flat_map(|h| match h.join() {
+            Ok(done) => done,
+            // A panic in `f` is a bug; it surfaces as it would on one thread.
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        for (i, r) in mine.into_iter().chain(theirs) {
+            slots[i] = Some(r);
+        }
+    });
+    slots
+        .into_iter()
+        .map(|r| r.expect("every index is taken exactly once"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::map;
+
+    #[test]
+    fn results_keep_the_order_of_the_input_on_any_number_of_threads() {
+        let items: Vec<usize> = (0..1_000).collect();
+        let one = map(1, &items, |i| i * 3);
+        for jobs in [2, 3, 8, 64] {
+            assert_eq!(map(jobs, &items, |i| i * 3), one, "{jobs} threads");
+        }
+        assert_eq!(map(4, &[] as &[usize], |i| *i), Vec::<usize>::new());
+        assert_eq!(map(4, &[7usize], |i| *i), [7]);
+    }
+}
