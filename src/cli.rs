@@ -327,14 +327,11 @@ impl Cli {
                 print(&String::from_utf8_lossy(&buf))
             }
             Command::Man => {
-                let mut buf = Vec::new();
-                clap_mangen::Man::new(Cli::command())
-                    .render(&mut buf)
-                    .map_err(|source| Error::Write {
-                        path: "<stdout>".into(),
-                        source,
-                    })?;
-                print(&String::from_utf8_lossy(&buf))
+                let page = man_page().map_err(|source| Error::Write {
+                    path: "<stdout>".into(),
+                    source,
+                })?;
+                print(&page)
             }
         }
     }
@@ -452,6 +449,50 @@ fn clean_up_on_signals() {
 
 #[cfg(not(unix))]
 fn clean_up_on_signals() {}
+
+/// The one man page privreg has: clap_mangen's page of the top-level command, with each
+/// command's synopsis and options under COMMANDS instead of references to a
+/// `privreg-check(1)` page per command, which nothing installs.
+fn man_page() -> std::io::Result<String> {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    page.extend_from_slice(b".SH COMMANDS\n");
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("privreg {}", sub.get_name());
+        // Not yet built, a command holds only its own arguments: the global options are
+        // described once, above.
+        let own = sub.clone().bin_name(name.clone()).disable_help_flag(true);
+        let own = clap_mangen::Man::new(own);
+        writeln!(page, ".SS \"{name}\"")?;
+        if let Some(about) = sub.get_about() {
+            writeln!(page, "{}", about.to_string().replace('-', "\\-"))?;
+        }
+        let mut body = Vec::new();
+        own.render_synopsis_section(&mut body)?;
+        own.render_options_section(&mut body)?;
+        for line in String::from_utf8_lossy(&body).lines() {
+            // The page's preamble defines the apostrophe string once, at its top.
+            if line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq") {
+                continue;
+            }
+            if line.starts_with(".SH ") {
+                // A paragraph break where the section heading was.
+                page.extend_from_slice(b".PP\n");
+            } else {
+                writeln!(page, "{line}")?;
+            }
+        }
+    }
+    man.render_extra_section(&mut page)?;
+    man.render_version_section(&mut page)?;
+    Ok(String::from_utf8_lossy(&page).into_owned())
+}
 
 /// `{"version": 1, "citations": [...]}`, pretty-printed, with a final newline.
 fn write_citations_json(
