@@ -175,6 +175,15 @@ impl Cli {
             Command::Check => {
                 let checked = privreg::check(&g.check_options()?)?;
                 g.emit(&checked.diagnostics);
+                // Silence would leave a person wondering whether anything was checked; the
+                // machine formats say it with an empty list.
+                if g.format == Format::Human && checked.diagnostics.is_empty() {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "checked {}: no problems",
+                        plural(checked.files_checked, "file")
+                    );
+                }
                 Ok(status_of(checked.summary()))
             }
             Command::Build { out, check } => {
@@ -564,6 +573,11 @@ fn report_error(err: &Error) {
         source = cause.source();
     }
     let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn status_of(summary: privreg::Summary) -> ExitStatus {
