@@ -270,7 +270,19 @@ impl Cli {
                         return Ok(status_of(privreg::Summary::of(&again.diagnostics)));
                     }
                     let _ = std::io::stdout().lock().write_all(patch.as_bytes());
-                    return Ok(ExitStatus::Success);
+                    // The files are unchanged, so their findings decide the status, as
+                    // for `privreg lint`; stdout stays the patch's alone.
+                    let summary = privreg::Summary::of(&linted.diagnostics);
+                    if summary.errors > 0 {
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "found {} that no fix can make: `privreg lint` without --diff \
+                             shows {}",
+                            plural(summary.errors, "error"),
+                            if summary.errors == 1 { "it" } else { "them" }
+                        );
+                    }
+                    return Ok(status_of(summary));
                 }
                 g.emit(&linted.diagnostics);
                 Ok(status_of(privreg::Summary::of(&linted.diagnostics)))
