@@ -175,6 +175,15 @@ impl Cli {
             Command::Check => {
                 let checked = privreg::check(&g.check_options()?)?;
                 g.emit(&checked.diagnostics);
+                // Silence would leave a person wondering whether anything was checked; the
+                // machine formats say it with an empty list.
+                if g.format == Format::Human && checked.diagnostics.is_empty() {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "checked {}: no problems",
+                        plural(checked.files_checked, "file")
+                    );
+                }
                 Ok(status_of(checked.summary()))
             }
             Command::Build { out, check } => {
@@ -261,7 +270,19 @@ impl Cli {
                         return Ok(status_of(privreg::Summary::of(&again.diagnostics)));
                     }
                     let _ = std::io::stdout().lock().write_all(patch.as_bytes());
-                    return Ok(ExitStatus::Success);
+                    // The files are unchanged, so their findings decide the status, as
+                    // for `privreg lint`; stdout stays the patch's alone.
+                    let summary = privreg::Summary::of(&linted.diagnostics);
+                    if summary.errors > 0 {
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "found {} that no fix can make: `privreg lint` without --diff \
+                             shows {}",
+                            plural(summary.errors, "error"),
+                            if summary.errors == 1 { "it" } else { "them" }
+                        );
+                    }
+                    return Ok(status_of(summary));
                 }
                 g.emit(&linted.diagnostics);
                 Ok(status_of(privreg::Summary::of(&linted.diagnostics)))
@@ -327,14 +348,11 @@ impl Cli {
                 print(&String::from_utf8_lossy(&buf))
             }
             Command::Man => {
-                let mut buf = Vec::new();
-                clap_mangen::Man::new(Cli::command())
-                    .render(&mut buf)
-                    .map_err(|source| Error::Write {
-                        path: "<stdout>".into(),
-                        source,
-                    })?;
-                print(&String::from_utf8_lossy(&buf))
+                let page = man_page().map_err(|source| Error::Write {
+                    path: "<stdout>".into(),
+                    source,
+                })?;
+                print(&page)
             }
         }
     }
@@ -473,6 +491,50 @@ fn clean_up_on_signals() {
 #[cfg(not(unix))]
 fn clean_up_on_signals() {}
 
+/// The one man page privreg has: clap_mangen's page of the top-level command, with each
+/// command's synopsis and options under COMMANDS instead of references to a
+/// `privreg-check(1)` page per command, which nothing installs.
+fn man_page() -> std::io::Result<String> {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    page.extend_from_slice(b".SH COMMANDS\n");
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("privreg {}", sub.get_name());
+        // Not yet built, a command holds only its own arguments: the global options are
+        // described once, above.
+        let own = sub.clone().bin_name(name.clone()).disable_help_flag(true);
+        let own = clap_mangen::Man::new(own);
+        writeln!(page, ".SS \"{name}\"")?;
+        if let Some(about) = sub.get_about() {
+            writeln!(page, "{}", about.to_string().replace('-', "\\-"))?;
+        }
+        let mut body = Vec::new();
+        own.render_synopsis_section(&mut body)?;
+        own.render_options_section(&mut body)?;
+        for line in String::from_utf8_lossy(&body).lines() {
+            // The page's preamble defines the apostrophe string once, at its top.
+            if line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq") {
+                continue;
+            }
+            if line.starts_with(".SH ") {
+                // A paragraph break where the section heading was.
+                page.extend_from_slice(b".PP\n");
+            } else {
+                writeln!(page, "{line}")?;
+            }
+        }
+    }
+    man.render_extra_section(&mut page)?;
+    man.render_version_section(&mut page)?;
+    Ok(String::from_utf8_lossy(&page).into_owned())
+}
+
 /// `{"version": 1, "citations": [...]}`, pretty-printed, with a final newline.
 fn write_citations_json(
     records: &[privreg::citations::CitationRecord],
@@ -543,6 +605,11 @@ fn report_error(err: &Error) {
         source = cause.source();
     }
     let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn status_of(summary: privreg::Summary) -> ExitStatus {

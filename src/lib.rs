@@ -62,6 +62,8 @@ pub struct Checked {
     pub project: Project,
     /// Findings, sorted by file, position and code; `Off` ones removed.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read: registers, `privreg.yaml` and the project's templates.
+    pub files_checked: usize,
 }
 
 impl Checked {
@@ -121,6 +123,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     Ok(Checked {
         project,
         diagnostics,
+        files_checked: files.len(),
     })
 }
 

@@ -134,12 +134,29 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
     })
 }
 
-/// The text of `file` with every fix among `diagnostics` applied, if any applies.
+/// The text of `file` with every fix among `diagnostics` applied, if any applies. A fix
+/// never touches a citation that has an error: restyling "lit. 6", a point that does not
+/// exist, would only hide the mistake that needs a person.
 pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<String> {
+    // By identity, never by the printed name: two paths can display alike.
+    let in_file = |d: &&Diagnostic| std::ptr::eq(Arc::as_ptr(&d.file), file);
+    let errors: Vec<&crate::source::Span> = diagnostics
+        .iter()
+        .filter(in_file)
+        .filter(|d| d.severity == Severity::Error && d.fix.is_none())
+        .map(|d| &d.span)
+        .collect();
     let mine: Vec<Diagnostic> = diagnostics
         .iter()
-        // By identity, never by the printed name: two paths can display alike.
-        .filter(|d| std::ptr::eq(Arc::as_ptr(&d.file), file) && d.fix.is_some())
+        .filter(in_file)
+        .filter(|d| {
+            d.fix.as_ref().is_some_and(|f| {
+                !errors.iter().any(|e| {
+                    e.start < f.span.end.max(f.span.start + 1)
+                        && f.span.start < e.end.max(e.start + 1)
+                })
+            })
+        })
         .cloned()
         .collect();
     if mine.is_empty() {

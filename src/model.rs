@@ -552,6 +552,8 @@ yaml_struct! {
         /// Example: `language: en`
         language: opt String,
         /// `para-lit` ("Art. 6 para. 1 lit. f GDPR", the default) or `parens` ("Art. 6(1)(f) GDPR").
+        /// `privreg lint` rewrites every citation into it; unset, each text keeps to the
+        /// styles of its own language (PRV404).
         /// Example: `citation_style: parens`
         citation_style: opt String,
         /// Date of the policy's last change (YYYY-MM-DD); never taken from the clock.

@@ -8,10 +8,15 @@ crate::declare_rule! {
     /// `Art. 6(1)(f)` (parens), `Art. 6 Abs. 1 lit. f` (abs-lit), `Art. 6 I lit. f`
     /// (roman), `Art. 6.1.f` (dotted), `point (f) of Article 6(1)` (point-of). Citations of
     /// an article alone and DPV ids take no side. When a document uses more than one
-    /// style, every citation not in the configured style (or, without one, the majority)
-    /// is reported with a fix that rewrites it; the fix never changes what is cited. With
-    /// `citation_style` set in `privreg.yaml`, a document written wholly in another style
-    /// is reported too.
+    /// style, every citation not in the document's style is reported with a fix that
+    /// rewrites it; the fix never changes what is cited, and `privreg lint --fix` leaves
+    /// alone a citation that has an error (such as PRV401's "lit. 6"). The document's
+    /// style is `citation_style` of `privreg.yaml`; without one, the majority among the
+    /// styles of the text's language (English: parens, para-lit, point-of; German:
+    /// abs-lit, roman; French: dotted), or that language's first style if the text uses
+    /// none of them, so that English prose quoting German citations is not rewritten into
+    /// "Abs."; the majority of all when the language is unclear. With `citation_style`
+    /// set, a document written wholly in another style is reported too.
     ///
     /// ## Why is this bad?
     /// Mixed notations read as carelessness in a legal text and make citations harder to

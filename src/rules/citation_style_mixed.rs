@@ -26,7 +26,11 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
     if counts.len() < 2 && uniform_as_configured {
         return;
     }
-    let target = opts.style.unwrap_or_else(|| majority(&counts));
+    // Without a configured style, the document's language decides which styles are its
+    // own: English prose is not rewritten into "Abs." because it quotes German citations.
+    let target = opts
+        .style
+        .unwrap_or_else(|| in_language(&counts, language(doc.text())));
     // A document repeats the same few citations thousands of times; rewriting and re-scanning
     // each occurrence dominated the rule. The rewrite is a function of exactly this key, so
     // the guard still runs once for every distinct rewrite.
@@ -101,6 +105,86 @@ fn majority(counts: &BTreeMap<Style, (usize, usize)>) -> Style {
         .filter(|(_, (n, _))| *n == best)
         .min_by_key(|(_, (_, first))| *first)
         .map_or(Style::ParaLit, |(s, _)| *s)
+}
+
+/// A language privreg can tell a policy is written in, with the citation styles its
+/// readers write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Language {
+    English,
+    German,
+    French,
+}
+
+impl Language {
+    /// Its citation styles, the one a document without any of them is rewritten into first.
+    fn styles(self) -> &'static [Style] {
+        match self {
+            Language::English => &[Style::Parens, Style::ParaLit, Style::PointOf],
+            Language::German => &[Style::AbsLit, Style::Roman],
+            Language::French => &[Style::Dotted],
+        }
+    }
+
+    /// Short words frequent in its prose and rare in the other two.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Language::English => &[
+                "the", "and", "of", "to", "is", "are", "we", "you", "your", "for", "with", "this",
+                "that", "by", "which", "be", "on",
+            ],
+            Language::German => &[
+                "der", "die", "das", "und", "ist", "sind", "wir", "ihre", "ihrer", "für", "mit",
+                "von", "zu", "auf", "den", "dem", "nicht", "werden", "daten",
+            ],
+            Language::French => &[
+                "le", "la", "les", "et", "est", "sont", "nous", "vous", "vos", "pour", "avec",
+                "des", "du", "une", "données", "dans",
+            ],
+        }
+    }
+}
+
+/// How much of a document [`language`] reads: its opening is as telling as the whole.
+const LANGUAGE_SAMPLE: usize = 64 * 1024;
+
+/// The language most of the document's short words belong to, if one clearly leads.
+fn language(text: &str) -> Option<Language> {
+    const ALL: [Language; 3] = [Language::English, Language::German, Language::French];
+    let mut counts = [0usize; 3];
+    let sample = crate::source::prefix_within(text, LANGUAGE_SAMPLE);
+    for word in sample.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() || word.len() > 8 {
+            continue;
+        }
+        let word = word.to_lowercase();
+        for (i, lang) in ALL.iter().enumerate() {
+            if lang.words().contains(&word.as_str()) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let best = *counts.iter().max()?;
+    let leaders: Vec<usize> = (0..3).filter(|&i| counts[i] == best).collect();
+    (best > 0 && leaders.len() == 1).then(|| ALL[leaders[0]])
+}
+
+/// The document's style: the majority among the styles of its language, that language's
+/// first style when it uses none of them, and the majority of all when the language is
+/// unknown.
+fn in_language(counts: &BTreeMap<Style, (usize, usize)>, language: Option<Language>) -> Style {
+    let Some(language) = language else {
+        return majority(counts);
+    };
+    let own: BTreeMap<Style, (usize, usize)> = counts
+        .iter()
+        .filter(|(s, _)| language.styles().contains(s))
+        .map(|(s, v)| (*s, *v))
+        .collect();
+    if own.is_empty() {
+        return language.styles()[0];
+    }
+    majority(&own)
 }
 
 /// How much text either side of a rewrite the in-context guard reads again: enough for a

@@ -165,3 +165,20 @@ fn hardening_20_a_mistyped_registers_directory_is_located_in_privreg_yaml() {
     let t = p.run(&["check"]);
     assert!(t.stdout.contains("did you mean `registers`?"), "{t}");
 }
+
+#[test]
+fn a_clean_check_says_so_on_stderr_in_human_output_only() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_in(dir.path(), &["init"]).code, 0);
+    // The new project's one finding is the controller only the user can name.
+    let t = run_in(dir.path(), &["check", "-A", "PRV501"]);
+    insta::assert_snapshot!("clean_check", t.to_string());
+    for format in ["json", "sarif", "github", "concise"] {
+        let t = run_in(dir.path(), &["check", "-A", "PRV501", "--format", format]);
+        assert_eq!(t.code, 0, "{format}: {t}");
+        assert_eq!(t.stderr, "", "{format}: {t}");
+    }
+    // With a finding, the summary line says what there is to say.
+    let t = run_in(dir.path(), &["check"]);
+    assert!(!t.stderr.contains("no problems"), "{t}");
+}

@@ -63,6 +63,27 @@ fn man_page_in_docs_is_current() {
 }
 
 #[test]
+fn the_man_page_describes_every_command_and_refers_to_no_other_page() {
+    let t = run_in(&repo_root(), &["man"]);
+    assert_eq!(t.code, 0, "{t}");
+    // privreg installs one page; `privreg-check(1)` and the like would lead nowhere.
+    let reference = regex::Regex::new(r"[a-z]+\\?-[a-z]+\(\d\)").unwrap();
+    assert!(!reference.is_match(&t.stdout), "{}", t.stdout);
+    for name in subcommands() {
+        assert!(
+            t.stdout.contains(&format!(".SS \"privreg {name}\"\n")),
+            "`privreg {name}` is not described"
+        );
+    }
+    assert!(
+        t.stdout
+            .contains("\\fBprivreg build\\fR [\\fB\\-\\-out\\fR]"),
+        "{}",
+        t.stdout
+    );
+}
+
+#[test]
 fn completions_exist_for_bash_zsh_and_fish() {
     for shell in ["bash", "zsh", "fish"] {
         let t = run_in(&repo_root(), &["completions", shell]);

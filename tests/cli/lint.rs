@@ -124,6 +124,75 @@ fn diff_shows_the_style_fix_and_writes_nothing_while_fix_rewrites_the_file() {
 }
 
 #[test]
+fn diff_exits_1_when_the_file_has_errors_as_lint_does() {
+    let p = Project::new();
+    let text = "We rely on Art. 6 para. 1 lit. 6 GDPR and on Art. 6(1)(f) GDPR.\n";
+    p.write("policy.md", text);
+    let diff = p.run(&["lint", "--diff", "policy.md"]);
+    assert_eq!(diff.code, 1, "{diff}");
+    assert!(
+        diff.stderr
+            .contains("found 1 error that no fix can make: `privreg lint` without --diff shows it"),
+        "{diff}"
+    );
+    assert_eq!(p.run(&["lint", "policy.md"]).code, 1);
+    assert_eq!(p.read("policy.md"), text, "--diff must not write");
+}
+
+#[test]
+fn fix_never_touches_a_citation_that_has_an_error() {
+    let p = Project::new();
+    p.write("privreg.yaml", "citation_style: abs-lit\n");
+    let text = "Art. 6 para. 1 lit. 6 GDPR (no such point) and Art. 6 para. 1 lit. f GDPR.\n";
+    p.write("policy.md", text);
+    let diff = p.run(&["lint", "--diff", "policy.md"]);
+    assert!(
+        diff.stdout
+            .contains("+Art. 6 para. 1 lit. 6 GDPR (no such point) and Art. 6 Abs. 1 lit. f GDPR."),
+        "only the correct citation is restyled: {diff}"
+    );
+    let fix = p.run(&["lint", "--fix", "policy.md"]);
+    assert_eq!(fix.code, 1, "the error is still there: {fix}");
+    assert!(fix.stdout.contains("[PRV401]"), "{fix}");
+    assert_eq!(
+        p.read("policy.md"),
+        "Art. 6 para. 1 lit. 6 GDPR (no such point) and Art. 6 Abs. 1 lit. f GDPR.\n"
+    );
+}
+
+#[test]
+fn without_a_configured_style_fixes_keep_to_the_styles_of_the_texts_language() {
+    let p = Project::new();
+    // English prose quoting two German citations: the German majority is no reason to
+    // rewrite the English one into "Abs.".
+    let english = "We rely on Art. 6(1)(f) GDPR. The German version cites Art. 6 Abs. 1 lit. a \
+                   DSGVO and Art. 6 Abs. 1 lit. b DSGVO for the consent and the contract.\n";
+    p.write("en.md", english);
+    let fix = p.run(&["lint", "--fix", "en.md"]);
+    assert_eq!(fix.code, 0, "{fix}");
+    assert_eq!(
+        p.read("en.md"),
+        english
+            .replace("Art. 6 Abs. 1 lit. a", "Art. 6(1)(a)")
+            .replace("Art. 6 Abs. 1 lit. b", "Art. 6(1)(b)"),
+        "{fix}"
+    );
+    // German prose keeps "Abs." even where an English citation is in the majority.
+    let german = "Wir verarbeiten die Daten auf Grundlage von Art. 6 Abs. 1 lit. f DSGVO, für \
+                  die Verträge nach Art. 6(1)(b) GDPR und Art. 6(1)(c) GDPR.\n";
+    p.write("de.md", german);
+    let fix = p.run(&["lint", "--fix", "de.md"]);
+    assert_eq!(fix.code, 0, "{fix}");
+    assert_eq!(
+        p.read("de.md"),
+        german
+            .replace("Art. 6(1)(b)", "Art. 6 Abs. 1 lit. b")
+            .replace("Art. 6(1)(c)", "Art. 6 Abs. 1 lit. c"),
+        "{fix}"
+    );
+}
+
+#[test]
 fn configured_parens_style_rewrites_a_uniform_para_lit_document() {
     let p = Project::new();
     p.write("privreg.yaml", "citation_style: parens\n");
