@@ -345,7 +345,7 @@ struct FileLoad {
     prose_findings: Vec<Diagnostic>,
 }
 
-/// [`load`], the register files spread over `opts.jobs` threads; every list in the project
+/// [`load()`], the register files spread over `opts.jobs` threads; every list in the project
 /// is in the order one thread makes it.
 pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Project, Error> {
     let mut diagnostics = Vec::new();
