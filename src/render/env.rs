@@ -52,6 +52,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/controller.md"),
     ),
     ("page.html", include_str!("../../templates/page.html")),
+    ("page.css", include_str!("../../templates/page.css")),
     (
         "de/chapter.md",
         include_str!("../../templates/de/chapter.md"),

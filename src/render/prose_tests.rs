@@ -200,9 +200,15 @@ fn section(i: usize) -> String {
     y
 }
 
-fn project(style: &str, controller: bool, first: usize) -> (tempfile::TempDir, crate::Checked) {
+fn project(
+    style: &str,
+    controller: bool,
+    first: usize,
+    languages: &str,
+) -> (tempfile::TempDir, crate::Checked) {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = format!("citation_style: {style}\nlast_updated: \"2026-11-29\"\n");
+    let mut config =
+        format!("citation_style: {style}\nlast_updated: \"2026-11-29\"\nlanguages: {languages}\n");
     if controller {
         config.push_str(
             "controller:\n  legal_name: Example GmbH\n  address: Hauptstr. 1, 10115 Berlin\n  \
@@ -232,7 +238,11 @@ fn sentences(md: &str) -> Vec<(bool, String)> {
     let mut out = Vec::new();
     for line in md.lines() {
         let line = line.trim();
-        if line.is_empty() || line.starts_with('#') || line.starts_with("Last updated:") {
+        if line.is_empty()
+            || line.starts_with('#')
+            || line.starts_with("Last updated:")
+            || line.starts_with("Stand:")
+        {
             continue;
         }
         if let Some(item) = line.strip_prefix("- ") {
@@ -241,7 +251,9 @@ fn sentences(md: &str) -> Vec<(bool, String)> {
         }
         let line = line
             .trim_start_matches("**Right to object:** ")
-            .trim_start_matches("**Right to object to direct marketing:** ");
+            .trim_start_matches("**Right to object to direct marketing:** ")
+            .trim_start_matches("**Widerspruchsrecht:** ")
+            .trim_start_matches("**Widerspruchsrecht gegen Direktwerbung:** ");
         // Sentences end at ". " before a capital; "Art. 6", "Inc. is" and "para. 1" do not.
         let mut start = 0;
         let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -251,7 +263,7 @@ fn sentences(md: &str) -> Vec<(bool, String)> {
                 continue;
             }
             let next_upper = chars.get(w + 2).is_some_and(|(_, n)| n.is_uppercase());
-            let abbreviation = ["Art", "Inc", "Str", "No", "para", "lit"]
+            let abbreviation = ["Art", "Inc", "Str", "No", "para", "lit", "Abs", "Nr"]
                 .iter()
                 .any(|a| line[start..at].ends_with(a));
             if chars.get(w + 1).is_some_and(|(_, s)| *s == ' ') && next_upper && !abbreviation {
@@ -332,7 +344,7 @@ fn every_generated_combination_renders_sentences_a_lawyer_would_sign() {
     .into_iter()
     .enumerate()
     {
-        let (_dir, checked) = project(style, controller, n * SECTIONS);
+        let (_dir, checked) = project(style, controller, n * SECTIONS, "[en]");
         let errors: Vec<String> = checked
             .diagnostics
             .iter()
@@ -456,4 +468,59 @@ fn the_sentence_checker_finds_each_fault_it_looks_for() {
         "We use Tool 1 Inc. for chats. It is based on Art. 6 para. 1 lit. b GDPR.\n- an item;\n",
     );
     assert_eq!(split.len(), 3, "{split:?}");
+}
+
+#[test]
+fn every_generated_combination_renders_german_sentences_by_the_same_rules() {
+    // 120 sections over every dimension, in a bilingual project whose first language is
+    // German; the register's texts are one string for both languages.
+    let mut checked_sentences = 0;
+    let mut failures = Vec::new();
+    for (n, (style, controller)) in [("para-lit", true), ("parens", false)]
+        .into_iter()
+        .enumerate()
+    {
+        let (_dir, checked) = project(style, controller, n * SECTIONS, "[de, en]");
+        assert_eq!(
+            checked.summary().errors,
+            0,
+            "the generator writes valid registers"
+        );
+        let files = super::render(&checked.project).unwrap();
+        for f in &files {
+            let file = crate::source::SourceFile::virtual_file(&f.name, &f.contents);
+            let mut found = Vec::new();
+            let opts = crate::lint::options(&checked.project.config);
+            crate::lint::lint_text(&file, &opts, &mut found);
+            let errors: Vec<String> = found
+                .iter()
+                .filter(|d| d.severity == crate::Severity::Error)
+                .map(|d| format!("{}: {}", d.code(), d.message))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:#?}", f.name);
+        }
+        let md = &files
+            .iter()
+            .find(|f| f.name == "privacy-policy.de.md")
+            .unwrap()
+            .contents;
+        // German text cites in German whatever `citation_style` says (docs/templates.md).
+        assert!(!md.contains("GDPR") && md.contains("DSGVO"), "{md}");
+        for (item, s) in sentences(md) {
+            checked_sentences += 1;
+            let p = problems(item, &s);
+            if !p.is_empty() {
+                failures.push(format!("{p:?}: {s}"));
+            }
+        }
+    }
+    assert!(checked_sentences > 2000, "{checked_sentences} sentences");
+    failures.sort();
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} bad sentences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

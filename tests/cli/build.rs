@@ -561,11 +561,18 @@ fn vnu_finds_no_error_in_the_page() {
         jar.display()
     );
     let p = built_example();
+    // The German and English pages of the bilingual example too: `lang`, `hreflang` links
+    // and the language switch.
+    let bilingual = Project::new();
+    crate::broken::copy_dir(&repo_root().join("examples/de-en"), bilingual.path());
+    assert_eq!(bilingual.run(&["build"]).code, 0);
     let out = std::process::Command::new("java")
         .arg("-jar")
         .arg(&jar)
         .arg("--errors-only")
         .arg(p.path().join(HTML))
+        .arg(bilingual.path().join("dist/privacy-policy.de.html"))
+        .arg(bilingual.path().join("dist/privacy-policy.en.html"))
         .output()
         .expect("java runs");
     assert!(
