@@ -73,6 +73,13 @@ pub const NOT_NECESSARY: &[&str] = &[
     "reach measurement",
     "personalis",
     "personaliz",
+    // German: Statistik, Werbung, Reichweitenmessung, Personalisierung, Nachverfolgung.
+    "statisti",
+    "werbung",
+    "werbe",
+    "reichweitenmessung",
+    "personalisier",
+    "nachverfolg",
 ];
 
 /// Words that show a text speaks of device access.
@@ -83,6 +90,9 @@ pub const DEVICE_WORDS: &[&str] = &[
     "sdk",
     "pixel",
     "fingerprint",
+    // German: lokaler Speicher, Endgerät.
+    "lokaler speicher",
+    "endgerät",
 ];
 
 /// Whether `text` names a purpose for which device access is never strictly necessary.

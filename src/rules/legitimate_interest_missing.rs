@@ -27,6 +27,27 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "have",
     "pursue",
     "pursued",
+    // German: "unser berechtigtes Interesse", "berechtigte wirtschaftliche Interessen".
+    "unser",
+    "unsere",
+    "unseres",
+    "berechtigt",
+    "berechtigte",
+    "berechtigtes",
+    "berechtigten",
+    "interesse",
+    "interessen",
+    "wirtschaftlich",
+    "wirtschaftliche",
+    "wirtschaftlichen",
+    "geschäftliche",
+    "geschäftlichen",
+    "und",
+    "an",
+    "am",
+    "der",
+    "die",
+    "das",
 ];
 
 /// Whether `interest` is only a placeholder: no word of it says what the interest is.
@@ -95,6 +116,8 @@ mod tests {
             "our legitimate interest",
             "Legitimate business interests",
             "economic interests",
+            "unser berechtigtes Interesse",
+            "berechtigte wirtschaftliche Interessen",
         ] {
             assert_eq!(
                 codes(&[("a.yaml", &with(placeholder))]),
