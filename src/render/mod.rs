@@ -236,7 +236,14 @@ impl Artefact {
         chapter: &Value,
         limits: Limits,
     ) -> Result<Vec<OutputFile>, Error> {
-        let md = env::render_markdown(env, self.template, chapter.clone(), limits)?.text;
+        let md = env::render_markdown(
+            env,
+            self.template,
+            chapter.clone(),
+            limits,
+            view.anchors.len(),
+        )?
+        .text;
         // Each form is made once and moved into its last file, not copied: at 100,000
         // sections a copy of the chapter is some hundred megabytes.
         let is_html = |o: &Output| !matches!(o, Output::Markdown(_));
@@ -288,7 +295,15 @@ impl Artefact {
             toc => Value::from(Serde(&converted.toc)),
             body => Value::from_safe_string(converted.body.clone()),
         };
-        let mut page = env::render(env, template, cx, limits)?.text;
+        // The page is the body, the table of contents and some kilobytes around them; room
+        // reserved and not written costs address space, not memory.
+        let toc: usize = converted
+            .toc
+            .iter()
+            .map(|e| 2 * (e.anchor.len() + e.text.len()) + 128)
+            .sum();
+        let expected = converted.body.len() + toc + 64 * 1024;
+        let mut page = env::render_sized(env, template, cx, limits, expected)?.text;
         page.truncate(page.trim_end().len());
         page.push('\n');
         Ok(page)
