@@ -135,10 +135,17 @@ pub fn render_artefacts(
     let limits = Limits::for_sections(project.sections.len());
     let env = environment(project, limits)?;
     let mut view = View::new(project);
-    let chapter = chapter_context(&mut view);
+    let mut chapter = chapter_context(&mut view);
     let mut files = Vec::new();
-    for artefact in artefacts {
-        files.extend(artefact.render(&env, &view, &chapter, limits)?);
+    for (i, artefact) in artefacts.iter().enumerate() {
+        // The last artefact takes the context, so the sections' views are freed as soon as
+        // its Markdown is written, before its HTML is made.
+        let chapter = if i + 1 < artefacts.len() {
+            chapter.clone()
+        } else {
+            std::mem::take(&mut chapter)
+        };
+        files.extend(artefact.render(&env, &view, chapter, limits)?);
     }
     Ok(files)
 }
@@ -233,17 +240,11 @@ impl Artefact {
         &self,
         env: &Environment<'_>,
         view: &View,
-        chapter: &Value,
+        chapter: Value,
         limits: Limits,
     ) -> Result<Vec<OutputFile>, Error> {
-        let md = env::render_markdown(
-            env,
-            self.template,
-            chapter.clone(),
-            limits,
-            view.anchors.len(),
-        )?
-        .text;
+        let md =
+            env::render_markdown(env, self.template, chapter, limits, view.anchors.len())?.text;
         // Each form is made once and moved into its last file, not copied: at 100,000
         // sections a copy of the chapter is some hundred megabytes.
         let is_html = |o: &Output| !matches!(o, Output::Markdown(_));
