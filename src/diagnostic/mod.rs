@@ -3,6 +3,7 @@
 mod rule;
 pub use rule::Rule;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::source::{SourceFile, Span};
@@ -70,14 +71,15 @@ pub struct Diagnostic {
     pub file: Arc<SourceFile>,
     /// Primary byte range.
     pub span: Span,
-    /// Text under the primary span, if any beyond the message.
-    pub label: Option<String>,
+    /// Text under the primary span, if any beyond the message. Labels, helps and notes
+    /// are most often fixed texts, borrowed rather than copied into every finding.
+    pub label: Option<Cow<'static, str>>,
     /// Related places in the same file.
     pub secondary: Vec<Label>,
     /// The next step for the user.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// Legal facts and context ("GDPR Art. 6(1) has points (a) to (f)").
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'static, str>>,
     /// A safe, mechanical fix.
     pub fix: Option<Fix>,
 }
@@ -105,19 +107,19 @@ impl Diagnostic {
     }
 
     /// Sets the label under the primary span.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
         self.label = Some(label.into());
         self
     }
 
     /// Sets the help line.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Adds a note.
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    pub fn note(mut self, note: impl Into<Cow<'static, str>>) -> Self {
         self.notes.push(note.into());
         self
     }

@@ -99,42 +99,44 @@ impl CitationStyle {
         point: Option<&str>,
         subparagraph: Option<u32>,
     ) -> String {
-        let mut s = format!("Art. {article}");
-        if self == CitationStyle::German {
-            if let Some(p) = paragraph {
-                s.push_str(&format!(" Abs. {p}"));
-            }
-            if let Some(u) = subparagraph {
-                s.push_str(&format!(" UAbs. {u}"));
-            }
-            if let Some(l) = point {
-                s.push_str(&format!(" lit. {l}"));
-            }
-            s.push_str(" DSGVO");
-            return s;
-        }
+        use std::fmt::Write as _;
+        // Written into one string: `cite()` runs for every basis and mechanism of a chapter.
+        let mut s = String::with_capacity(40);
+        let _ = write!(s, "Art. {article}");
         match self {
-            CitationStyle::German => unreachable!("returned above"),
-            CitationStyle::ParaLit => {
+            CitationStyle::German => {
                 if let Some(p) = paragraph {
-                    s.push_str(&format!(" para. {p}"));
+                    let _ = write!(s, " Abs. {p}");
+                }
+                if let Some(u) = subparagraph {
+                    let _ = write!(s, " UAbs. {u}");
                 }
                 if let Some(l) = point {
-                    s.push_str(&format!(" lit. {l}"));
+                    let _ = write!(s, " lit. {l}");
+                }
+                s.push_str(" DSGVO");
+                return s;
+            }
+            CitationStyle::ParaLit => {
+                if let Some(p) = paragraph {
+                    let _ = write!(s, " para. {p}");
+                }
+                if let Some(l) = point {
+                    let _ = write!(s, " lit. {l}");
                 }
             }
             CitationStyle::Parens => {
                 if let Some(p) = paragraph {
-                    s.push_str(&format!("({p})"));
+                    let _ = write!(s, "({p})");
                 }
                 if let Some(l) = point {
-                    s.push_str(&format!("({l})"));
+                    let _ = write!(s, "({l})");
                 }
             }
         }
         // Both styles write it so: "Art. 49 para. 1 subpara. 2", "Art. 49(1) subpara. 2".
         if let Some(u) = subparagraph {
-            s.push_str(&format!(" subpara. {u}"));
+            let _ = write!(s, " subpara. {u}");
         }
         s.push_str(" GDPR");
         s
@@ -243,15 +245,33 @@ pub fn render(
     render_into(env, name, ctx, limits, Sink::Raw(Vec::new()))
 }
 
+/// [`render`] into a buffer made for `expected` bytes at once: the page around a chapter's
+/// HTML would otherwise grow by doubling, and for an instant hold both buffers.
+pub fn render_sized(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    limits: Limits,
+    expected: usize,
+) -> Result<Rendered, Error> {
+    let buf = Vec::with_capacity(expected.min(limits.output));
+    render_into(env, name, ctx, limits, Sink::Raw(buf))
+}
+
 /// [`render`], the output tidied by [`markdown::normalise`](super::markdown::normalise)
 /// as it is written: the raw output is never held whole. The limit counts the raw output.
+/// Room for `sections` sections is reserved at once, not grown by doubling.
 pub fn render_markdown(
     env: &Environment<'_>,
     name: &str,
     ctx: Value,
     limits: Limits,
+    sections: usize,
 ) -> Result<Rendered, Error> {
-    render_into(env, name, ctx, limits, Sink::Markdown(Default::default()))
+    // The shipped templates write about 1.7 KiB a section (docs/limits.md).
+    let expected = (4 * 1024 * sections.saturating_add(1)).min(limits.output);
+    let sink = Sink::Markdown(super::markdown::Normaliser::with_capacity(expected));
+    render_into(env, name, ctx, limits, sink)
 }
 
 fn render_into(

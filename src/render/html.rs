@@ -51,7 +51,22 @@ static CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// `text` with the spaces inside each legal citation made no-break, so that a line never
 /// ends between "Art." and its number, or inside the citation.
 fn keep_citations_together(text: &str) -> std::borrow::Cow<'_, str> {
-    CITATION.replace_all(text, |m: &regex::Captures| m[0].replace(' ', "\u{a0}"))
+    CITATION.replace_all(text, NoBreak)
+}
+
+/// Writes a citation with no-break spaces straight into the replaced text, without a
+/// string of its own per citation.
+struct NoBreak;
+
+impl regex::Replacer for NoBreak {
+    fn replace_append(&mut self, caps: &regex::Captures<'_>, dst: &mut String) {
+        for (i, part) in caps[0].split(' ').enumerate() {
+            if i > 0 {
+                dst.push('\u{a0}');
+            }
+            dst.push_str(part);
+        }
+    }
 }
 
 /// Whether a link destination is one privreg lets through: https, http, mailto, or a

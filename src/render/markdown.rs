@@ -140,6 +140,14 @@ impl Default for Normaliser {
 }
 
 impl Normaliser {
+    /// A normaliser with room for `bytes` of output.
+    pub fn with_capacity(bytes: usize) -> Normaliser {
+        Normaliser {
+            out: String::with_capacity(bytes),
+            ..Normaliser::default()
+        }
+    }
+
     /// Takes the next piece of the text.
     pub fn push(&mut self, mut text: &str) {
         while let Some(end) = text.find('\n') {

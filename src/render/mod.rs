@@ -149,13 +149,20 @@ pub fn render_artefacts(
     let mut files = Vec::new();
     for &lang in &languages {
         let mut view = View::new(project, lang);
-        let chapter = chapter_context(&mut view);
+        let mut chapter = chapter_context(&mut view);
         let names = Names {
             lang: lang.code,
             all: &languages,
         };
-        for artefact in artefacts {
-            files.extend(artefact.render(&env, &view, &chapter, names, limits)?);
+        for (i, artefact) in artefacts.iter().enumerate() {
+            // The last artefact takes the context, so the sections' views are freed as
+            // soon as its Markdown is written, before its HTML is made.
+            let chapter = if i + 1 < artefacts.len() {
+                chapter.clone()
+            } else {
+                std::mem::take(&mut chapter)
+            };
+            files.extend(artefact.render(&env, &view, chapter, names, limits)?);
         }
     }
     Ok(files)
@@ -317,12 +324,12 @@ impl Artefact {
         &self,
         env: &Environment<'_>,
         view: &View,
-        chapter: &Value,
+        chapter: Value,
         names: Names<'_>,
         limits: Limits,
     ) -> Result<Vec<OutputFile>, Error> {
         let template = template_in(self.template, names.lang);
-        let md = env::render_markdown(env, &template, chapter.clone(), limits)?.text;
+        let md = env::render_markdown(env, &template, chapter, limits, view.anchors.len())?.text;
         // Each form is made once and moved into its last file, not copied: at 100,000
         // sections a copy of the chapter is some hundred megabytes.
         let is_html = |o: &Output| !matches!(o, Output::Markdown(_));
@@ -397,7 +404,15 @@ impl Artefact {
             toc => Value::from(Serde(&converted.toc)),
             body => Value::from_safe_string(converted.body.clone()),
         };
-        let mut page = env::render(env, template, cx, limits)?.text;
+        // The page is the body, the table of contents and some kilobytes around them; room
+        // reserved and not written costs address space, not memory.
+        let toc: usize = converted
+            .toc
+            .iter()
+            .map(|e| 2 * (e.anchor.len() + e.text.len()) + 128)
+            .sum();
+        let expected = converted.body.len() + toc + 64 * 1024;
+        let mut page = env::render_sized(env, template, cx, limits, expected)?.text;
         page.truncate(page.trim_end().len());
         page.push('\n');
         Ok(page)

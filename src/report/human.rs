@@ -65,7 +65,7 @@ fn group<'a>(
     let title = format!("{} [{}]", d.message, d.rule.name);
     let mut primary = AnnotationKind::Primary.span(window.shift(&d.span));
     if let Some(label) = &d.label {
-        primary = primary.label(label.as_str());
+        primary = primary.label(label.as_ref());
     }
     // annotate-snippets splits lines at `\n` only: given a file with lone `\r` line ends,
     // it would show one line where every other report counts many.
@@ -83,10 +83,10 @@ fn group<'a>(
     }
     let mut g = level.primary_title(title).id(d.rule.code).element(snippet);
     if let Some(help) = &d.help {
-        g = g.element(Level::HELP.message(help.as_str()));
+        g = g.element(Level::HELP.message(help.as_ref()));
     }
     for n in &d.notes {
-        g = g.element(Level::NOTE.message(n.as_str()));
+        g = g.element(Level::NOTE.message(n.as_ref()));
     }
     g
 }

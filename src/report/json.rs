@@ -81,7 +81,7 @@ struct Record<'a> {
     end_line: usize,
     end_column: usize,
     help: Option<&'a str>,
-    notes: &'a [String],
+    notes: &'a [std::borrow::Cow<'static, str>],
 }
 
 impl<'a> Record<'a> {
