@@ -16,6 +16,9 @@ const LAYERS: &[&str] = &[
     "error",
     // Files on disk: bounded reads of regular files, the output lock, undo on interrupt.
     "files",
+    // Where a project's files come from: the disk, or a git revision read through git.
+    "tree",
+    "git",
     // The law as data: GDPR structure, provision addresses, bases, mechanisms, adequacy.
     "law",
     // Diagnostics, and the catalogue of rules they name (no checks).

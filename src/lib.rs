@@ -11,6 +11,7 @@ pub mod error;
 pub mod files;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod git;
 pub mod init;
 pub mod law;
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub mod severity;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
+pub mod tree;
 
 use std::path::PathBuf;
 
@@ -66,10 +68,15 @@ impl Checked {
 
 /// Loads the project at `opts.root` and runs every rule.
 pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
+    check_in(opts, &tree::Disk)
+}
+
+/// [`check`] on the files of `files`: the disk, or a git revision (`privreg diff`).
+pub fn check_in(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, Error> {
     // Whether or not it decides the date: reproducible-builds.org asks a tool to fail on a
     // malformed value rather than build with another date than the one meant.
     project::source_date_epoch()?;
-    let mut project = project::load(&opts.root)?;
+    let mut project = project::load_in(&opts.root, files)?;
     let mut diagnostics = std::mem::take(&mut project.diagnostics);
     let date = opts
         .date
@@ -83,7 +90,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     for (file, prose) in &project.prose {
         rules::citations::check(file, prose, &lint_options, &mut diagnostics);
     }
-    let templates = project::templates(&project.root, &mut diagnostics)?;
+    let templates = project::templates_in(&project.root, files, &mut diagnostics)?;
     for file in &templates {
         lint::lint_text(file, &lint_options, &mut diagnostics);
     }
