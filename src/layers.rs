@@ -38,6 +38,8 @@ const LAYERS: &[&str] = &[
     // What privreg produces.
     "lint",
     "render",
+    // `privreg diff`: two checked registers compared, with the notices the changes need.
+    "diff",
     "report",
     "docs",
     "schema",

@@ -868,7 +868,7 @@ fn country_name(code: &str) -> String {
 
 /// "the USA", "the United Kingdom", but "Japan": English puts an article before plural
 /// and descriptive country names.
-fn to_country(code: &str) -> String {
+pub(crate) fn to_country(code: &str) -> String {
     let name = country_name(code);
     let plural = [
         "USA",
