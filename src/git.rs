@@ -187,10 +187,14 @@ impl Revision {
             return Some(e);
         }
         let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
-        if self
-            .ls_tree(&format!("{}:{parent}", self.commit), parent)
-            .is_ok()
-        {
+        if let Ok(entries) = self.ls_tree(&format!("{}:{parent}", self.commit), parent) {
+            // A project's root holds privreg.yaml beside whatever else the repository
+            // keeps there: only YAML is read ahead.
+            let yaml: Vec<(String, Entry)> = entries
+                .into_iter()
+                .filter(|(p, _)| p.ends_with(".yaml") || p.ends_with(".yml"))
+                .collect();
+            self.read_ahead(&yaml);
             return self.lookup(path);
         }
         match self.resolve_link(path) {
@@ -238,7 +242,7 @@ impl Revision {
             .filter_map(|(_, e)| Some((e.oid.clone(), e.size?)))
             .filter(|(_, size)| *size <= READ_AHEAD_MAX)
             .collect();
-        if oids.len() < 2 {
+        if oids.is_empty() {
             return;
         }
         let Ok(mut process) = Process::start(&git_dir(&self.root), &["cat-file", "--batch"]) else {
@@ -406,8 +410,9 @@ enum Resolved {
 /// The two `cat-file` processes of one revision.
 #[derive(Debug)]
 struct Batch {
-    info: Process,
-    contents: Process,
+    dir: PathBuf,
+    info: Option<Process>,
+    contents: Option<Process>,
 }
 
 #[derive(Debug)]
@@ -469,14 +474,33 @@ impl Drop for Process {
 impl Batch {
     fn start(dir: &Path) -> io::Result<Batch> {
         Ok(Batch {
-            info: Process::start(dir, &["cat-file", "--batch-check", "--follow-symlinks"])?,
-            contents: Process::start(dir, &["cat-file", "--batch"])?,
+            dir: dir.to_owned(),
+            info: None,
+            contents: None,
         })
+    }
+
+    /// The process `slot` holds, started with `args` on first use: a project without links
+    /// never starts the one that follows them.
+    fn process<'p>(
+        dir: &Path,
+        slot: &'p mut Option<Process>,
+        args: &[&str],
+    ) -> io::Result<&'p mut Process> {
+        if slot.is_none() {
+            *slot = Some(Process::start(dir, args)?);
+        }
+        Ok(slot.as_mut().expect("started above"))
     }
 
     /// Resolves `commit:path`, following links inside the repository.
     fn info(&mut self, object: &str) -> io::Result<Resolved> {
-        let header = self.info.ask(object)?;
+        let info = Self::process(
+            &self.dir,
+            &mut self.info,
+            &["cat-file", "--batch-check", "--follow-symlinks"],
+        )?;
+        let header = info.ask(object)?;
         if header.ends_with(" missing") {
             return Ok(Resolved::Refused("a symbolic link to a missing file"));
         }
@@ -490,7 +514,7 @@ impl Batch {
         };
         if let Some(what) = refused {
             // One more line: the object asked for, or the link's target.
-            self.info.line()?;
+            info.line()?;
             return Ok(Resolved::Refused(what));
         }
         let (Some(kind), Some(size)) = (words.next(), words.next()) else {
@@ -512,7 +536,8 @@ impl Batch {
         size: Option<u64>,
         limit: u64,
     ) -> io::Result<Result<Vec<u8>, ReadFailure>> {
-        let header = self.contents.ask(oid)?;
+        let contents = Self::process(&self.dir, &mut self.contents, &["cat-file", "--batch"])?;
+        let header = contents.ask(oid)?;
         let mut words = header.split(' ');
         let (Some(_), Some(kind), Some(len)) = (words.next(), words.next(), words.next()) else {
             return Err(io::Error::other(format!(
@@ -523,7 +548,7 @@ impl Batch {
         debug_assert!(size.is_none_or(|s| s == len), "ls-tree and cat-file agree");
         // The whole object and its closing newline are read, however little is kept, so
         // the next answer starts where it should.
-        let mut body = (&mut self.contents.stdout).take(len);
+        let mut body = (&mut contents.stdout).take(len);
         let kept = if len > limit {
             let mut head = Vec::new();
             (&mut body).take(256).read_to_end(&mut head)?;
@@ -542,7 +567,7 @@ impl Batch {
             }
         };
         let mut newline = [0u8; 1];
-        self.contents.stdout.read_exact(&mut newline)?;
+        contents.stdout.read_exact(&mut newline)?;
         Ok(kept)
     }
 }
