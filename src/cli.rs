@@ -46,9 +46,9 @@ struct GlobalArgs {
     /// upward with a privreg.yaml, up to the repository root; else the current directory]
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
-    /// Output format of diagnostics
-    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// Output format of diagnostics (`markdown`: `privreg diff` only)
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
     /// When to colour human output (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -64,6 +64,23 @@ struct GlobalArgs {
     /// Date (YYYY-MM-DD) on which adequacy decisions must be in force
     #[arg(long, global = true, value_name = "DATE")]
     date: Option<String>,
+}
+
+/// `--format`: the formats of diagnostics, and Markdown for `privreg diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// rustc-style messages with source snippets
+    Human,
+    /// The stable JSON document described in docs/output.md
+    Json,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request
+    Github,
+    /// One line a finding: `file:line:col: severity[CODE] message`
+    Concise,
+    /// `privreg diff`: the policy's changelog and a notice to customers
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -144,6 +161,28 @@ enum Command {
         /// Directory of the new project [default: --root, else the current directory]
         dir: Option<PathBuf>,
     },
+    /// Compare two versions of the register: what changed, fact by fact, and who must be
+    /// told (customers of a new sub-processor, users of a new purpose)
+    #[command(after_help = DIFF_HELP)]
+    Diff {
+        /// The old version: a project directory, else a git revision of the repository
+        /// holding --root (`v1.2`, `HEAD~1`, `main`)
+        #[arg(value_name = "OLD")]
+        old: String,
+        /// The new version, likewise [default: the project at --root as it is on disk]
+        #[arg(value_name = "NEW")]
+        new: Option<String>,
+        /// Also report sections whose `order` (their number) changed
+        #[arg(long)]
+        order: bool,
+        /// Exit 1 when a change needs notice to customers or users
+        #[arg(long)]
+        exit_code: bool,
+        /// The template `--format markdown` renders (`diff-changelog.md`: the changelog
+        /// alone)
+        #[arg(long, value_name = "NAME", default_value = privreg::diff::markdown::DEFAULT_TEMPLATE)]
+        template: String,
+    },
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  privreg completions bash > ~/.local/share/bash-completion/completions/privreg\n  privreg completions zsh > ~/.zfunc/_privreg\n  privreg completions fish > ~/.config/fish/completions/privreg.fish"
@@ -156,6 +195,18 @@ enum Command {
     #[command(after_help = "Example:\n  privreg man > privreg.1 && man ./privreg.1")]
     Man,
 }
+
+const DIFF_HELP: &str = "\
+Examples:
+  privreg diff v1.2 HEAD                 # two revisions of this repository
+  privreg diff main                      # main against the work tree
+  privreg diff main --format markdown    # changelog and customer notice
+  privreg diff main --exit-code          # in CI: exit 1 when someone must be told
+  privreg diff ../policy-2025 .          # two directories
+
+A side is a directory when one exists at that path, else a git revision; revisions are
+read through the git command, and neither the work tree nor the index is touched.
+The new side must pass `privreg check`; the old one must load (docs/diff.md).";
 
 impl Cli {
     /// Runs the command, writing to stdout and stderr.
@@ -171,13 +222,20 @@ impl Cli {
 
     fn dispatch(self) -> Result<ExitStatus, Error> {
         let g = &self.global;
+        if g.format == FormatArg::Markdown && !matches!(self.command, Command::Diff { .. }) {
+            return Err(Error::Usage(
+                "`--format markdown` is for `privreg diff`; diagnostics are printed as human, \
+                 json, sarif, github or concise"
+                    .into(),
+            ));
+        }
         match &self.command {
             Command::Check => {
                 let checked = privreg::check(&g.check_options()?)?;
                 g.emit(&checked.diagnostics);
                 // Silence would leave a person wondering whether anything was checked; the
                 // machine formats say it with an empty list.
-                if g.format == Format::Human && checked.diagnostics.is_empty() {
+                if g.format == FormatArg::Human && checked.diagnostics.is_empty() {
                     let _ = writeln!(
                         std::io::stderr(),
                         "checked {}: no problems",
@@ -201,7 +259,7 @@ impl Cli {
                     Outcome::Blocked => ExitStatus::Failure,
                     Outcome::Stale { diff } => {
                         // Machine formats own stdout; the diff then goes to stderr.
-                        let _ = if g.format == Format::Human {
+                        let _ = if g.report_format() == Format::Human {
                             std::io::stdout().lock().write_all(diff.as_bytes())
                         } else {
                             std::io::stderr().lock().write_all(diff.as_bytes())
@@ -292,7 +350,7 @@ impl Cli {
                 // Record by record into the pipe: a listing of hundreds of megabytes is never
                 // built in memory. A closed pipe is not an error worth reporting.
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                let _ = match g.format {
+                let _ = match g.report_format() {
                     Format::Json => write_citations_json(&linted.citations, &mut out),
                     Format::Human => linted
                         .citations
@@ -307,7 +365,7 @@ impl Cli {
                 .and_then(|()| out.flush());
                 Ok(ExitStatus::Success)
             }
-            Command::Rules => match g.format {
+            Command::Rules => match g.report_format() {
                 Format::Human => print(&privreg::docs::rules_table()),
                 Format::Json => print(&privreg::docs::rules_json()),
                 _ => Err(Error::Usage(
@@ -342,6 +400,22 @@ impl Cli {
                 ));
                 print(&text)
             }
+            Command::Diff {
+                old,
+                new,
+                order,
+                exit_code,
+                template,
+            } => g.diff(
+                privreg::DiffOptions {
+                    check: g.check_options()?,
+                    old: old.clone(),
+                    new: new.clone(),
+                    compare: privreg::diff::Options { order: *order },
+                },
+                *exit_code,
+                template,
+            ),
             Command::Completions { shell } => {
                 let mut buf = Vec::new();
                 clap_complete::generate(*shell, &mut Cli::command(), "privreg", &mut buf);
@@ -394,6 +468,92 @@ impl GlobalArgs {
         let project = cwd.join(root).canonicalize().ok()?;
         let repository = privreg::paths::repository_root(&project).unwrap_or(project);
         Some(report::Paths { cwd, repository })
+    }
+
+    /// The format of diagnostics (`--format markdown` was refused before for them).
+    fn report_format(&self) -> Format {
+        match self.format {
+            FormatArg::Human | FormatArg::Markdown => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Concise => Format::Concise,
+        }
+    }
+
+    /// `privreg diff`: the comparison in the chosen format on stdout. A side that cannot
+    /// be compared is reported on stderr with its diagnostics (exit status 1).
+    fn diff(
+        &self,
+        opts: privreg::DiffOptions,
+        exit_code: bool,
+        template: &str,
+    ) -> Result<ExitStatus, Error> {
+        if matches!(
+            self.format,
+            FormatArg::Sarif | FormatArg::Github | FormatArg::Concise
+        ) {
+            return Err(Error::Usage(
+                "`privreg diff` prints `--format human`, `json` or `markdown`".into(),
+            ));
+        }
+        let diff = match privreg::diff(&opts)? {
+            privreg::Diffed::Compared(diff) => diff,
+            privreg::Diffed::Blocked(sides) => {
+                let mut err = std::io::stderr().lock();
+                for (which, side, diagnostics) in sides {
+                    let (name, needs) = match which {
+                        privreg::diff::Which::Old => ("old", "must load"),
+                        privreg::diff::Which::New => ("new", "must pass `privreg check`"),
+                    };
+                    let _ = writeln!(
+                        err,
+                        "error: the {name} side, {}, cannot be compared: it {needs} \
+                         (docs/diff.md)",
+                        side.label()
+                    );
+                    let _ = report::write(
+                        Format::Human,
+                        &diagnostics,
+                        self.styled_stderr(),
+                        self.paths().as_ref(),
+                        &mut err,
+                    );
+                }
+                return Ok(ExitStatus::Failure);
+            }
+        };
+        let text = match self.format {
+            FormatArg::Json => privreg::diff::json::render(&diff),
+            FormatArg::Markdown => {
+                privreg::diff::markdown::render(&diff, &opts.check.root, template)?
+            }
+            _ => {
+                let mut buf = Vec::new();
+                privreg::diff::human::write(&diff, &mut buf).map_err(|source| Error::Write {
+                    path: "<stdout>".into(),
+                    source,
+                })?;
+                String::from_utf8_lossy(&buf).into_owned()
+            }
+        };
+        print(&text)?;
+        Ok(if exit_code && diff.needs_notice() {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        })
+    }
+
+    fn styled_stderr(&self) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
     }
 
     fn check_options(&self) -> Result<CheckOptions, Error> {
@@ -459,9 +619,9 @@ impl GlobalArgs {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         // A closed pipe (`privreg check | head`) is not an error worth reporting.
         let _ = report::write(
-            self.format,
+            self.report_format(),
             diagnostics,
-            self.styled() && self.format == Format::Human,
+            self.styled() && self.format == FormatArg::Human,
             self.paths().as_ref(),
             &mut out,
         )

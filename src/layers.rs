@@ -20,6 +20,9 @@ const LAYERS: &[&str] = &[
     // how paths are shown.
     "files",
     "paths",
+    // Where a project's files come from: the disk, or a git revision read through git.
+    "tree",
+    "git",
     // The law as data: GDPR structure, provision addresses, bases, mechanisms, adequacy.
     "law",
     // Diagnostics, and the catalogue of rules they name (no checks).
@@ -39,6 +42,8 @@ const LAYERS: &[&str] = &[
     // What privreg produces.
     "lint",
     "render",
+    // `privreg diff`: two checked registers compared, with the notices the changes need.
+    "diff",
     "report",
     "docs",
     "schema",

@@ -6,11 +6,13 @@
 pub mod catalogue;
 pub mod citations;
 pub mod diagnostic;
+pub mod diff;
 pub mod docs;
 pub mod error;
 pub mod files;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod git;
 pub mod init;
 pub mod law;
 #[cfg(test)]
@@ -29,6 +31,7 @@ pub mod severity;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
+pub mod tree;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -75,6 +78,11 @@ impl Checked {
 
 /// Loads the project at `opts.root` and runs every rule.
 pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
+    check_in(opts, &tree::Disk)
+}
+
+/// [`check`] on the files of `files`: the disk, or a git revision (`privreg diff`).
+pub fn check_in(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, Error> {
     // Whether or not it decides the date: reproducible-builds.org asks a tool to fail on a
     // malformed value rather than build with another date than the one meant.
     project::source_date_epoch()?;
@@ -87,6 +95,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     };
     let mut project = project::load_with(
         &opts.root,
+        files,
         project::LoadOptions {
             jobs: opts.jobs.unwrap_or_else(parallel::default_jobs),
             prose_check: Some(&lint_prose),
@@ -105,7 +114,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     // sort that follows keeps the order of equal keys.
     diagnostics.append(&mut project.prose_findings);
     let lint_options = lint::options(&project.config);
-    let templates = project::templates(&project.root, &mut diagnostics)?;
+    let templates = project::templates_in(&project.root, files, &mut diagnostics)?;
     for file in &templates {
         lint::lint_text(file, &lint_options, &mut diagnostics);
     }
@@ -188,5 +197,153 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
     Ok(render::Built {
         diagnostics: checked.diagnostics,
         outcome,
+    })
+}
+
+/// What `diff` needs beyond `check`'s options.
+#[derive(Debug, Clone, Default)]
+pub struct DiffOptions {
+    /// How to check each side; `root` is the project in the work tree, whose repository
+    /// revisions are read from.
+    pub check: CheckOptions,
+    /// The old side: a project directory, else a git revision.
+    pub old: String,
+    /// The new side, likewise; `None`: the project at `check.root`, as it is on disk.
+    pub new: Option<String>,
+    /// How to compare.
+    pub compare: diff::Options,
+}
+
+/// What `diff` found.
+#[derive(Debug)]
+pub enum Diffed {
+    /// A side that cannot be compared: its blocking diagnostics, side by side.
+    Blocked(Vec<(diff::Which, diff::Side, Vec<Diagnostic>)>),
+    /// The comparison.
+    Compared(diff::Diff),
+}
+
+/// Checks both sides, then compares them.
+///
+/// Each side is a directory when one exists at that path, else a revision of the git
+/// repository that holds `check.root` (read through `git`, never touching the work tree or
+/// the index). The new side must pass `check` without errors, as for `build`: its notice
+/// will be published. The old side is history judged by today's rules, so only what stops
+/// its register from loading whole blocks it ([`diff::BLOCKS_OLD`]): a file that failed
+/// to load would read as removed.
+pub fn diff(opts: &DiffOptions) -> Result<Diffed, Error> {
+    let old = open_side(&opts.check, Some(&opts.old))?;
+    let new = open_side(&opts.check, opts.new.as_deref())?;
+    // The two sides are independent: each is checked on a core of its own.
+    let (checked_old, checked_new) = std::thread::scope(|s| {
+        let old_side = s.spawn(|| load_old(&old.options, old.tree.as_ref()));
+        let new_side = check_in(&new.options, new.tree.as_ref());
+        let old_side = old_side
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (old_side, new_side)
+    });
+    let (checked_old, checked_new) = (checked_old?, checked_new?);
+    let mut blocked = Vec::new();
+    let old_errors: Vec<Diagnostic> = checked_old
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && diff::BLOCKS_OLD.contains(&d.code()))
+        .cloned()
+        .collect();
+    if !old_errors.is_empty() {
+        blocked.push((diff::Which::Old, old.side.clone(), old_errors));
+    }
+    let new_errors: Vec<Diagnostic> = checked_new
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    if !new_errors.is_empty() {
+        blocked.push((diff::Which::New, new.side.clone(), new_errors));
+    }
+    if !blocked.is_empty() {
+        return Ok(Diffed::Blocked(blocked));
+    }
+    Ok(Diffed::Compared(diff::Diff::new(
+        old.side,
+        new.side,
+        &checked_old.project,
+        &checked_new.project,
+        opts.compare,
+    )))
+}
+
+/// The old side of a diff, loaded and judged only on what stops the comparison
+/// ([`diff::BLOCKS_OLD`]): the loader's findings and PRV007, with the side's own
+/// severities and suppressions. The other rules are not run: their verdicts are today's
+/// on history, and would cost as much as the rest of the diff.
+fn load_old(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, Error> {
+    project::source_date_epoch()?;
+    let mut project = project::load_in(&opts.root, files)?;
+    let mut diagnostics = std::mem::take(&mut project.diagnostics);
+    let date = opts
+        .date
+        .unwrap_or_else(|| project::judgement_date(&project));
+    let cx = rules::RuleCx {
+        project: &project,
+        date,
+    };
+    rules::id_duplicate::check(&cx, &mut diagnostics);
+    let overrides = Overrides::from_project(&project, &opts.overrides, &mut diagnostics)?;
+    let files: Vec<_> = project
+        .files
+        .iter()
+        .chain(&project.config_file)
+        .cloned()
+        .collect();
+    let diagnostics = suppress::apply(&files, diagnostics);
+    let diagnostics = overrides.apply(diagnostics, opts.deny_warnings);
+    Ok(Checked {
+        project,
+        diagnostics,
+        files_checked: files.len(),
+    })
+}
+
+/// One side of a diff, ready to check.
+struct OpenSide {
+    side: diff::Side,
+    options: CheckOptions,
+    tree: Box<dyn tree::Tree + Send>,
+}
+
+/// `arg` as a side: an existing directory, else a revision; `None` is the work tree.
+fn open_side(check: &CheckOptions, arg: Option<&str>) -> Result<OpenSide, Error> {
+    let Some(arg) = arg else {
+        return Ok(OpenSide {
+            side: diff::Side::WorkTree {
+                root: check.root.display().to_string(),
+            },
+            options: check.clone(),
+            tree: Box::new(tree::Disk),
+        });
+    };
+    if std::path::Path::new(arg).is_dir() {
+        return Ok(OpenSide {
+            side: diff::Side::Directory {
+                path: arg.to_owned(),
+            },
+            options: CheckOptions {
+                root: PathBuf::from(arg),
+                ..check.clone()
+            },
+            tree: Box::new(tree::Disk),
+        });
+    }
+    let revision = git::Revision::resolve(&check.root, arg)?;
+    Ok(OpenSide {
+        side: diff::Side::Revision {
+            spec: revision.spec.clone(),
+            commit: revision.commit.clone(),
+        },
+        options: check.clone(),
+        tree: Box::new(revision),
     })
 }

@@ -6,10 +6,11 @@ use std::sync::Arc;
 use crate::citations::Extracted;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::files::{self, ReadFailure};
+use crate::files::ReadFailure;
 use crate::load::{self, FromNode, LoadCx, Node};
 use crate::model::{Config, Section};
 use crate::source::SourceFile;
+use crate::tree::{Disk, Kind, Tree};
 
 /// The configuration file's name at the project root.
 pub const CONFIG_FILE: &str = "privreg.yaml";
@@ -182,8 +183,18 @@ pub struct UserFile {
 /// first bad byte; the text is decoded lossily so the location can still be shown). Only
 /// a file that cannot be read at all (missing, no permission) is an error.
 pub fn read_user_file(root: &Path, path: &Path, limit: Limit) -> Result<UserFile, Error> {
+    read_user_file_in(&Disk, root, path, limit)
+}
+
+/// [`read_user_file`] from `tree`.
+pub fn read_user_file_in(
+    tree: &dyn Tree,
+    root: &Path,
+    path: &Path,
+    limit: Limit,
+) -> Result<UserFile, Error> {
     let name = display_name(root, path);
-    let bytes = match files::read_regular(path, limit.bytes) {
+    let bytes = match tree.read(path, limit.bytes) {
         Ok(bytes) => bytes,
         Err(ReadFailure::Io(source)) => {
             return Err(Error::Read {
@@ -264,8 +275,8 @@ pub fn read_user_file(root: &Path, path: &Path, limit: Limit) -> Result<UserFile
 /// Whether a directory entry is a file privreg should read: anything but a directory
 /// (links followed). FIFOs, devices and broken links are kept, so that reading them
 /// reports them (PRV018) rather than leaving them out unsaid.
-fn listed(path: &Path) -> bool {
-    std::fs::metadata(path).map_or(true, |m| !m.is_dir())
+fn listed(tree: &dyn Tree, path: &Path) -> bool {
+    tree.kind(path) != Kind::Dir
 }
 
 /// `path` relative to `root`, `/`-separated; the path itself when outside the root.
@@ -329,6 +340,19 @@ pub struct LoadOptions<'a> {
 pub fn load(root: &Path) -> Result<Project, Error> {
     load_with(
         root,
+        &Disk,
+        LoadOptions {
+            jobs: 1,
+            prose_check: None,
+        },
+    )
+}
+
+/// [`load()`] from `tree`: the disk, or a git revision (`privreg diff`).
+pub fn load_in(root: &Path, tree: &dyn Tree) -> Result<Project, Error> {
+    load_with(
+        root,
+        tree,
         LoadOptions {
             jobs: 1,
             prose_check: None,
@@ -345,20 +369,20 @@ struct FileLoad {
     prose_findings: Vec<Diagnostic>,
 }
 
-/// [`load()`], the register files spread over `opts.jobs` threads; every list in the project
-/// is in the order one thread makes it.
-pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Project, Error> {
+/// [`load_in`], the register files spread over `opts.jobs` threads; every list in the
+/// project is in the order one thread makes it.
+pub fn load_with(root: &Path, tree: &dyn Tree, opts: LoadOptions<'_>) -> Result<Project, Error> {
     let mut diagnostics = Vec::new();
     let mut prose = Vec::new();
     let mut prose_findings = Vec::new();
-    let (config_file, config) = load_config(root, &mut diagnostics, &mut prose)?;
+    let (config_file, config) = load_config_in(root, tree, &mut diagnostics, &mut prose)?;
     if let Some(check) = opts.prose_check {
         for (file, extracted) in prose.drain(..) {
             prose_findings.extend(check(&config, &file, &extracted));
         }
     }
     let dir = root.join(&config.registers);
-    let entries = match std::fs::read_dir(&dir) {
+    let entries = match tree.list(&dir) {
         Ok(entries) => entries,
         Err(source) => {
             // A `registers:` the user wrote is located in privreg.yaml, with a suggestion;
@@ -370,7 +394,7 @@ pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Project, Error> {
                 }
                 return Err(Error::Read { path: dir, source });
             };
-            diagnostics.push(registers_unreadable(root, file, &value, &source));
+            diagnostics.push(registers_unreadable(root, tree, file, &value, &source));
             return Ok(Project {
                 root: root.to_owned(),
                 config_file,
@@ -384,17 +408,12 @@ pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Project, Error> {
         }
     };
     let mut paths = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|source| Error::Read {
-            path: dir.clone(),
-            source,
-        })?;
-        let path = entry.path();
+    for path in entries {
         let is_yaml = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
-        if is_yaml && listed(&path) {
+        if is_yaml && listed(tree, &path) {
             paths.push(path);
         }
     }
@@ -414,7 +433,7 @@ pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Project, Error> {
         !excludes.iter().any(|pat| glob_match(pat, &name))
     });
     let loaded = crate::parallel::map(opts.jobs, &paths, |path| {
-        load_register(root, path, &config, opts.prose_check)
+        load_register(tree, root, path, &config, opts.prose_check)
     });
     let mut sections = Vec::with_capacity(paths.len());
     let mut files = Vec::with_capacity(paths.len());
@@ -470,12 +489,13 @@ fn no_project(root: &Path) -> Error {
 /// Reads, parses and maps one register file; checks its prose with `prose_check`, or
 /// keeps it.
 fn load_register(
+    tree: &dyn Tree,
     root: &Path,
     path: &Path,
     config: &Settings,
     prose_check: Option<ProseCheck<'_>>,
 ) -> Result<FileLoad, Error> {
-    let UserFile { file, problem, .. } = read_user_file(root, path, REGISTER_LIMIT)?;
+    let UserFile { file, problem, .. } = read_user_file_in(tree, root, path, REGISTER_LIMIT)?;
     let mut one = FileLoad {
         file,
         section: None,
@@ -506,18 +526,20 @@ fn load_register(
 /// PRV018 at the `registers:` value of privreg.yaml, with the closest directory there is.
 fn registers_unreadable(
     root: &Path,
+    tree: &dyn Tree,
     file: &Arc<SourceFile>,
     value: &load::Spanned<String>,
     err: &std::io::Error,
 ) -> Diagnostic {
-    let dirs: Vec<String> = std::fs::read_dir(root)
+    let mut dirs: Vec<String> = tree
+        .list(root)
         .into_iter()
         .flatten()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir())
-        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|p| tree.kind(p) == Kind::Dir)
+        .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
         .filter(|n| !n.starts_with('.'))
         .collect();
+    dirs.sort();
     let mut d = Diagnostic::new(
         &crate::catalogue::FILE_UNREADABLE,
         file,
@@ -541,12 +563,16 @@ fn registers_unreadable(
 /// taking it outside the project root is an error: templates are published text, and a
 /// template could include any file the directory leads to.
 pub fn templates_dir(root: &Path) -> Result<Option<PathBuf>, Error> {
+    templates_dir_in(root, &Disk)
+}
+
+fn templates_dir_in(root: &Path, tree: &dyn Tree) -> Result<Option<PathBuf>, Error> {
     let dir = root.join(TEMPLATES_DIR);
-    if !dir.is_dir() {
+    if tree.kind(&dir) != Kind::Dir {
         return Ok(None);
     }
     let canonical = |path: &Path| {
-        path.canonicalize().map_err(|source| Error::Read {
+        tree.canonical(path).map_err(|source| Error::Read {
             path: path.to_owned(),
             source,
         })
@@ -580,16 +606,16 @@ pub fn template_file(dir: &Path, name: &str) -> Result<Option<PathBuf>, String> 
              no leading `/`, no `\\`)"
         ));
     }
-    inside(dir, &dir.join(name), name)
+    inside(&Disk, dir, &dir.join(name), name)
 }
 
 /// `path` with its links resolved if it is a file inside `dir`; `None` if it is no file.
-fn inside(dir: &Path, path: &Path, name: &str) -> Result<Option<PathBuf>, String> {
-    if std::fs::symlink_metadata(path).is_err() {
+fn inside(tree: &dyn Tree, dir: &Path, path: &Path, name: &str) -> Result<Option<PathBuf>, String> {
+    if !tree.exists(path) {
         return Ok(None);
     }
     // A dangling link is no template, as before links were checked: the embedded one applies.
-    let Ok(real) = path.canonicalize() else {
+    let Ok(real) = tree.canonical(path) else {
         return Ok(None);
     };
     if !real.starts_with(dir) {
@@ -600,31 +626,41 @@ fn inside(dir: &Path, path: &Path, name: &str) -> Result<Option<PathBuf>, String
             dir.display()
         ));
     }
-    Ok(real.is_file().then_some(real))
+    Ok((tree.kind(&real) == Kind::File).then_some(real))
 }
 
 /// The project's own templates (`templates/*`, overriding the embedded ones), sorted, so
 /// their literal text is linted like any policy text.
 pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<SourceFile>>, Error> {
-    let Some(real_dir) = templates_dir(root)? else {
-        out.extend(templates_not_a_directory(root)?);
+    templates_in(root, &Disk, out)
+}
+
+/// [`templates`] from `tree`.
+pub fn templates_in(
+    root: &Path,
+    tree: &dyn Tree,
+    out: &mut Vec<Diagnostic>,
+) -> Result<Vec<Arc<SourceFile>>, Error> {
+    let Some(real_dir) = templates_dir_in(root, tree)? else {
+        out.extend(templates_not_a_directory(root, tree)?);
         return Ok(Vec::new());
     };
     let dir = root.join(TEMPLATES_DIR);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let mut paths: Vec<PathBuf> = tree
+        .list(&dir)
         .map_err(|source| Error::Read {
             path: dir.clone(),
             source,
         })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| listed(p))
+        .into_iter()
+        .filter(|p| listed(tree, p))
         .collect();
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        inside(&real_dir, &path, &name).map_err(Error::Template)?;
-        let read = read_user_file(root, &path, TEMPLATE_LIMIT)?;
+        inside(tree, &real_dir, &path, &name).map_err(Error::Template)?;
+        let read = read_user_file_in(tree, root, &path, TEMPLATE_LIMIT)?;
         out.extend(read.problem);
         files.push(read.file);
     }
@@ -634,20 +670,12 @@ pub fn templates(root: &Path, out: &mut Vec<Diagnostic>) -> Result<Vec<Arc<Sourc
 /// PRV018 when something is at `templates` but it is no directory (a file, a FIFO, a link
 /// to nothing or a loop): ignoring it would build with the embedded templates unsaid,
 /// although someone meant the project to have its own.
-fn templates_not_a_directory(root: &Path) -> Result<Option<Diagnostic>, Error> {
+fn templates_not_a_directory(root: &Path, tree: &dyn Tree) -> Result<Option<Diagnostic>, Error> {
     let path = root.join(TEMPLATES_DIR);
-    if files::missing(&path) || path.is_dir() {
-        return Ok(None);
-    }
-    let what = match files::kind(&path) {
-        Ok(None) => "a regular file",
-        Ok(Some(what)) | Err(ReadFailure::NotRegular(what)) => what,
-        Err(failure) => {
-            return Err(Error::Read {
-                path,
-                source: failure.into_io(0),
-            });
-        }
+    let what = match tree.kind(&path) {
+        Kind::Missing | Kind::Dir => return Ok(None),
+        Kind::File => "a regular file",
+        Kind::Other(what) => what,
     };
     let file = SourceFile::new(display_name(root, &path), &path, String::new());
     let help = if what.starts_with("a symbolic link") {
@@ -672,13 +700,24 @@ pub fn load_config(
     out: &mut Vec<Diagnostic>,
     prose: &mut Vec<(Arc<SourceFile>, Extracted<'static>)>,
 ) -> Result<(Option<Arc<SourceFile>>, Settings), Error> {
+    load_config_in(root, &Disk, out, prose)
+}
+
+/// [`load_config`] from `tree`.
+pub fn load_config_in(
+    root: &Path,
+    tree: &dyn Tree,
+    out: &mut Vec<Diagnostic>,
+    prose: &mut Vec<(Arc<SourceFile>, Extracted<'static>)>,
+) -> Result<(Option<Arc<SourceFile>>, Settings), Error> {
     let config_path = root.join(CONFIG_FILE);
     // Anything there counts, a broken link too: a configuration ignored unsaid would build
     // with the defaults.
-    if std::fs::symlink_metadata(&config_path).is_err() {
+    if !tree.exists(&config_path) {
         return Ok((None, Settings::default()));
     }
-    let UserFile { file, problem, .. } = read_user_file(root, &config_path, REGISTER_LIMIT)?;
+    let UserFile { file, problem, .. } =
+        read_user_file_in(tree, root, &config_path, REGISTER_LIMIT)?;
     let raw = match problem {
         Some(d) => {
             out.push(d);

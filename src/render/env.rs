@@ -66,6 +66,23 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/de/controller.md"),
     ),
     ("de/page.html", include_str!("../../templates/de/page.html")),
+    ("diff.md", include_str!("../../templates/diff.md")),
+    (
+        "diff-changelog.md",
+        include_str!("../../templates/diff-changelog.md"),
+    ),
+    (
+        "diff-notices.md",
+        include_str!("../../templates/diff-notices.md"),
+    ),
+    (
+        "diff-customer-notice.md",
+        include_str!("../../templates/diff-customer-notice.md"),
+    ),
+    (
+        "diff-macros.md",
+        include_str!("../../templates/diff-macros.md"),
+    ),
 ];
 
 /// How legal citations are written; `citation_style` in `privreg.yaml`.

@@ -769,4 +769,4 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
 #[cfg(test)]
 mod bench_sections;
 #[cfg(test)]
-mod prose_tests;
+pub(crate) mod prose_tests;

@@ -120,7 +120,7 @@ const EXTRAS: &[&str] = &[
     "purposes_exclusive: true\ndata_categories_exhaustive: false\nchildren: true\n",
 ];
 
-fn section(i: usize) -> String {
+pub(crate) fn section(i: usize) -> String {
     let purposes = PURPOSES[pick(i, 0, PURPOSES.len())];
     let mut data = DATA[pick(i, 1, DATA.len())].to_vec();
     let bases = BASES[pick(i, 2, BASES.len())];

@@ -909,7 +909,7 @@ fn country_name(code: &str, lang: &Lang) -> String {
 
 /// "the USA", "the United Kingdom", but "Japan": English puts an article before plural
 /// and descriptive country names.
-fn to_country(code: &str, lang: &Lang) -> String {
+pub(crate) fn to_country(code: &str, lang: &Lang) -> String {
     let name = country_name(code, lang);
     if lang.code != "en" {
         return name;

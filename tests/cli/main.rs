@@ -6,6 +6,7 @@ mod support;
 mod broken;
 mod build;
 mod check;
+mod diff;
 mod discovery;
 mod files;
 mod formats;
