@@ -400,7 +400,8 @@ fn load_register(
     }
     let mut prose = Vec::new();
     one.section = load_tree::<Section>(&one.file, &mut one.diagnostics, &mut prose);
-    for (file, extracted) in prose {
+    // One file has at most one prose: none when it did not parse.
+    if let Some((file, extracted)) = prose.pop() {
         match prose_check {
             Some(check) => one.prose_findings = check(config, &file, &extracted),
             None => one.prose = Some(extracted),
