@@ -514,7 +514,8 @@ fn load_register(
         &mut one.diagnostics,
         &mut prose,
     );
-    for (file, extracted) in prose {
+    // One file has at most one prose: none when it did not parse.
+    if let Some((file, extracted)) = prose.pop() {
         match prose_check {
             Some(check) => one.prose_findings = check(config, &file, &extracted),
             None => one.prose = Some(extracted),
