@@ -29,6 +29,7 @@ pub mod severity;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -14,3 +14,4 @@ mod languages;
 mod lint;
 mod project_tools;
 mod rule_config;
+mod watch;
