@@ -367,3 +367,41 @@ fn watch_follows_a_templates_directory_made_while_it_runs() {
     let (status, _, stderr) = run.wait();
     assert_eq!(status.code(), Some(0), "{status:?}\n{stderr}");
 }
+
+/// An output directory inside a watched one (here the templates directory, watched with
+/// all it holds) and the staging directories beside it count for nothing.
+#[test]
+fn watch_ignores_an_output_directory_inside_the_templates() {
+    let p = Project::example();
+    let section =
+        std::fs::read_to_string(crate::support::repo_root().join("templates/section.md")).unwrap();
+    p.write("templates/section.md", &section);
+    let mut run = Watching::start(
+        p.path(),
+        &[],
+        &["--format", "concise", "--out", "templates/site"],
+    );
+    run.line("watching ");
+    let text = p
+        .read(SLACK)
+        .replace("service: Slack", "service: Slack Workspace");
+    replace(&p, SLACK, &text);
+    let wrote = WROTE.replace(" to dist", " to templates/site");
+    assert_eq!(
+        run.line("rebuild 1 "),
+        format!("rebuild 1 ({SLACK}): {wrote}")
+    );
+    replace(
+        &p,
+        "privreg.yaml",
+        &format!("{}\n# edited\n", p.read("privreg.yaml")),
+    );
+    assert_eq!(
+        run.line("rebuild 2 "),
+        format!("rebuild 2 (privreg.yaml): {wrote}")
+    );
+    run.signal("TERM");
+    let (status, _, stderr) = run.wait();
+    assert_eq!(status.code(), Some(0), "{status:?}\n{stderr}");
+    assert_eq!(leftovers(&p.path().join("templates")), Vec::<String>::new());
+}
