@@ -98,7 +98,7 @@ enum Command {
     /// Check, then render the register into the policy chapter: Markdown, an HTML page and
     /// an HTML fragment
     #[command(
-        after_help = "Example:\n  privreg build --out public/privacy\n  privreg build --check    # in CI: exit 1 with a diff when dist/ is stale"
+        after_help = "Example:\n  privreg build --out public/privacy\n  privreg build --check    # in CI: exit 1 with a diff when dist/ is stale\n  privreg build --watch    # while editing: rebuild on every change, until Ctrl-C"
     )]
     Build {
         /// Output directory, relative to the current directory [default: `output` in
@@ -108,6 +108,11 @@ enum Command {
         /// Write nothing; print a unified diff and exit 1 if the output directory is stale
         #[arg(long)]
         check: bool,
+        /// Build, then rebuild whenever privreg.yaml, a register or a template changes, until
+        /// SIGINT (Ctrl-C) or SIGTERM ends it with status 0; a rebuild with errors writes
+        /// nothing, so the output stays the last good one
+        #[arg(long, conflicts_with = "check")]
+        watch: bool,
     },
     /// Check the legal citations of policy texts (Markdown, HTML or plain text)
     #[command(
@@ -244,7 +249,10 @@ impl Cli {
                 }
                 Ok(status_of(checked.summary()))
             }
-            Command::Build { out, check } => {
+            Command::Build {
+                out, watch: true, ..
+            } => g.watch(out.as_deref()),
+            Command::Build { out, check, .. } => {
                 if !*check {
                     clean_up_on_signals();
                 }
@@ -270,15 +278,9 @@ impl Cli {
                         );
                         ExitStatus::Failure
                     }
-                    Outcome::Written { shown, files, .. } => {
+                    Outcome::Written { .. } => {
                         // On stderr, so stdout stays the chosen format's alone.
-                        let names = files;
-                        let _ = writeln!(
-                            std::io::stderr(),
-                            "wrote {} to {}",
-                            names.join(", "),
-                            shown.trim_end_matches('/')
-                        );
+                        say(&outcome_line(&built));
                         ExitStatus::Success
                     }
                     Outcome::Current { shown } => {
@@ -615,6 +617,60 @@ impl GlobalArgs {
         }
     }
 
+    /// `build --watch`: builds, then rebuilds after each burst of changes that count
+    /// ([`privreg::watch`]), reporting each build as `build` does plus one line on stderr,
+    /// until a signal ends the process ([`stop_watch_on_signals`]).
+    fn watch(&self, out: Option<&std::path::Path>) -> Result<ExitStatus, Error> {
+        stop_watch_on_signals();
+        let options = privreg::BuildOptions {
+            check: self.check_options()?,
+            out: out.map(std::path::Path::to_owned),
+            verify: false,
+        };
+        let cwd = current_dir()?;
+        // Watching starts before the first build, so that no change made meanwhile is lost.
+        let mut watch = privreg::watch::Watch::new(&options.check.root, &cwd, out)?;
+        match privreg::build(&options) {
+            Ok(built) => {
+                self.emit(&built.diagnostics);
+                say(&outcome_line(&built));
+            }
+            // The command line or the place is wrong: no change of a file mends that.
+            Err(err @ (Error::Usage(_) | Error::SourceDateEpoch(_))) => return Err(err),
+            Err(err) => {
+                report_error(&err);
+                say(&format!("failed: {KEPT}"));
+            }
+        }
+        let t = watch.targets();
+        let shown = |p: &std::path::Path| privreg::paths::shown_from(&cwd, &cwd, p);
+        say(&format!(
+            "watching {}, {} and {} for changes (Ctrl-C stops)",
+            shown(&t.config),
+            shown(&t.registers),
+            shown(&t.templates[0])
+        ));
+        let mut rebuild = 0u64;
+        loop {
+            let changes = watch.wait()?;
+            rebuild += 1;
+            let line = match privreg::build(&options) {
+                Ok(built) => {
+                    self.emit(&built.diagnostics);
+                    outcome_line(&built)
+                }
+                Err(err) => {
+                    report_error(&err);
+                    format!("failed: {KEPT}")
+                }
+            };
+            say(&format!(
+                "rebuild {rebuild} ({}): {line}",
+                changed_names(&changes, &cwd)
+            ));
+        }
+    }
+
     fn emit(&self, diagnostics: &[privreg::Diagnostic]) {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         // A closed pipe (`privreg check | head`) is not an error worth reporting.
@@ -635,21 +691,44 @@ impl GlobalArgs {
 /// status. A thread receives the signal, so no unsafe code is needed.
 #[cfg(unix)]
 fn clean_up_on_signals() {
+    on_signals(|signal| {
+        privreg::files::interrupted();
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+        std::process::exit(128 + signal);
+    });
+}
+
+/// For `build --watch`, which only a signal ends: a write under way is taken back as by
+/// [`clean_up_on_signals`], so the output stays the last good build's and no temporary
+/// file remains, and the watch ends with status 0, its normal end (docs/design.md, "Watch").
+#[cfg(unix)]
+fn stop_watch_on_signals() {
+    on_signals(|_| {
+        privreg::files::interrupted();
+        let _ = writeln!(std::io::stderr(), "stopped watching");
+        std::process::exit(0);
+    });
+}
+
+/// Runs `end` on a thread of its own when SIGINT, SIGTERM or SIGHUP first arrives.
+#[cfg(unix)]
+fn on_signals(end: impl FnOnce(i32) + Send + 'static) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            privreg::files::interrupted();
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
-            std::process::exit(128 + signal);
+            end(signal);
         }
     });
 }
 
 #[cfg(not(unix))]
 fn clean_up_on_signals() {}
+
+#[cfg(not(unix))]
+fn stop_watch_on_signals() {}
 
 /// The one man page privreg has: clap_mangen's page of the top-level command, with each
 /// command's synopsis and options under COMMANDS instead of references to a
@@ -765,6 +844,53 @@ fn report_error(err: &Error) {
         source = cause.source();
     }
     let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// What a build that wrote nothing leaves, said by `build --watch`.
+const KEPT: &str = "wrote nothing, the output stays as the last good build left it";
+
+/// The line on stderr that says how a build ended: the files written, or the errors that
+/// stopped it.
+fn outcome_line(built: &privreg::render::Built) -> String {
+    use privreg::render::Outcome;
+    match &built.outcome {
+        Outcome::Written { shown, files, .. } => {
+            format!(
+                "wrote {} to {}",
+                files.join(", "),
+                shown.trim_end_matches('/')
+            )
+        }
+        Outcome::Current { shown } => format!("{} is current", shown.trim_end_matches('/')),
+        Outcome::Blocked | Outcome::Stale { .. } => {
+            let errors = privreg::Summary::of(&built.diagnostics).errors;
+            format!("{}: {KEPT}", plural(errors, "error"))
+        }
+    }
+}
+
+/// The changed paths of a rebuild, from the current directory: three at most, then how
+/// many more.
+fn changed_names(changes: &privreg::watch::Changes, cwd: &std::path::Path) -> String {
+    let mut names: Vec<String> = changes
+        .paths
+        .iter()
+        .map(|p| privreg::paths::shown_from(cwd, cwd, p))
+        .collect();
+    if changes.lost {
+        names.push("files unknown (the system dropped change events)".to_owned());
+    }
+    if names.len() > 3 {
+        let more = names.len() - 2;
+        names.truncate(2);
+        return format!("{} and {more} more", names.join(", "));
+    }
+    names.join(", ")
+}
+
+/// Writes a line on stderr, where it does not mix with the chosen format on stdout.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// `1 error`, `2 errors`.

@@ -48,6 +48,8 @@ const LAYERS: &[&str] = &[
     "docs",
     "schema",
     "init",
+    // Watching a project for the changes `build --watch` rebuilds on.
+    "watch",
     // The properties the fuzz targets check, over all of the above.
     "fuzz",
 ];

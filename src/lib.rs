@@ -32,6 +32,7 @@ pub mod source;
 pub mod suggest;
 pub mod suppress;
 pub mod tree;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -15,3 +15,4 @@ mod languages;
 mod lint;
 mod project_tools;
 mod rule_config;
+mod watch;
