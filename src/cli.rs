@@ -91,6 +91,18 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Check, then print the record of processing activities (Art. 30 GDPR) on stdout
+    #[command(
+        after_help = "Examples:\n  privreg record > record.md\n  privreg record csv > record.csv\n  privreg record csv --processor > processor-record.csv\n\nFindings go to stderr; with an error-level finding nothing is printed (exit 1).\nMarkdown and HTML hold both records; CSV holds the controller's (Art. 30(1)), or with\n--processor the processor's (Art. 30(2), from `processor_for` in privreg.yaml)."
+    )]
+    Record {
+        /// The record's format (findings keep `--format`)
+        #[arg(value_enum, value_name = "FORMAT", default_value = "markdown")]
+        to: privreg::render::record::RecordFormat,
+        /// CSV: the processor's record (Art. 30(2)) instead of the controller's
+        #[arg(long)]
+        processor: bool,
+    },
     /// Check the legal citations of policy texts (Markdown, HTML or plain text)
     #[command(
         after_help = "Examples:\n  privreg lint privacy-policy.md\n  privreg lint --diff docs/*.html     # show the style fixes\n  privreg lint --fix docs/*.html      # apply them\n\nFixes only ever rewrite a citation's notation into the configured `citation_style`;\nwhich provision is meant (\"lit. 6\"?) is left to you, with a suggestion."
@@ -222,6 +234,20 @@ impl Cli {
                         ExitStatus::Success
                     }
                 })
+            }
+            Command::Record { to, processor } => {
+                let (to, processor) = (*to, *processor);
+                let (checked, bytes) = privreg::document(&g.check_options()?, |project| {
+                    privreg::render::record::render(project, to, processor)
+                })?;
+                g.emit_to(&checked.diagnostics, &mut std::io::stderr().lock());
+                match bytes {
+                    Some(bytes) => {
+                        let _ = std::io::stdout().lock().write_all(&bytes);
+                        Ok(status_of(checked.summary()))
+                    }
+                    None => Ok(ExitStatus::Failure),
+                }
             }
             Command::Lint { files, fix, diff } => {
                 if *fix {
@@ -395,7 +421,12 @@ impl GlobalArgs {
     }
 
     fn emit(&self, diagnostics: &[privreg::Diagnostic]) {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        self.emit_to(diagnostics, &mut std::io::stdout().lock());
+    }
+
+    /// Reports `diagnostics` to `out`: stderr where stdout carries a document.
+    fn emit_to(&self, diagnostics: &[privreg::Diagnostic], out: &mut impl Write) {
+        let mut out = std::io::BufWriter::new(out);
         // A closed pipe (`privreg check | head`) is not an error worth reporting.
         let _ = report::write(
             self.format,

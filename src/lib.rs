@@ -104,6 +104,20 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     })
 }
 
+/// Checks the project, then renders one document with `render`; with an error-level
+/// finding nothing is rendered (`None`).
+pub fn document(
+    opts: &CheckOptions,
+    render: impl FnOnce(&Project) -> Vec<u8>,
+) -> Result<(Checked, Option<Vec<u8>>), Error> {
+    let checked = check(opts)?;
+    if checked.summary().errors > 0 {
+        return Ok((checked, None));
+    }
+    let bytes = render(&checked.project);
+    Ok((checked, Some(bytes)))
+}
+
 /// What `build` needs beyond `check`'s options.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {

@@ -13,7 +13,9 @@ use serde_json::{Map, Value, json};
 
 use crate::law::{bases, mechanisms};
 use crate::load::{FieldInfo, Node, TypeInfo};
-use crate::model::{Config, Controller, Dpo, Entity, Representative, Section};
+use crate::model::{
+    Config, Controller, Dpo, Entity, Party, ProcessorActivity, Representative, Section,
+};
 use crate::rules::value_unknown::{
     CERTAINTY, CITATION_STYLES, LANGUAGES, ONWARD_ROLES, PROCESSED_BY, RELATIONS, ROLES,
 };
@@ -64,6 +66,8 @@ pub fn schema(target: Target) -> Value {
                 &Dpo::INFO,
                 &Representative::INFO,
                 &Entity::INFO,
+                &ProcessorActivity::INFO,
+                &Party::INFO,
             ],
         ),
     };

@@ -10,6 +10,8 @@
 pub mod env;
 pub mod html;
 pub mod markdown;
+pub mod record;
+pub mod table;
 pub mod view;
 pub mod write;
 

@@ -11,4 +11,5 @@ mod formats;
 mod help;
 mod lint;
 mod project_tools;
+mod record;
 mod rule_config;

@@ -13,9 +13,11 @@ fn init_then_build_in_an_empty_directory_succeeds() {
     }
     let t = run_in(dir.path(), &["check", "--format", "concise"]);
     assert_eq!(t.code, 0, "{t}");
-    // Only the user knows who the controller is (Art. 13(1)(a) GDPR): the one finding.
-    assert_eq!(t.stdout.lines().count(), 1, "{t}");
+    // Only the user knows who the controller is (Art. 13(1)(a) GDPR) and how the data is
+    // secured (Art. 30(1)(g)): the two findings.
+    assert_eq!(t.stdout.lines().count(), 2, "{t}");
     assert!(t.stdout.contains("warning[PRV501]"), "{t}");
+    assert!(t.stdout.contains("warning[PRV701]"), "{t}");
     let t = run_in(dir.path(), &["build"]);
     assert_eq!(t.code, 0, "{t}");
     assert!(dir.path().join("dist").is_dir(), "{t}");
