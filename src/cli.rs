@@ -103,6 +103,15 @@ enum Command {
         #[arg(long)]
         processor: bool,
     },
+    /// Check, then print the sub-processor list (Art. 28(2) and (4) GDPR) on stdout
+    #[command(
+        after_help = "Examples:\n  privreg subprocessors > subprocessors.md\n  privreg subprocessors json | jq '.subprocessors[].legal_name'\n\nFindings go to stderr; with an error-level finding nothing is printed (exit 1)."
+    )]
+    Subprocessors {
+        /// The list's format (findings keep `--format`)
+        #[arg(value_enum, value_name = "FORMAT", default_value = "markdown")]
+        to: privreg::render::subprocessors::ListFormat,
+    },
     /// Check the legal citations of policy texts (Markdown, HTML or plain text)
     #[command(
         after_help = "Examples:\n  privreg lint privacy-policy.md\n  privreg lint --diff docs/*.html     # show the style fixes\n  privreg lint --fix docs/*.html      # apply them\n\nFixes only ever rewrite a citation's notation into the configured `citation_style`;\nwhich provision is meant (\"lit. 6\"?) is left to you, with a suggestion."
@@ -237,17 +246,11 @@ impl Cli {
             }
             Command::Record { to, processor } => {
                 let (to, processor) = (*to, *processor);
-                let (checked, bytes) = privreg::document(&g.check_options()?, |project| {
-                    privreg::render::record::render(project, to, processor)
-                })?;
-                g.emit_to(&checked.diagnostics, &mut std::io::stderr().lock());
-                match bytes {
-                    Some(bytes) => {
-                        let _ = std::io::stdout().lock().write_all(&bytes);
-                        Ok(status_of(checked.summary()))
-                    }
-                    None => Ok(ExitStatus::Failure),
-                }
+                g.document(|project| privreg::render::record::render(project, to, processor))
+            }
+            Command::Subprocessors { to } => {
+                let to = *to;
+                g.document(|project| privreg::render::subprocessors::render(project, to))
             }
             Command::Lint { files, fix, diff } => {
                 if *fix {
@@ -422,6 +425,23 @@ impl GlobalArgs {
 
     fn emit(&self, diagnostics: &[privreg::Diagnostic]) {
         self.emit_to(diagnostics, &mut std::io::stdout().lock());
+    }
+
+    /// Checks, then prints the document `render` makes on stdout, the findings on stderr.
+    fn document(
+        &self,
+        render: impl FnOnce(&privreg::project::Project) -> Vec<u8>,
+    ) -> Result<ExitStatus, Error> {
+        let (checked, bytes) = privreg::document(&self.check_options()?, render)?;
+        self.emit_to(&checked.diagnostics, &mut std::io::stderr().lock());
+        match bytes {
+            Some(bytes) => {
+                // A closed pipe is not an error worth reporting.
+                let _ = std::io::stdout().lock().write_all(&bytes);
+                Ok(status_of(checked.summary()))
+            }
+            None => Ok(ExitStatus::Failure),
+        }
     }
 
     /// Reports `diagnostics` to `out`: stderr where stdout carries a document.

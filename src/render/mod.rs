@@ -11,6 +11,7 @@ pub mod env;
 pub mod html;
 pub mod markdown;
 pub mod record;
+pub mod subprocessors;
 pub mod table;
 pub mod view;
 pub mod write;

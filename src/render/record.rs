@@ -624,7 +624,7 @@ fn is_compelling(t: &Transfer) -> bool {
 }
 
 /// A transfer's mechanisms in the GDPR's order, cited, joined as the register relates them.
-fn mechanism_line(holder: &str, t: &Transfer, style: CitationStyle) -> String {
+pub(crate) fn mechanism_line(holder: &str, t: &Transfer, style: CitationStyle) -> String {
     let mut found: Vec<&mechanisms::Mechanism> = t
         .mechanisms
         .iter()

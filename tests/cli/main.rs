@@ -13,3 +13,4 @@ mod lint;
 mod project_tools;
 mod record;
 mod rule_config;
+mod subprocessors;
