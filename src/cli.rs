@@ -93,7 +93,7 @@ enum Command {
     },
     /// Check, then print the record of processing activities (Art. 30 GDPR) on stdout
     #[command(
-        after_help = "Examples:\n  privreg record > record.md\n  privreg record csv > record.csv\n  privreg record csv --processor > processor-record.csv\n\nFindings go to stderr; with an error-level finding nothing is printed (exit 1).\nMarkdown and HTML hold both records; CSV holds the controller's (Art. 30(1)), or with\n--processor the processor's (Art. 30(2), from `processor_for` in privreg.yaml)."
+        after_help = "Examples:\n  privreg record > record.md\n  privreg record csv > record.csv\n  privreg record csv --processor > processor-record.csv\n  privreg record xlsx > record.xlsx\n\nFindings go to stderr; with an error-level finding nothing is printed (exit 1).\nMarkdown, HTML and XLSX (one sheet each) hold both records; CSV holds the controller's\n(Art. 30(1)), or with --processor the processor's (Art. 30(2), from `processor_for`)."
     )]
     Record {
         /// The record's format (findings keep `--format`)
@@ -246,6 +246,13 @@ impl Cli {
             }
             Command::Record { to, processor } => {
                 let (to, processor) = (*to, *processor);
+                if to == privreg::render::record::RecordFormat::Xlsx
+                    && std::io::stdout().is_terminal()
+                {
+                    return Err(Error::Usage(
+                        "an XLSX workbook is binary: redirect it to a file, e.g. `privreg record xlsx > record.xlsx`".into(),
+                    ));
+                }
                 g.document(|project| privreg::render::record::render(project, to, processor))
             }
             Command::Subprocessors { to } => {
@@ -430,7 +437,7 @@ impl GlobalArgs {
     /// Checks, then prints the document `render` makes on stdout, the findings on stderr.
     fn document(
         &self,
-        render: impl FnOnce(&privreg::project::Project) -> Vec<u8>,
+        render: impl FnOnce(&privreg::project::Project) -> Result<Vec<u8>, Error>,
     ) -> Result<ExitStatus, Error> {
         let (checked, bytes) = privreg::document(&self.check_options()?, render)?;
         self.emit_to(&checked.diagnostics, &mut std::io::stderr().lock());

@@ -108,13 +108,13 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
 /// finding nothing is rendered (`None`).
 pub fn document(
     opts: &CheckOptions,
-    render: impl FnOnce(&Project) -> Vec<u8>,
+    render: impl FnOnce(&Project) -> Result<Vec<u8>, Error>,
 ) -> Result<(Checked, Option<Vec<u8>>), Error> {
     let checked = check(opts)?;
     if checked.summary().errors > 0 {
         return Ok((checked, None));
     }
-    let bytes = render(&checked.project);
+    let bytes = render(&checked.project)?;
     Ok((checked, Some(bytes)))
 }
 

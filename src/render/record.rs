@@ -729,17 +729,37 @@ pub enum RecordFormat {
     Html,
     /// CSV (RFC 4180), a row per activity.
     Csv,
+    /// An XLSX workbook: the controller's record, and the processor's as a second sheet.
+    Xlsx,
 }
 
 /// The record of `project` in `format`; `processor` picks the Art. 30(2) table for CSV.
-pub fn render(project: &Project, format: RecordFormat, processor: bool) -> Vec<u8> {
+pub fn render(
+    project: &Project,
+    format: RecordFormat,
+    processor: bool,
+) -> Result<Vec<u8>, crate::Error> {
     let record = Record::new(project);
-    match format {
+    Ok(match format {
         RecordFormat::Markdown => super::table::markdown(&record.doc()).into_bytes(),
         RecordFormat::Html => super::table::html(&record.doc(), "en").into_bytes(),
         RecordFormat::Csv if processor => super::table::csv(&record.processor_table()).into_bytes(),
         RecordFormat::Csv => super::table::csv(&record.controller_table()).into_bytes(),
-    }
+        RecordFormat::Xlsx => {
+            let controller = record.controller_table();
+            let processor = record.processor_table();
+            let mut sheets = vec![("Art. 30(1)", &controller)];
+            if !processor.rows.is_empty() {
+                sheets.push(("Art. 30(2)", &processor));
+            }
+            super::table::xlsx(&sheets, crate::project::recorded_date(project)).map_err(|e| {
+                crate::Error::Write {
+                    path: "record.xlsx".into(),
+                    source: std::io::Error::other(e),
+                }
+            })?
+        }
+    })
 }
 
 #[cfg(test)]

@@ -327,7 +327,7 @@ pub fn table(entries: &[Entry]) -> Table {
 }
 
 /// The list of `project` in `format`.
-pub fn render(project: &Project, format: ListFormat) -> Vec<u8> {
+pub fn render(project: &Project, format: ListFormat) -> Result<Vec<u8>, crate::Error> {
     let entries = entries(project);
     let doc = || {
         Doc {
@@ -340,7 +340,7 @@ pub fn render(project: &Project, format: ListFormat) -> Vec<u8> {
         ],
     }
     };
-    match format {
+    Ok(match format {
         ListFormat::Markdown => super::table::markdown(&doc()).into_bytes(),
         ListFormat::Html => super::table::html(&doc(), "en").into_bytes(),
         ListFormat::Csv => super::table::csv(&table(&entries)).into_bytes(),
@@ -358,5 +358,5 @@ pub fn render(project: &Project, format: ListFormat) -> Vec<u8> {
             s.push('\n');
             s.into_bytes()
         }
-    }
+    })
 }

@@ -338,3 +338,97 @@ fn no_value_escapes_its_cell_in_any_format() {
         "{md}"
     );
 }
+
+/// Runs `privreg ARGS --root <project>` and returns its exit code and raw stdout.
+fn run_bytes(p: &Project, args: &[&str], epoch: Option<&str>) -> (i32, Vec<u8>) {
+    let mut cmd = crate::support::privreg();
+    match epoch {
+        Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+        None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+    };
+    let out = cmd
+        .args(args)
+        .arg("--root")
+        .arg(p.path())
+        .current_dir(p.path())
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout)
+}
+
+/// Every cell of a sheet as text, row by row.
+fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+/// A CSV field as the value it stands for: without the apostrophe that keeps a formula
+/// start from running (docs/record.md).
+fn unguarded(field: &str) -> String {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+        _ => field.to_owned(),
+    }
+}
+
+#[test]
+fn the_xlsx_reads_back_with_the_cells_of_the_csv() {
+    let p = full();
+    // A value that starts like a formula: a string cell in XLSX, guarded in CSV.
+    p.write(
+        "registers/payments.yaml",
+        &FULL_SECTION.replace("dpia: DPIA-7", "dpia: \"=1+1\""),
+    );
+    let (code, xlsx) = run_bytes(&p, &["record", "xlsx"], None);
+    assert_eq!(code, 0);
+    for (name, args) in [
+        ("Art. 30(1)", &["record", "csv"][..]),
+        ("Art. 30(2)", &["record", "csv", "--processor"][..]),
+    ] {
+        let t = p.run(args);
+        assert_eq!(t.code, 0, "{t}");
+        let csv: Vec<Vec<String>> = parse_csv(&t.stdout)
+            .iter()
+            .map(|r| r.iter().map(|f| unguarded(f)).collect())
+            .collect();
+        assert_eq!(sheet(&xlsx, name), csv, "{name}");
+    }
+    assert!(sheet(&xlsx, "Art. 30(1)")[1].contains(&"=1+1".to_owned()));
+}
+
+/// The creation date in the workbook's core properties.
+fn created(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    let start = core.find("<dcterms:created").unwrap();
+    let start = start + core[start..].find('>').unwrap() + 1;
+    let end = start + core[start..].find('<').unwrap();
+    core[start..end].to_owned()
+}
+
+#[test]
+fn the_xlsx_is_dated_from_the_register_never_from_the_clock() {
+    let p = full();
+    // last_updated: "2026-11-29" decides, whatever SOURCE_DATE_EPOCH says.
+    let (code, a) = run_bytes(&p, &["record", "xlsx"], Some("0"));
+    assert_eq!(code, 0);
+    assert_eq!(created(&a), "2026-11-29T00:00:00Z");
+    let (_, b) = run_bytes(&p, &["record", "xlsx"], None);
+    assert_eq!(a, b, "the same register gives the same bytes");
+    // No date anywhere: the zip format's first day, as the zip entries carry.
+    p.write(
+        "privreg.yaml",
+        &FULL_CONFIG.replace("last_updated: \"2026-11-29\"\n", ""),
+    );
+    let (code, c) = run_bytes(&p, &["record", "xlsx"], None);
+    assert_eq!(code, 0);
+    assert_eq!(created(&c), "1980-01-01T00:00:00Z");
+}
