@@ -112,6 +112,11 @@ enum Command {
         #[arg(value_enum, value_name = "FORMAT", default_value = "markdown")]
         to: privreg::render::subprocessors::ListFormat,
     },
+    /// Check, then print the register as a machine-readable notice: JSON-LD in DPV 2.3
+    #[command(
+        after_help = "Example:\n  privreg jsonld > privacy.jsonld\n\nOne graph in the Data Privacy Vocabulary and its EU-GDPR extension, context inline.\nFindings go to stderr; with an error-level finding nothing is printed (exit 1)."
+    )]
+    Jsonld,
     /// Check the legal citations of policy texts (Markdown, HTML or plain text)
     #[command(
         after_help = "Examples:\n  privreg lint privacy-policy.md\n  privreg lint --diff docs/*.html     # show the style fixes\n  privreg lint --fix docs/*.html      # apply them\n\nFixes only ever rewrite a citation's notation into the configured `citation_style`;\nwhich provision is meant (\"lit. 6\"?) is left to you, with a suggestion."
@@ -255,6 +260,7 @@ impl Cli {
                 }
                 g.document(|project| privreg::render::record::render(project, to, processor))
             }
+            Command::Jsonld => g.document(|project| Ok(privreg::render::jsonld::render(project))),
             Command::Subprocessors { to } => {
                 let to = *to;
                 g.document(|project| privreg::render::subprocessors::render(project, to))

@@ -9,6 +9,7 @@
 
 pub mod env;
 pub mod html;
+pub mod jsonld;
 pub mod markdown;
 pub mod record;
 pub mod subprocessors;

@@ -665,7 +665,7 @@ pub(crate) fn mechanism_line(holder: &str, t: &Transfer, style: CitationStyle) -
 }
 
 /// Art. 30(1)(f): the time limits for erasure, per data category where they differ.
-fn erasure(r: &Spanned<Retention>) -> Cell {
+pub(crate) fn erasure(r: &Spanned<Retention>) -> Cell {
     let mut lines = Vec::new();
     let main = limit(
         r.duration.as_ref(),

@@ -9,6 +9,7 @@ mod check;
 mod files;
 mod formats;
 mod help;
+mod jsonld;
 mod lint;
 mod project_tools;
 mod record;

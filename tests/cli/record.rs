@@ -68,7 +68,7 @@ fn the_record_of_the_shipped_register_in_every_format() {
 
 /// A register that fills every item of Art. 30(1), one value per field, to find it in its
 /// column.
-const FULL_CONFIG: &str = "\
+pub const FULL_CONFIG: &str = "\
 last_updated: \"2026-11-29\"
 controller:
   legal_name: Example GmbH
@@ -84,7 +84,7 @@ processor_for:
     services: [Payline]
 ";
 
-const FULL_SECTION: &str = "\
+pub const FULL_SECTION: &str = "\
 id: payments
 order: 1
 title: Payments
@@ -118,7 +118,7 @@ processors:
     provider: { legal_name: Event GmbH, address: \"Ring 2, 50667 Köln\", country: DE }
 ";
 
-fn full() -> Project {
+pub fn full() -> Project {
     let p = Project::new();
     p.write("privreg.yaml", FULL_CONFIG);
     p.write("registers/payments.yaml", FULL_SECTION);
