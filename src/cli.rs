@@ -228,9 +228,9 @@ impl Cli {
                         );
                         ExitStatus::Failure
                     }
-                    Outcome::Written { shown, .. } => {
+                    Outcome::Written { shown, files, .. } => {
                         // On stderr, so stdout stays the chosen format's alone.
-                        let names: Vec<&str> = privreg::render::OUTPUT_FILES.to_vec();
+                        let names: Vec<&str> = files.clone();
                         let _ = writeln!(
                             std::io::stderr(),
                             "wrote {} to {}",

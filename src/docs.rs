@@ -651,7 +651,7 @@ mod duty_tests {
             .collect();
         assert!(errors.is_empty(), "{errors:#?}");
         let files = crate::render::render(&checked.project).unwrap();
-        let md = &files[0].contents;
+        let md = files[0].text();
         for d in DUTIES.iter().filter(|d| !d.sentence.is_empty()) {
             assert!(
                 md.contains(d.sentence),

@@ -87,6 +87,9 @@ citation_style: para-lit
 registers: registers
 # Output directory of `privreg build`.
 output: dist
+# What `privreg build` writes there: `policy` (the default), `record` (Art. 30),
+# `subprocessors` (Art. 28(2), (4)) and `jsonld` (DPV).
+# outputs: [policy, record, subprocessors, jsonld]
 # Heading level of the chapter in Markdown (1-5); sections are one level deeper.
 heading_level: 2
 # Severity per rule: error, warning or off. `privreg rules` lists the codes.

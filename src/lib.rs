@@ -164,7 +164,11 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
         }
     } else {
         render::write::write_atomic(&dir, &files)?;
-        render::Outcome::Written { dir, shown }
+        render::Outcome::Written {
+            dir,
+            files: files.iter().map(|f| f.name).collect(),
+            shown,
+        }
     };
     Ok(render::Built {
         diagnostics: checked.diagnostics,

@@ -581,6 +581,12 @@ yaml_struct! {
         /// (`--out DIR` writes elsewhere on purpose). A symbolic link is followed and kept.
         /// Example: `output: dist`
         output: opt String,
+        /// The artefacts `build` writes (and `build --check` compares): `policy` (the
+        /// chapter: Markdown, HTML page, HTML fragment), `record` (docs/record.md),
+        /// `subprocessors` (docs/subprocessors.md), `jsonld` (docs/jsonld.md). Absent or
+        /// empty: the policy alone.
+        /// Example: `outputs: [policy, record, subprocessors, jsonld]`
+        outputs: list String,
         /// Heading level of the chapter in Markdown (1-5, default 2); sections are one deeper.
         /// Example: `heading_level: 2`
         heading_level: opt u32,

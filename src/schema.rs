@@ -17,7 +17,7 @@ use crate::model::{
     Config, Controller, Dpo, Entity, Party, ProcessorActivity, Representative, Section,
 };
 use crate::rules::value_unknown::{
-    CERTAINTY, CITATION_STYLES, LANGUAGES, ONWARD_ROLES, PROCESSED_BY, RELATIONS, ROLES,
+    CERTAINTY, CITATION_STYLES, LANGUAGES, ONWARD_ROLES, OUTPUTS, PROCESSED_BY, RELATIONS, ROLES,
 };
 use crate::source::SourceFile;
 
@@ -177,6 +177,7 @@ fn codes(ty: &str, field: &str) -> Option<Vec<String>> {
 
         ("Config", "citation_style") => CITATION_STYLES.to_vec(),
         ("Config", "language") => LANGUAGES.to_vec(),
+        ("Config", "outputs") => OUTPUTS.to_vec(),
         _ => return None,
     };
     let mut out: Vec<String> = list.iter().map(|c| (*c).to_owned()).collect();

@@ -88,9 +88,69 @@ pub const POLICY: Artefact = Artefact {
     ],
 };
 
-/// What `build` writes. A new document or language is its templates (in `env::EMBEDDED`)
-/// and an entry here.
+/// The templated documents of the policy. A new document or language is its templates (in
+/// `env::EMBEDDED`) and an entry here.
 pub const ARTEFACTS: &[Artefact] = &[POLICY];
+
+/// What `outputs:` in privreg.yaml may name, in the order `build` writes them: the policy
+/// (the default), the record (docs/record.md), the sub-processor list and the JSON-LD.
+pub const OUTPUT_CHOICES: &[&str] = crate::rules::value_unknown::OUTPUTS;
+
+/// The files of the record, the processor's record (only with `processor_for`), the
+/// sub-processor list and the JSON-LD, in the order `build` writes them.
+pub const RECORD_FILES: [&str; 5] = [
+    "record.md",
+    "record.html",
+    "record.csv",
+    "record.xlsx",
+    "processor-record.csv",
+];
+/// The files of the sub-processor list.
+pub const SUBPROCESSOR_FILES: [&str; 4] = [
+    "subprocessors.md",
+    "subprocessors.html",
+    "subprocessors.json",
+    "subprocessors.csv",
+];
+/// The file of the JSON-LD notice.
+pub const JSONLD_FILE: &str = "privacy.jsonld";
+
+/// Every file some choice of `outputs` makes `build` write: a build that writes fewer
+/// still counts the others as its own in the output directory.
+pub const ALL_OUTPUT_FILES: &[&str] = &[
+    OUTPUT_FILES[0],
+    OUTPUT_FILES[1],
+    OUTPUT_FILES[2],
+    RECORD_FILES[0],
+    RECORD_FILES[1],
+    RECORD_FILES[2],
+    RECORD_FILES[3],
+    RECORD_FILES[4],
+    SUBPROCESSOR_FILES[0],
+    SUBPROCESSOR_FILES[1],
+    SUBPROCESSOR_FILES[2],
+    SUBPROCESSOR_FILES[3],
+    JSONLD_FILE,
+];
+
+/// The artefacts `outputs:` of privreg.yaml chooses; the policy alone when it names none.
+pub fn chosen_outputs(project: &Project) -> Vec<&'static str> {
+    let named: Vec<&str> = project
+        .config
+        .raw
+        .as_ref()
+        .map(|c| c.outputs.iter().map(|o| o.value.as_str()).collect())
+        .unwrap_or_default();
+    if named.is_empty() {
+        return vec![OUTPUT_CHOICES[0]];
+    }
+    // Unknown names are PRV013's error; the order is the list's, not the file's.
+    OUTPUT_CHOICES
+        .iter()
+        .copied()
+        .filter(|c| named.contains(c))
+        .collect()
+}
 
 /// What `build` did.
 #[derive(Debug)]
@@ -110,6 +170,8 @@ pub enum Outcome {
     Written {
         /// The output directory.
         dir: PathBuf,
+        /// The files written, in order.
+        files: Vec<&'static str>,
         /// How to name it to the user (as configured or given with `--out`).
         shown: String,
     },
@@ -125,9 +187,51 @@ pub enum Outcome {
     },
 }
 
-/// Renders every artefact of [`ARTEFACTS`] from the project.
+/// Renders the artefacts `outputs:` chooses ([`chosen_outputs`]), all from the same
+/// checked project in this one run, so they cannot disagree.
 pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
-    render_artefacts(project, ARTEFACTS)
+    let mut files = Vec::new();
+    for choice in chosen_outputs(project) {
+        match choice {
+            "policy" => files.extend(render_artefacts(project, ARTEFACTS)?),
+            "record" => {
+                use record::RecordFormat as F;
+                let formats = [F::Markdown, F::Html, F::Csv, F::Xlsx];
+                for (name, format) in RECORD_FILES.iter().zip(formats) {
+                    files.push(OutputFile {
+                        name,
+                        contents: record::render(project, format, false)?,
+                    });
+                }
+                let acts_as_processor = project
+                    .config
+                    .raw
+                    .as_ref()
+                    .is_some_and(|c| !c.processor_for.is_empty());
+                if acts_as_processor {
+                    files.push(OutputFile {
+                        name: RECORD_FILES[4],
+                        contents: record::render(project, F::Csv, true)?,
+                    });
+                }
+            }
+            "subprocessors" => {
+                use subprocessors::ListFormat as F;
+                let formats = [F::Markdown, F::Html, F::Json, F::Csv];
+                for (name, format) in SUBPROCESSOR_FILES.iter().zip(formats) {
+                    files.push(OutputFile {
+                        name,
+                        contents: subprocessors::render(project, format)?,
+                    });
+                }
+            }
+            _ => files.push(OutputFile {
+                name: JSONLD_FILE,
+                contents: jsonld::render(project),
+            }),
+        }
+    }
+    Ok(files)
 }
 
 /// Renders `artefacts` over one view of `project`: their files, in order.
@@ -193,7 +297,7 @@ impl Artefact {
             };
             files.push(OutputFile {
                 name: output.file(),
-                contents,
+                contents: contents.into_bytes(),
             });
         }
         Ok(files)
@@ -292,14 +396,14 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         );
         // The view's escaping and anchors hold for every artefact written in Markdown.
         assert_eq!(
-            files[3].contents,
+            files[3].text(),
             "## Record of processing activities\n\n\
              ### 7.2 \\*Chat\\* \\& \\<b\\>\n\n\
              Purposes: answering questions and \\- support.\n\
              Legal bases: Art. 6 para. 1 lit. b GDPR.\n"
         );
         assert_eq!(
-            files[4].contents,
+            files[4].text(),
             "<h2>Record of processing activities</h2>\n\
              <h3 id=\"chat\">7.2 *Chat* &amp; &lt;b&gt;</h3>\n\
              <p>Purposes: answering questions and - support.\n\
@@ -362,7 +466,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
             project.diagnostics
         );
         let files = render(&project).unwrap();
-        let fragment = &files[2].contents;
+        let fragment = files[2].text();
         if tags(fragment) != plain {
             return Err(format!("{value:?} made markup:\n{fragment}"));
         }
@@ -380,7 +484,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
     fn plain_tags() -> Vec<String> {
         let (_dir, project) = every_field("plain");
         let files = render(&project).unwrap();
-        tags(&files[2].contents)
+        tags(files[2].text())
             .into_iter()
             .map(str::to_owned)
             .collect()

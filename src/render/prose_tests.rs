@@ -354,7 +354,7 @@ fn every_generated_combination_renders_sentences_a_lawyer_would_sign() {
         let files = super::render(&checked.project).unwrap();
         // privreg's own linter finds no error in what privreg writes, in either format.
         for f in &files {
-            let file = crate::source::SourceFile::virtual_file(f.name, &f.contents);
+            let file = crate::source::SourceFile::virtual_file(f.name, f.text());
             let mut found = Vec::new();
             let opts = crate::lint::options(&checked.project.config);
             crate::lint::lint_text(&file, &opts, &mut found);
@@ -365,11 +365,11 @@ fn every_generated_combination_renders_sentences_a_lawyer_would_sign() {
                 .collect();
             assert!(errors.is_empty(), "{}: {errors:#?}", f.name);
         }
-        let md = &files
+        let md = files
             .iter()
             .find(|f| f.name.ends_with(".md"))
             .unwrap()
-            .contents;
+            .text();
         for (item, s) in sentences(md) {
             checked_sentences += 1;
             let p = problems(item, &s);

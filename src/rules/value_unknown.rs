@@ -71,6 +71,8 @@ pub fn is_duration(s: &str) -> bool {
 
 /// Accepted values of `citation_style` in `privreg.yaml`.
 pub const CITATION_STYLES: &[&str] = &["para-lit", "parens"];
+/// Accepted values of `outputs` in `privreg.yaml`, in the order `build` writes them.
+pub const OUTPUTS: &[&str] = &["policy", "record", "subprocessors", "jsonld"];
 /// Accepted values of `language` in `privreg.yaml`.
 pub const LANGUAGES: &[&str] = &["en"];
 
@@ -116,6 +118,9 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         }
         if let Some(v) = &c.last_updated {
             check_date(file, v, "last_updated", out);
+        }
+        for o in &c.outputs {
+            check_value(file, o, "outputs", OUTPUTS, out);
         }
         if let Some(v) = &c.device_access_law {
             let laws: Vec<&str> = crate::law::device::LAWS.iter().map(|l| l.code).collect();

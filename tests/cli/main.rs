@@ -3,6 +3,7 @@
 
 mod support;
 
+mod artefacts;
 mod broken;
 mod build;
 mod check;
