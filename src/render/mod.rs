@@ -196,32 +196,31 @@ pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
             "policy" => files.extend(render_artefacts(project, ARTEFACTS)?),
             "record" => {
                 use record::RecordFormat as F;
+                // Built once, written in every format.
+                let record = record::Record::new(project);
+                let date = crate::project::recorded_date(project);
                 let formats = [F::Markdown, F::Html, F::Csv, F::Xlsx];
                 for (name, format) in RECORD_FILES.iter().zip(formats) {
                     files.push(OutputFile {
                         name,
-                        contents: record::render(project, format, false)?,
+                        contents: record.write(format, false, date)?,
                     });
                 }
-                let acts_as_processor = project
-                    .config
-                    .raw
-                    .as_ref()
-                    .is_some_and(|c| !c.processor_for.is_empty());
-                if acts_as_processor {
+                if !record.on_behalf.is_empty() {
                     files.push(OutputFile {
                         name: RECORD_FILES[4],
-                        contents: record::render(project, F::Csv, true)?,
+                        contents: record.write(F::Csv, true, date)?,
                     });
                 }
             }
             "subprocessors" => {
                 use subprocessors::ListFormat as F;
+                let entries = subprocessors::entries(project);
                 let formats = [F::Markdown, F::Html, F::Json, F::Csv];
                 for (name, format) in SUBPROCESSOR_FILES.iter().zip(formats) {
                     files.push(OutputFile {
                         name,
-                        contents: subprocessors::render(project, format)?,
+                        contents: subprocessors::write(&entries, format),
                     });
                 }
             }

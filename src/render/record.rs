@@ -739,27 +739,39 @@ pub fn render(
     format: RecordFormat,
     processor: bool,
 ) -> Result<Vec<u8>, crate::Error> {
-    let record = Record::new(project);
-    Ok(match format {
-        RecordFormat::Markdown => super::table::markdown(&record.doc()).into_bytes(),
-        RecordFormat::Html => super::table::html(&record.doc(), "en").into_bytes(),
-        RecordFormat::Csv if processor => super::table::csv(&record.processor_table()).into_bytes(),
-        RecordFormat::Csv => super::table::csv(&record.controller_table()).into_bytes(),
-        RecordFormat::Xlsx => {
-            let controller = record.controller_table();
-            let processor = record.processor_table();
-            let mut sheets = vec![("Art. 30(1)", &controller)];
-            if !processor.rows.is_empty() {
-                sheets.push(("Art. 30(2)", &processor));
+    Record::new(project).write(format, processor, crate::project::recorded_date(project))
+}
+
+impl Record {
+    /// The record in `format`; `processor` picks the Art. 30(2) table for CSV; `created`
+    /// dates the XLSX workbook.
+    pub fn write(
+        &self,
+        format: RecordFormat,
+        processor: bool,
+        created: Option<jiff::civil::Date>,
+    ) -> Result<Vec<u8>, crate::Error> {
+        Ok(match format {
+            RecordFormat::Markdown => super::table::markdown(&self.doc()).into_bytes(),
+            RecordFormat::Html => super::table::html(&self.doc(), "en").into_bytes(),
+            RecordFormat::Csv if processor => {
+                super::table::csv(&self.processor_table()).into_bytes()
             }
-            super::table::xlsx(&sheets, crate::project::recorded_date(project)).map_err(|e| {
-                crate::Error::Write {
+            RecordFormat::Csv => super::table::csv(&self.controller_table()).into_bytes(),
+            RecordFormat::Xlsx => {
+                let controller = self.controller_table();
+                let processor = self.processor_table();
+                let mut sheets = vec![("Art. 30(1)", &controller)];
+                if !processor.rows.is_empty() {
+                    sheets.push(("Art. 30(2)", &processor));
+                }
+                super::table::xlsx(&sheets, created).map_err(|e| crate::Error::Write {
                     path: "record.xlsx".into(),
                     source: std::io::Error::other(e),
-                }
-            })?
-        }
-    })
+                })?
+            }
+        })
+    }
 }
 
 #[cfg(test)]

@@ -328,7 +328,11 @@ pub fn table(entries: &[Entry]) -> Table {
 
 /// The list of `project` in `format`.
 pub fn render(project: &Project, format: ListFormat) -> Result<Vec<u8>, crate::Error> {
-    let entries = entries(project);
+    Ok(write(&entries(project), format))
+}
+
+/// The list of `entries` in `format`.
+pub fn write(entries: &[Entry], format: ListFormat) -> Vec<u8> {
     let doc = || {
         Doc {
         title: "Sub-processors".to_owned(),
@@ -336,14 +340,14 @@ pub fn render(project: &Project, format: ListFormat) -> Result<Vec<u8>, crate::E
             Block::Paragraph(
                 "The processors we engage, and the processors they pass data to, as the register names them (Art. 28(2) and (4) GDPR).".to_owned(),
             ),
-            Block::Table(table(&entries)),
+            Block::Table(table(entries)),
         ],
     }
     };
-    Ok(match format {
+    match format {
         ListFormat::Markdown => super::table::markdown(&doc()).into_bytes(),
         ListFormat::Html => super::table::html(&doc(), "en").into_bytes(),
-        ListFormat::Csv => super::table::csv(&table(&entries)).into_bytes(),
+        ListFormat::Csv => super::table::csv(&table(entries)).into_bytes(),
         ListFormat::Json => {
             #[derive(Serialize)]
             struct Listing<'a> {
@@ -352,11 +356,11 @@ pub fn render(project: &Project, format: ListFormat) -> Result<Vec<u8>, crate::E
             }
             let mut s = serde_json::to_string_pretty(&Listing {
                 version: 1,
-                subprocessors: &entries,
+                subprocessors: entries,
             })
             .expect("JSON always serialises");
             s.push('\n');
             s.into_bytes()
         }
-    })
+    }
 }
