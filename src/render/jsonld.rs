@@ -76,8 +76,7 @@ pub fn document(project: &Project) -> Value {
         graph.nodes.push(node);
     }
     let has_controller = !graph.nodes.is_empty();
-    let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
-    sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+    let sections = project.sections_in_order();
     let security: Vec<String> = config
         .map(|c| c.security_measures.iter().map(text).collect())
         .unwrap_or_default();
@@ -370,12 +369,7 @@ fn transfer(graph: &mut Graph, holder: &str, home: Option<&str>, t: &Spanned<Tra
     node.insert("dpv:hasProcessing".into(), json!({ "@id": "dpv:Transfer" }));
     node.insert("dpv:hasDataImporter".into(), importer);
     insert_country(&mut node, "dpv:hasThirdCountry", &t.country.value);
-    let mut found: Vec<&mechanisms::Mechanism> = t
-        .mechanisms
-        .iter()
-        .filter_map(|m| mechanisms::lookup(&m.value))
-        .collect();
-    found.sort_by_key(|m| m.legal_order());
+    let found = mechanisms::in_legal_order(t.mechanisms.iter().map(|m| m.value.as_str()));
     let mut terms: Vec<String> = found
         .iter()
         .filter_map(|m| mechanism_term(m.code))

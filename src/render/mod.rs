@@ -251,14 +251,7 @@ pub fn render_artefacts(
 /// The template environment of `project`: its `templates/` overriding the embedded ones,
 /// its `citation_style` behind `cite()`.
 fn environment(project: &Project, limits: Limits) -> Result<Environment<'static>, Error> {
-    let style = CitationStyle::from_setting(
-        project
-            .config
-            .raw
-            .as_ref()
-            .and_then(|c| c.citation_style.as_ref())
-            .map(|s| s.value.as_str()),
-    );
+    let style = CitationStyle::of(project);
     let overrides = crate::project::templates_dir(&project.root)?;
     Ok(env::environment(overrides, style, limits))
 }

@@ -125,13 +125,8 @@ impl Record {
     /// The record of `project`.
     pub fn new(project: &Project) -> Record {
         let config = project.config.raw.as_ref();
-        let style = CitationStyle::from_setting(
-            config
-                .and_then(|c| c.citation_style.as_ref())
-                .map(|s| s.value.as_str()),
-        );
-        let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
-        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+        let style = CitationStyle::of(project);
+        let sections = project.sections_in_order();
         let controller = config.and_then(|c| c.controller.as_ref());
         let activities = sections
             .iter()
@@ -625,13 +620,7 @@ fn is_compelling(t: &Transfer) -> bool {
 
 /// A transfer's mechanisms in the GDPR's order, cited, joined as the register relates them.
 pub(crate) fn mechanism_line(holder: &str, t: &Transfer, style: CitationStyle) -> String {
-    let mut found: Vec<&mechanisms::Mechanism> = t
-        .mechanisms
-        .iter()
-        .filter_map(|m| mechanisms::lookup(&m.value))
-        .collect();
-    found.sort_by_key(|m| m.legal_order());
-    found.dedup_by_key(|m| m.code);
+    let found = mechanisms::in_legal_order(t.mechanisms.iter().map(|m| m.value.as_str()));
     let join = match t.relation.as_ref().map(|r| r.value.as_str()) {
         Some("fallback") => "; where it does not apply, ",
         Some("alternatives") => "; or ",

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::law::mechanisms;
 use crate::load::Spanned;
-use crate::model::{Processor, Section, Transfer};
+use crate::model::{Processor, Transfer};
 use crate::project::Project;
 
 use super::env::CitationStyle;
@@ -92,16 +92,8 @@ pub enum ListFormat {
 /// entity (a service used in several sections is one entry), sorted by service name, then
 /// entity, so the order never depends on files or sections.
 pub fn entries(project: &Project) -> Vec<Entry> {
-    let style = CitationStyle::from_setting(
-        project
-            .config
-            .raw
-            .as_ref()
-            .and_then(|c| c.citation_style.as_ref())
-            .map(|s| s.value.as_str()),
-    );
-    let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
-    sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+    let style = CitationStyle::of(project);
+    let sections = project.sections_in_order();
     let mut out: Vec<Entry> = Vec::new();
     for s in sections {
         for p in s.processors.iter().map(|p| &p.value) {
@@ -233,13 +225,7 @@ fn transfers(
                         .then(|| t.country.value.clone()),
                 },
             };
-            let mut found: Vec<&mechanisms::Mechanism> = t
-                .mechanisms
-                .iter()
-                .filter_map(|m| mechanisms::lookup(&m.value))
-                .collect();
-            found.sort_by_key(|m| m.legal_order());
-            found.dedup_by_key(|m| m.code);
+            let found = mechanisms::in_legal_order(t.mechanisms.iter().map(|m| m.value.as_str()));
             TransferEntry {
                 country: t.country.value.clone(),
                 importer,

@@ -69,8 +69,7 @@ impl View {
     /// The view of `project`, sections sorted so file order never matters.
     pub fn new(project: &Project) -> View {
         let raw = project.config.raw.as_ref();
-        let mut sections: Vec<&Section> = project.sections.iter().map(|s| &s.section).collect();
-        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+        let sections = project.sections_in_order();
         let chapter = ChapterView::new(project, &sections);
         View {
             anchors: chapter
@@ -749,14 +748,7 @@ fn processor(p: &Processor) -> ProcessorView {
 
 /// The view of transfer `t` made by the recipient named `holder` (its legal name).
 fn transfer(holder: &str, t: &Transfer) -> TransferView {
-    let mut found: Vec<&mechanisms::Mechanism> = t
-        .mechanisms
-        .iter()
-        .filter_map(|m| mechanisms::lookup(&m.value))
-        .collect();
-    // The register lists them in any order; the policy states them in the GDPR's.
-    found.sort_by_key(|m| m.legal_order());
-    found.dedup_by_key(|m| m.code);
+    let found = mechanisms::in_legal_order(t.mechanisms.iter().map(|m| m.value.as_str()));
     let decision = adequacy::any(&t.country.value);
     let mechanisms = found
         .iter()
