@@ -114,6 +114,32 @@ enum Command {
         #[arg(long, conflicts_with = "check")]
         watch: bool,
     },
+    /// Check, then print the record of processing activities (Art. 30 GDPR) on stdout
+    #[command(
+        after_help = "Examples:\n  privreg record > record.md\n  privreg record csv > record.csv\n  privreg record csv --processor > processor-record.csv\n  privreg record xlsx > record.xlsx\n\nFindings go to stderr; with an error-level finding nothing is printed (exit 1).\nMarkdown, HTML and XLSX (one sheet each) hold both records; CSV holds the controller's\n(Art. 30(1)), or with --processor the processor's (Art. 30(2), from `processor_for`)."
+    )]
+    Record {
+        /// The record's format (findings keep `--format`)
+        #[arg(value_enum, value_name = "FORMAT", default_value = "markdown")]
+        to: privreg::render::record::RecordFormat,
+        /// CSV: the processor's record (Art. 30(2)) instead of the controller's
+        #[arg(long)]
+        processor: bool,
+    },
+    /// Check, then print the sub-processor list (Art. 28(2) and (4) GDPR) on stdout
+    #[command(
+        after_help = "Examples:\n  privreg subprocessors > subprocessors.md\n  privreg subprocessors json | jq '.subprocessors[].legal_name'\n\nFindings go to stderr; with an error-level finding nothing is printed (exit 1)."
+    )]
+    Subprocessors {
+        /// The list's format (findings keep `--format`)
+        #[arg(value_enum, value_name = "FORMAT", default_value = "markdown")]
+        to: privreg::render::subprocessors::ListFormat,
+    },
+    /// Check, then print the register as a machine-readable notice: JSON-LD in DPV 2.3
+    #[command(
+        after_help = "Example:\n  privreg jsonld > privacy.jsonld\n\nOne graph in the Data Privacy Vocabulary and its EU-GDPR extension, context inline.\nFindings go to stderr; with an error-level finding nothing is printed (exit 1)."
+    )]
+    Jsonld,
     /// Check the legal citations of policy texts (Markdown, HTML or plain text)
     #[command(
         after_help = "Examples:\n  privreg lint privacy-policy.md\n  privreg lint --diff docs/*.html     # show the style fixes\n  privreg lint --fix docs/*.html      # apply them\n\nFixes only ever rewrite a citation's notation into the configured `citation_style`;\nwhich provision is meant (\"lit. 6\"?) is left to you, with a suggestion."
@@ -291,6 +317,28 @@ impl Cli {
                         );
                         ExitStatus::Success
                     }
+                })
+            }
+            Command::Record { to, processor } => {
+                let (to, processor) = (*to, *processor);
+                if to == privreg::render::record::RecordFormat::Xlsx
+                    && std::io::stdout().is_terminal()
+                {
+                    return Err(Error::Usage(
+                        "an XLSX workbook is binary: redirect it to a file, e.g. `privreg record xlsx > record.xlsx`".into(),
+                    ));
+                }
+                g.document(true, |project| {
+                    privreg::render::record::render(project, to, processor)
+                })
+            }
+            Command::Jsonld => g.document(false, |project| {
+                Ok(privreg::render::jsonld::render(project))
+            }),
+            Command::Subprocessors { to } => {
+                let to = *to;
+                g.document(false, |project| {
+                    privreg::render::subprocessors::render(project, to)
                 })
             }
             Command::Lint { files, fix, diff } => {
@@ -587,6 +635,7 @@ impl GlobalArgs {
             deny_warnings: self.deny.iter().any(|c| c == "warnings"),
             date,
             jobs: jobs_from_env()?,
+            record: false,
         })
     }
 
@@ -672,7 +721,36 @@ impl GlobalArgs {
     }
 
     fn emit(&self, diagnostics: &[privreg::Diagnostic]) {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        self.emit_to(diagnostics, &mut std::io::stdout().lock());
+    }
+
+    /// Checks, then prints the document `render` makes on stdout, the findings on stderr.
+    /// Writes a document of the checked project to stdout, its findings to stderr; `record`
+    /// asks for the record's own rules (PRV7xx).
+    fn document(
+        &self,
+        record: bool,
+        render: impl FnOnce(&privreg::project::Project) -> Result<Vec<u8>, Error>,
+    ) -> Result<ExitStatus, Error> {
+        let opts = CheckOptions {
+            record,
+            ..self.check_options()?
+        };
+        let (checked, bytes) = privreg::document(&opts, render)?;
+        self.emit_to(&checked.diagnostics, &mut std::io::stderr().lock());
+        match bytes {
+            Some(bytes) => {
+                // A closed pipe is not an error worth reporting.
+                let _ = std::io::stdout().lock().write_all(&bytes);
+                Ok(status_of(checked.summary()))
+            }
+            None => Ok(ExitStatus::Failure),
+        }
+    }
+
+    /// Reports `diagnostics` to `out`: stderr where stdout carries a document.
+    fn emit_to(&self, diagnostics: &[privreg::Diagnostic], out: &mut impl Write) {
+        let mut out = std::io::BufWriter::new(out);
         // A closed pipe (`privreg check | head`) is not an error worth reporting.
         let _ = report::write(
             self.report_format(),

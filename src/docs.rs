@@ -9,8 +9,8 @@ use crate::law::{bases, mechanisms};
 use crate::load::TypeInfo;
 use crate::model::{
     AutomatedDecisions, CategoryRetention, Config, Controller, DataProvision, DataSource, Dpa, Dpo,
-    Entity, Importer, LegalBasis, Processor, Recipient, Representative, Retention, Section,
-    Transfer,
+    Entity, Importer, LegalBasis, Party, Processor, ProcessorActivity, Recipient, Representative,
+    Retention, Section, Transfer,
 };
 use crate::rules::value_unknown::{CERTAINTY, PROCESSED_BY, RELATIONS, ROLES};
 
@@ -265,6 +265,8 @@ pub fn reference() -> String {
         &Controller::INFO,
         &Dpo::INFO,
         &Representative::INFO,
+        &ProcessorActivity::INFO,
+        &Party::INFO,
     ];
     for ty in REGISTER_TYPES.iter().copied().chain(config_types) {
         type_section(&mut out, ty);
@@ -430,7 +432,8 @@ pub fn rules_index() -> String {
          Every rule privreg checks, with its default severity. `privreg rules` prints this \
          list and `privreg rule CODE` one rule's page. Codes are stable: a code is never \
          reused. Families: PRV0xx structure, PRV1xx legal bases, PRV2xx transfers, PRV3xx \
-         retention and processors, PRV4xx citations in text.\n\n\
+         retention and processors, PRV4xx citations in text, PRV5xx the controller, \
+         PRV6xx information duties, PRV7xx the record of processing activities (Art. 30).\n\n\
          | code | name | severity | summary |\n|---|---|---|---|\n"
     );
     for r in catalogue::ALL {
@@ -656,7 +659,7 @@ mod duty_tests {
             .collect();
         assert!(errors.is_empty(), "{errors:#?}");
         let files = crate::render::render(&checked.project).unwrap();
-        let md = &files[0].contents;
+        let md = files[0].text();
         for d in DUTIES.iter().filter(|d| !d.sentence.is_empty()) {
             assert!(
                 md.contains(d.sentence),

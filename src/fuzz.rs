@@ -38,6 +38,7 @@ pub fn register(text: &str) {
     let cx = crate::rules::RuleCx {
         project: &project,
         date: jiff::civil::date(2026, 11, 29),
+        record: true,
     };
     crate::rules::check_project(&cx, &mut diagnostics);
     for d in &diagnostics {
@@ -60,7 +61,7 @@ pub fn register(text: &str) {
         let text = if out.name.ends_with(".fragment.html") {
             // Only the elements the templates write: a value that opened emphasis, code,
             // a quote or an ordered list would show here, and lose characters below.
-            for tag in tags(&out.contents) {
+            for tag in tags(out.text()) {
                 assert!(
                     matches!(
                         tag,
@@ -80,9 +81,9 @@ pub fn register(text: &str) {
                     out.name
                 );
             }
-            html_text(&out.contents)
+            html_text(out.text())
         } else if out.name.ends_with(".md") {
-            markdown_text(&out.contents)
+            markdown_text(out.text())
         } else {
             continue;
         };
@@ -90,7 +91,7 @@ pub fn register(text: &str) {
     }
     for out in &first {
         if out.name.ends_with(".html") {
-            let body = out.contents.to_ascii_lowercase();
+            let body = out.text().to_ascii_lowercase();
             // Values may say "<script>" or "javascript:" as text, never as markup.
             assert!(!body.contains("<script"), "{}: a script element", out.name);
             for attr in ["href=\"javascript:", "href=\"data:", "src=\""] {

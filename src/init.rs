@@ -89,6 +89,9 @@ citation_style: para-lit
 registers: registers
 # Output directory of `privreg build`.
 output: dist
+# What `privreg build` writes there: `policy` (the default), `record` (Art. 30),
+# `subprocessors` (Art. 28(2), (4)) and `jsonld` (DPV).
+# outputs: [policy, record, subprocessors, jsonld]
 # Heading level of the chapter in Markdown (1-5); sections are one level deeper.
 heading_level: 2
 # Severity per rule: error, warning or off. `privreg rules` lists the codes.
@@ -104,6 +107,16 @@ device_access_law: tdddg
 # Below this age a child's consent needs the holder of parental responsibility (Art. 8(1)
 # GDPR: 16, or your Member State's lower age, not below 13).
 # child_consent_age: 16
+# A general description of the technical and organisational security measures of every
+# processing activity, for the record of processing activities (Art. 30(1)(g), 32(1)
+# GDPR). `privreg check` warns (PRV701) until you describe yours, here or per section.
+# security_measures:
+#   - encryption in transit and at rest
+#   - role-based access control with two-factor authentication
+# Processing you carry out as a processor for your customers (Art. 30(2) GDPR).
+# processor_for:
+#   - controllers: [{ legal_name: Customer GmbH, address: "Ring 1, 50667 Köln", country: DE }]
+#     processing: [hosting the customer's workspace]
 "#;
 
 const REGISTER: &str = r#"# yaml-language-server: $schema=../schema/register.schema.json
@@ -247,6 +260,7 @@ mod tests {
             .map(|d| format!("{} {}", d.code(), d.message))
             .collect();
         // Who the controller is only the user knows: init leaves it to them, and says so.
+        // How the data is secured (PRV701) is asked only of a project that makes the record.
         assert_eq!(found, ["PRV501 privreg.yaml names no controller"]);
     }
 }

@@ -57,6 +57,9 @@ pub struct CheckOptions {
     /// Threads loading register files; default: [`parallel::default_jobs`]. The result is
     /// the same on any number.
     pub jobs: Option<usize>,
+    /// Check the record's items (PRV701, PRV702) even where `outputs:` does not choose the
+    /// record: `privreg record` sets it.
+    pub record: bool,
 }
 
 /// A checked project: what loaded and every finding, sorted and with severities applied.
@@ -109,6 +112,7 @@ pub fn check_in(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, 
     let cx = rules::RuleCx {
         project: &project,
         date,
+        record: opts.record || render::chosen_outputs(&project).contains(&"record"),
     };
     rules::check_project(&cx, &mut diagnostics);
     // In the order one thread would have found them in, after the rules' findings: the
@@ -135,6 +139,20 @@ pub fn check_in(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, 
         diagnostics,
         files_checked: files.len(),
     })
+}
+
+/// Checks the project, then renders one document with `render`; with an error-level
+/// finding nothing is rendered (`None`).
+pub fn document(
+    opts: &CheckOptions,
+    render: impl FnOnce(&Project) -> Result<Vec<u8>, Error>,
+) -> Result<(Checked, Option<Vec<u8>>), Error> {
+    let checked = check(opts)?;
+    if checked.summary().errors > 0 {
+        return Ok((checked, None));
+    }
+    let bytes = render(&checked.project)?;
+    Ok((checked, Some(bytes)))
 }
 
 /// What `build` needs beyond `check`'s options.
@@ -191,8 +209,8 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
         render::write::write_atomic(&dir, &files)?;
         render::Outcome::Written {
             dir,
-            shown,
             files: files.into_iter().map(|f| f.name).collect(),
+            shown,
         }
     };
     Ok(render::Built {
@@ -290,6 +308,7 @@ fn load_old(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, Erro
     let cx = rules::RuleCx {
         project: &project,
         date,
+        record: false,
     };
     rules::id_duplicate::check(&cx, &mut diagnostics);
     let overrides = Overrides::from_project(&project, &opts.overrides, &mut diagnostics)?;

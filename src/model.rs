@@ -57,6 +57,15 @@ yaml_struct! {
         /// How the processing is carried out ("pseudonymised", "by invitation only").
         /// Example: `measures: [the data is analyzed internally for security purposes only]`
         measures: list Text,
+        /// A general description of the technical and organisational security measures of
+        /// this activity (Art. 30(1)(g), 32(1) GDPR), in addition to privreg.yaml's
+        /// `security_measures` for all of them. The record states them; the policy does not.
+        /// Example: `security_measures: [access limited to the support team]`
+        security_measures: list String,
+        /// Where the data protection impact assessment of this activity is kept (Art. 35
+        /// GDPR): a document name or link. Only the record states it, as a further column.
+        /// Example: `dpia: DPIA-2026-03, Legal drive`
+        dpia: opt String,
         /// Further free-text paragraphs. Citations in them are linted.
         /// Example: `details: [Sipgate acts as a technical service provider and data processor.]`
         details: list Text,
@@ -262,6 +271,10 @@ yaml_struct! {
         /// Link to the provider's privacy policy (https, http or mailto).
         /// Example: `privacy_policy: https://slack.com/trust/privacy/privacy-policy`
         privacy_policy: opt String,
+        /// The day this entry last changed (YYYY-MM-DD), as the sub-processor list states it
+        /// beside the entry; never taken from the clock or from git.
+        /// Example: `last_changed: "2026-11-29"`
+        last_changed: opt String,
     }
 }
 
@@ -362,6 +375,10 @@ yaml_struct! {
         /// The contracting entity, where it differs from the provider ("Slack Technologies Limited").
         /// Example: `counterparty: Slack Technologies Limited`
         counterparty: opt Text,
+        /// The day it was concluded (YYYY-MM-DD), as the record and the sub-processor list
+        /// state it.
+        /// Example: `date: "2024-03-01"`
+        date: opt String,
     }
 }
 
@@ -407,6 +424,10 @@ yaml_struct! {
         /// compelling legitimate interests pursued, which the policy must state.
         /// Example: `compelling_interest: recovering the one payment a customer disputes`
         compelling_interest: opt Text,
+        /// For `derogation-compelling-interests`: the suitable safeguards adduced, as the
+        /// record documents them (Art. 30(1)(e), 49(1) second subparagraph, 49(6) GDPR).
+        /// Example: `safeguards: only the disputed invoice is sent, encrypted, to the bank's fraud team`
+        safeguards: opt String,
     }
 }
 
@@ -567,6 +588,12 @@ yaml_struct! {
         /// (`--out DIR` writes elsewhere on purpose). A symbolic link is followed and kept.
         /// Example: `output: dist`
         output: opt String,
+        /// The artefacts `build` writes (and `build --check` compares): `policy` (the
+        /// chapter: Markdown, HTML page, HTML fragment), `record` (docs/record.md),
+        /// `subprocessors` (docs/subprocessors.md), `jsonld` (docs/jsonld.md). Absent or
+        /// empty: the policy alone.
+        /// Example: `outputs: [policy, record, subprocessors, jsonld]`
+        outputs: list String,
         /// Heading level of the chapter in Markdown (1-5, default 2); sections are one deeper.
         /// Example: `heading_level: 2`
         heading_level: opt u32,
@@ -595,6 +622,61 @@ yaml_struct! {
         /// document that names the GDPR (docs/citations.md). `false`: never.
         /// Example: `implied_gdpr: false`
         implied_gdpr: opt bool,
+        /// A general description of the technical and organisational security measures
+        /// that protect every processing activity (Art. 30(1)(g), 32(1) GDPR); a section's
+        /// own `security_measures` add to them. Only the record states them.
+        /// Example: `security_measures: [encryption in transit and at rest, role-based access control]`
+        security_measures: list String,
+        /// Processing we carry out as a processor on behalf of other controllers (our
+        /// customers): each entry becomes a row of the processor's record (Art. 30(2) GDPR).
+        /// Example:
+        /// ```yaml
+        /// processor_for:
+        ///   - controllers: [{ legal_name: Customer GmbH, address: "Ring 1, 50667 Köln", country: DE, email: privacy@customer.example }]
+        ///     processing: [hosting the customer's workspace, support on request]
+        ///     services: [Slack]
+        /// ```
+        processor_for: list ProcessorActivity,
+    }
+}
+
+yaml_struct! {
+    /// Processing carried out as a processor on behalf of controllers (Art. 30(2) GDPR).
+    pub struct ProcessorActivity as "processing on behalf of controllers" {
+        /// Each controller on whose behalf the processing is carried out, with its contact
+        /// details (Art. 30(2)(a) GDPR).
+        /// Example: `controllers: [{ legal_name: Customer GmbH, address: "Ring 1, 50667 Köln", country: DE }]`
+        controllers: req_list Party,
+        /// The categories of processing carried out on behalf of these controllers (Art.
+        /// 30(2)(b) GDPR).
+        /// Example: `processing: [hosting the customer's workspace]`
+        processing: req_list String,
+        /// The services of the register (their `service` names) that process these
+        /// controllers' data as our sub-processors: their transfers are this record's (Art.
+        /// 30(2)(c) GDPR).
+        /// Example: `services: [Slack]`
+        services: list String,
+    }
+}
+
+yaml_struct! {
+    /// A legal entity with its contact details.
+    pub struct Party as "a controller we act for" {
+        /// Registered name.
+        /// Example: `legal_name: Customer GmbH`
+        legal_name: req String,
+        /// Postal address without the country.
+        /// Example: `address: Ring 1, 50667 Köln`
+        address: req String,
+        /// ISO 3166-1 alpha-2 country code.
+        /// Example: `country: DE`
+        country: req String,
+        /// Email address.
+        /// Example: `email: privacy@customer.example`
+        email: opt String,
+        /// Telephone number.
+        /// Example: `phone: "+49 221 1234567"`
+        phone: opt String,
     }
 }
 

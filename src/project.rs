@@ -51,6 +51,17 @@ pub struct Project {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Project {
+    /// The sections in the order every output states them: by `order`, then `id`, so
+    /// file names never matter.
+    pub fn sections_in_order(&self) -> Vec<&crate::model::Section> {
+        let mut sections: Vec<&crate::model::Section> =
+            self.sections.iter().map(|s| &s.section).collect();
+        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+        sections
+    }
+}
+
 /// The effective settings, with defaults applied.
 #[derive(Debug, Clone)]
 pub struct Settings {

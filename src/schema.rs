@@ -13,9 +13,11 @@ use serde_json::{Map, Value, json};
 
 use crate::law::{bases, mechanisms};
 use crate::load::{FieldInfo, Node, TypeInfo};
-use crate::model::{Config, Controller, Dpo, Entity, Representative, Section};
+use crate::model::{
+    Config, Controller, Dpo, Entity, Party, ProcessorActivity, Representative, Section,
+};
 use crate::rules::value_unknown::{
-    CERTAINTY, CITATION_STYLES, LANGUAGES, ONWARD_ROLES, PROCESSED_BY, RELATIONS, ROLES,
+    CERTAINTY, CITATION_STYLES, LANGUAGES, ONWARD_ROLES, OUTPUTS, PROCESSED_BY, RELATIONS, ROLES,
 };
 use crate::source::SourceFile;
 
@@ -64,6 +66,8 @@ pub fn schema(target: Target) -> Value {
                 &Dpo::INFO,
                 &Representative::INFO,
                 &Entity::INFO,
+                &ProcessorActivity::INFO,
+                &Party::INFO,
             ],
         ),
     };
@@ -189,6 +193,7 @@ fn codes(ty: &str, field: &str) -> Option<Vec<String>> {
 
         ("Config", "citation_style") => CITATION_STYLES.to_vec(),
         ("Config", "language") => LANGUAGES.to_vec(),
+        ("Config", "outputs") => OUTPUTS.to_vec(),
         _ => return None,
     };
     let mut out: Vec<String> = list.iter().map(|c| (*c).to_owned()).collect();

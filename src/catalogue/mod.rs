@@ -47,10 +47,12 @@ mod purpose_basis_missing;
 mod purpose_unknown;
 mod recipient_entity_missing;
 mod recipient_role_incomplete;
+mod record_item_missing;
 mod representative_missing;
 mod retention_generic;
 mod retention_missing;
 mod safeguard_copy_missing;
+mod safeguards_documentation_missing;
 mod source_categories_missing;
 mod special_category_condition_missing;
 mod suppression_reason_missing;
@@ -112,10 +114,12 @@ pub use purpose_basis_missing::PURPOSE_BASIS_MISSING;
 pub use purpose_unknown::PURPOSE_UNKNOWN;
 pub use recipient_entity_missing::RECIPIENT_ENTITY_MISSING;
 pub use recipient_role_incomplete::RECIPIENT_ROLE_INCOMPLETE;
+pub use record_item_missing::RECORD_ITEM_MISSING;
 pub use representative_missing::REPRESENTATIVE_MISSING;
 pub use retention_generic::RETENTION_GENERIC;
 pub use retention_missing::RETENTION_MISSING;
 pub use safeguard_copy_missing::SAFEGUARD_COPY_MISSING;
+pub use safeguards_documentation_missing::SAFEGUARDS_DOCUMENTATION_MISSING;
 pub use source_categories_missing::SOURCE_CATEGORIES_MISSING;
 pub use special_category_condition_missing::SPECIAL_CATEGORY_CONDITION_MISSING;
 pub use suppression_reason_missing::SUPPRESSION_REASON_MISSING;
@@ -202,6 +206,8 @@ pub static ALL: &[&Rule] = &[
     &AUTOMATED_DECISION_INCOMPLETE,
     &SOURCE_CATEGORIES_MISSING,
     &CHILD_CONSENT_AGE_INVALID,
+    &RECORD_ITEM_MISSING,
+    &SAFEGUARDS_DOCUMENTATION_MISSING,
 ];
 
 /// The rule with this code (`PRV301`) or name (`retention-missing`), case-insensitive.

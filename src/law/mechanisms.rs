@@ -30,6 +30,15 @@ const fn m(
     }
 }
 
+/// The known mechanisms among `codes`, each once, in the GDPR's order (Art. 45, then 46
+/// and 47, then 49): registers list them in any order; every output states them so.
+pub fn in_legal_order<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<&'static Mechanism> {
+    let mut found: Vec<&Mechanism> = codes.into_iter().filter_map(lookup).collect();
+    found.sort_by_key(|m| m.legal_order());
+    found.dedup_by_key(|m| m.code);
+    found
+}
+
 impl Mechanism {
     /// Where the mechanism stands in Chapter V: Art. 45 before 46 and 47 before 49, as
     /// the GDPR orders them (Art. 46(1): "in the absence of a decision"; Art. 49(1): "in the

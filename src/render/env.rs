@@ -108,6 +108,18 @@ impl CitationStyle {
         }
     }
 
+    /// The style `citation_style` of `project`'s privreg.yaml names.
+    pub fn of(project: &crate::project::Project) -> CitationStyle {
+        CitationStyle::from_setting(
+            project
+                .config
+                .raw
+                .as_ref()
+                .and_then(|c| c.citation_style.as_ref())
+                .map(|s| s.value.as_str()),
+        )
+    }
+
     /// A GDPR citation of an article, optionally down to paragraph and point.
     pub fn cite(
         self,

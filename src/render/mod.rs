@@ -9,8 +9,12 @@
 
 pub mod env;
 pub mod html;
+pub mod jsonld;
 pub mod lang;
 pub mod markdown;
+pub mod record;
+pub mod subprocessors;
+pub mod table;
 pub mod view;
 pub mod write;
 
@@ -93,9 +97,69 @@ pub const POLICY: Artefact = Artefact {
     ],
 };
 
-/// What `build` writes. A new document or language is its templates (in `env::EMBEDDED`)
-/// and an entry here.
+/// The templated documents of the policy. A new document or language is its templates (in
+/// `env::EMBEDDED`) and an entry here.
 pub const ARTEFACTS: &[Artefact] = &[POLICY];
+
+/// What `outputs:` in privreg.yaml may name, in the order `build` writes them: the policy
+/// (the default), the record (docs/record.md), the sub-processor list and the JSON-LD.
+pub const OUTPUT_CHOICES: &[&str] = crate::rules::value_unknown::OUTPUTS;
+
+/// The files of the record, the processor's record (only with `processor_for`), the
+/// sub-processor list and the JSON-LD, in the order `build` writes them.
+pub const RECORD_FILES: [&str; 5] = [
+    "record.md",
+    "record.html",
+    "record.csv",
+    "record.xlsx",
+    "processor-record.csv",
+];
+/// The files of the sub-processor list.
+pub const SUBPROCESSOR_FILES: [&str; 4] = [
+    "subprocessors.md",
+    "subprocessors.html",
+    "subprocessors.json",
+    "subprocessors.csv",
+];
+/// The file of the JSON-LD notice.
+pub const JSONLD_FILE: &str = "privacy.jsonld";
+
+/// Every file some choice of `outputs` makes `build` write: a build that writes fewer
+/// still counts the others as its own in the output directory.
+pub const ALL_OUTPUT_FILES: &[&str] = &[
+    OUTPUT_FILES[0],
+    OUTPUT_FILES[1],
+    OUTPUT_FILES[2],
+    RECORD_FILES[0],
+    RECORD_FILES[1],
+    RECORD_FILES[2],
+    RECORD_FILES[3],
+    RECORD_FILES[4],
+    SUBPROCESSOR_FILES[0],
+    SUBPROCESSOR_FILES[1],
+    SUBPROCESSOR_FILES[2],
+    SUBPROCESSOR_FILES[3],
+    JSONLD_FILE,
+];
+
+/// The artefacts `outputs:` of privreg.yaml chooses; the policy alone when it names none.
+pub fn chosen_outputs(project: &Project) -> Vec<&'static str> {
+    let named: Vec<&str> = project
+        .config
+        .raw
+        .as_ref()
+        .map(|c| c.outputs.iter().map(|o| o.value.as_str()).collect())
+        .unwrap_or_default();
+    if named.is_empty() {
+        return vec![OUTPUT_CHOICES[0]];
+    }
+    // Unknown names are PRV013's error; the order is the list's, not the file's.
+    OUTPUT_CHOICES
+        .iter()
+        .copied()
+        .filter(|c| named.contains(c))
+        .collect()
+}
 
 /// What `build` did.
 #[derive(Debug)]
@@ -132,9 +196,50 @@ pub enum Outcome {
     },
 }
 
-/// Renders every artefact of [`ARTEFACTS`] from the project, in each of its languages.
+/// Renders the artefacts `outputs:` chooses ([`chosen_outputs`]), all from the same
+/// checked project in this one run, so they cannot disagree.
 pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
-    render_artefacts(project, ARTEFACTS)
+    let mut files = Vec::new();
+    for choice in chosen_outputs(project) {
+        match choice {
+            "policy" => files.extend(render_artefacts(project, ARTEFACTS)?),
+            "record" => {
+                use record::RecordFormat as F;
+                // Built once, written in every format.
+                let record = record::Record::new(project);
+                let date = crate::project::recorded_date(project);
+                let formats = [F::Markdown, F::Html, F::Csv, F::Xlsx];
+                for (name, format) in RECORD_FILES.iter().zip(formats) {
+                    files.push(OutputFile {
+                        name: (*name).to_owned(),
+                        contents: record.write(format, false, date)?,
+                    });
+                }
+                if !record.on_behalf.is_empty() {
+                    files.push(OutputFile {
+                        name: RECORD_FILES[4].to_owned(),
+                        contents: record.write(F::Csv, true, date)?,
+                    });
+                }
+            }
+            "subprocessors" => {
+                use subprocessors::ListFormat as F;
+                let entries = subprocessors::entries(project);
+                let formats = [F::Markdown, F::Html, F::Json, F::Csv];
+                for (name, format) in SUBPROCESSOR_FILES.iter().zip(formats) {
+                    files.push(OutputFile {
+                        name: (*name).to_owned(),
+                        contents: subprocessors::write(&entries, format),
+                    });
+                }
+            }
+            _ => files.push(OutputFile {
+                name: JSONLD_FILE.to_owned(),
+                contents: jsonld::render(project),
+            }),
+        }
+    }
+    Ok(files)
 }
 
 /// Renders `artefacts` over one view of `project` per language: their files, language by
@@ -203,12 +308,13 @@ pub fn output_names(project: &Project) -> Vec<String> {
 
 /// Whether a build could have written file `name`, in any languages.
 pub fn is_output_name(name: &str) -> bool {
-    ARTEFACTS.iter().flat_map(|a| a.outputs).any(|o| {
-        o.file() == name
-            || lang::LANGS
-                .iter()
-                .any(|l| file_in(o.file(), l.code, true) == name)
-    })
+    ALL_OUTPUT_FILES.contains(&name)
+        || ARTEFACTS.iter().flat_map(|a| a.outputs).any(|o| {
+            o.file() == name
+                || lang::LANGS
+                    .iter()
+                    .any(|l| file_in(o.file(), l.code, true) == name)
+        })
 }
 
 /// How a language's files are named: with one language, as ever (`privacy-policy.md`);
@@ -305,14 +411,7 @@ impl minijinja::value::Object for Fields {
 /// The template environment of `project`: its `templates/` overriding the embedded ones,
 /// its `citation_style` behind `cite()`.
 fn environment(project: &Project, limits: Limits) -> Result<Environment<'static>, Error> {
-    let style = CitationStyle::from_setting(
-        project
-            .config
-            .raw
-            .as_ref()
-            .and_then(|c| c.citation_style.as_ref())
-            .map(|s| s.value.as_str()),
-    );
+    let style = CitationStyle::of(project);
     let overrides = crate::project::templates_dir(&project.root)?;
     Ok(env::environment(overrides, style, limits))
 }
@@ -362,7 +461,7 @@ impl Artefact {
             };
             files.push(OutputFile {
                 name: names.file(output.file()),
-                contents,
+                contents: contents.into_bytes(),
             });
         }
         Ok(files)
@@ -486,14 +585,14 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         );
         // The view's escaping and anchors hold for every artefact written in Markdown.
         assert_eq!(
-            files[3].contents,
+            files[3].text(),
             "## Record of processing activities\n\n\
              ### 7.2 \\*Chat\\* \\& \\<b\\>\n\n\
              Purposes: answering questions and \\- support.\n\
              Legal bases: Art. 6 para. 1 lit. b GDPR.\n"
         );
         assert_eq!(
-            files[4].contents,
+            files[4].text(),
             "<h2>Record of processing activities</h2>\n\
              <h3 id=\"chat\">7.2 *Chat* &amp; &lt;b&gt;</h3>\n\
              <p>Purposes: answering questions and - support.\n\
@@ -579,7 +678,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
             project.diagnostics
         );
         let files = render(&project).unwrap();
-        let fragment = &files[2].contents;
+        let fragment = files[2].text();
         if tags(fragment) != plain {
             return Err(format!("{value:?} made markup:\n{fragment}"));
         }
@@ -597,7 +696,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
     fn plain_tags() -> Vec<String> {
         let (_dir, project) = every_field("plain");
         let files = render(&project).unwrap();
-        tags(&files[2].contents)
+        tags(files[2].text())
             .into_iter()
             .map(str::to_owned)
             .collect()

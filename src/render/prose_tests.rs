@@ -366,7 +366,7 @@ fn every_generated_combination_renders_sentences_a_lawyer_would_sign() {
         let files = super::render(&checked.project).unwrap();
         // privreg's own linter finds no error in what privreg writes, in either format.
         for f in &files {
-            let file = crate::source::SourceFile::virtual_file(&f.name, &f.contents);
+            let file = crate::source::SourceFile::virtual_file(&f.name, f.text());
             let mut found = Vec::new();
             let opts = crate::lint::options(&checked.project.config);
             crate::lint::lint_text(&file, &opts, &mut found);
@@ -377,11 +377,11 @@ fn every_generated_combination_renders_sentences_a_lawyer_would_sign() {
                 .collect();
             assert!(errors.is_empty(), "{}: {errors:#?}", f.name);
         }
-        let md = &files
+        let md = files
             .iter()
             .find(|f| f.name.ends_with(".md"))
             .unwrap()
-            .contents;
+            .text();
         for (item, s) in sentences(md) {
             checked_sentences += 1;
             let p = problems(item, &s);
@@ -488,7 +488,7 @@ fn every_generated_combination_renders_german_sentences_by_the_same_rules() {
         );
         let files = super::render(&checked.project).unwrap();
         for f in &files {
-            let file = crate::source::SourceFile::virtual_file(&f.name, &f.contents);
+            let file = crate::source::SourceFile::virtual_file(&f.name, f.text());
             let mut found = Vec::new();
             let opts = crate::lint::options(&checked.project.config);
             crate::lint::lint_text(&file, &opts, &mut found);
@@ -503,7 +503,7 @@ fn every_generated_combination_renders_german_sentences_by_the_same_rules() {
             .iter()
             .find(|f| f.name == "privacy-policy.de.md")
             .unwrap()
-            .contents;
+            .text();
         // German text cites in German whatever `citation_style` says (docs/templates.md).
         assert!(!md.contains("GDPR") && md.contains("DSGVO"), "{md}");
         for (item, s) in sentences(md) {

@@ -779,14 +779,7 @@ fn processor(p: &Processor, lang: &'static Lang) -> ProcessorView {
 
 /// The view of transfer `t` made by the recipient named `holder` (its legal name).
 fn transfer(holder: &str, t: &Transfer, lang: &'static Lang) -> TransferView {
-    let mut found: Vec<&mechanisms::Mechanism> = t
-        .mechanisms
-        .iter()
-        .filter_map(|m| mechanisms::lookup(&m.value))
-        .collect();
-    // The register lists them in any order; the policy states them in the GDPR's.
-    found.sort_by_key(|m| m.legal_order());
-    found.dedup_by_key(|m| m.code);
+    let found = mechanisms::in_legal_order(t.mechanisms.iter().map(|m| m.value.as_str()));
     let decision = adequacy::any(&t.country.value);
     let mechanisms = found
         .iter()

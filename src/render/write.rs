@@ -13,8 +13,15 @@ use crate::files::{self, Undo};
 pub struct OutputFile {
     /// File name inside the output directory.
     pub name: String,
-    /// Its contents.
-    pub contents: String,
+    /// Its contents: text (UTF-8) for every format but XLSX.
+    pub contents: Vec<u8>,
+}
+
+impl OutputFile {
+    /// The contents as text; empty for a binary file.
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.contents).unwrap_or("")
+    }
 }
 
 /// Name prefix of the directory a build writes into before renaming it into place.
@@ -212,9 +219,9 @@ fn reserve(
 
 /// Writes `contents` to a new file and syncs it, so that a crash after the rename cannot
 /// leave an output file empty.
-fn write_synced(path: &Path, contents: &str) -> io::Result<()> {
+fn write_synced(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut file = std::fs::File::create(path)?;
-    io::Write::write_all(&mut file, contents.as_bytes())?;
+    io::Write::write_all(&mut file, contents)?;
     file.sync_all()
 }
 
@@ -230,8 +237,8 @@ pub fn stale_diff(dir: &Path, shown: &str, files: &[OutputFile]) -> Result<Optio
         // size of what would replace it: more than that is stale without a diff.
         let limit = (f.contents.len() as u64).saturating_mul(2).max(1 << 20);
         let old = match files::read_regular(&path, limit) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(files::ReadFailure::Io(e)) if e.kind() == io::ErrorKind::NotFound => String::new(),
+            Ok(bytes) => bytes,
+            Err(files::ReadFailure::Io(e)) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(files::ReadFailure::Io(source)) => return Err(Error::Read { path, source }),
             Err(files::ReadFailure::NotRegular(what)) => {
                 out.push_str(&format!("{old_name}: {what}, not a regular file\n"));
@@ -247,8 +254,18 @@ pub fn stale_diff(dir: &Path, shown: &str, files: &[OutputFile]) -> Result<Optio
         if !path.is_file() {
             out.push_str(&format!("{old_name}: missing\n"));
         }
-        if let Some(d) = unified_diff(&old, &f.contents, &old_name, "generated") {
-            out.push_str(&d);
+        match std::str::from_utf8(&f.contents) {
+            Ok(new) => {
+                let old = String::from_utf8_lossy(&old);
+                if let Some(d) = unified_diff(&old, new, &old_name, "generated") {
+                    out.push_str(&d);
+                }
+            }
+            // A binary file (XLSX) differs or not; a line diff of it says nothing.
+            Err(_) if old != f.contents && path.is_file() => {
+                out.push_str(&format!("{old_name}: binary file differs\n"));
+            }
+            Err(_) => {}
         }
     }
     Ok((!out.is_empty()).then_some(out))
@@ -438,6 +455,7 @@ fn refuse_foreign_files(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let mut foreign: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        // A file another choice of `outputs` or `languages` would write is privreg's too.
         .filter(|n| !files.iter().any(|f| &f.name == n) && !super::is_output_name(n))
         .collect();
     if foreign.is_empty() {

@@ -39,7 +39,7 @@ mod tests {
         with_processor(
             "AU",
             &format!(
-                "    transfers:\n      - country: AU\n        certainty: takes-place\n        mechanisms: [derogation-compelling-interests]\n        occasional: true\n{extra}"
+                "    transfers:\n      - country: AU\n        certainty: takes-place\n        mechanisms: [derogation-compelling-interests]\n        occasional: true\n        safeguards: encrypted\n{extra}"
             ),
         )
     }

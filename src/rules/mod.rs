@@ -48,10 +48,12 @@ pub mod purpose_basis_missing;
 pub mod purpose_unknown;
 pub mod recipient_entity_missing;
 pub mod recipient_role_incomplete;
+pub mod record_item_missing;
 pub mod representative_missing;
 pub mod retention_generic;
 pub mod retention_missing;
 pub mod safeguard_copy_missing;
+pub mod safeguards_documentation_missing;
 pub mod source_categories_missing;
 pub mod special_category_condition_missing;
 pub mod text_control_character;
@@ -72,6 +74,9 @@ pub struct RuleCx<'a> {
     pub project: &'a Project,
     /// The date on which adequacy decisions must be in force.
     pub date: jiff::civil::Date,
+    /// The record of processing activities is made (`outputs:` chooses it, or `privreg
+    /// record` runs): only then do its own rules (PRV7xx) speak.
+    pub record: bool,
 }
 
 impl RuleCx<'_> {
@@ -191,6 +196,8 @@ pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     automated_decision_incomplete::check(cx, out);
     source_categories_missing::check(cx, out);
     child_consent_age_invalid::check(cx, out);
+    record_item_missing::check(cx, out);
+    safeguards_documentation_missing::check(cx, out);
 }
 
 /// Support for the rules' unit tests: check register YAML held in memory.
@@ -259,6 +266,7 @@ pub mod test_support {
             &RuleCx {
                 project: &project,
                 date,
+                record: true,
             },
             &mut out,
         );
@@ -268,9 +276,9 @@ pub mod test_support {
     /// A minimal valid section with `extra` YAML appended at top level.
     pub fn section(extra: &str) -> String {
         format!(
-            "id: s\norder: 1\ntitle: T\npurposes: [p]\ndata_categories: [d]\n\
+            "id: s\norder: 1\ntitle: T\npurposes: [p]\ndata_subjects: [c]\ndata_categories: [d]\n\
              legal_bases:\n  - basis: contract\nretention:\n  period: one year\n\
-             provision:\n  requirement: voluntary\n{extra}"
+             provision:\n  requirement: voluntary\nsecurity_measures: [m]\n{extra}"
         )
     }
 

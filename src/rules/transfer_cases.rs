@@ -87,9 +87,11 @@ const CASES: &[Case] = &[
     Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-consent]", expect: &["PRV212"] },
     Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [scc, derogation-consent]\nrelation: alternatives\nCOPY", expect: &[] },
     // Art. 49(1), second subparagraph: occasional, and the interests named.
-    Case { provider: "AU", to: "AU", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-compelling-interests]\noccasional: true\ncompelling_interest: a disputed payment", expect: &[] },
-    Case { provider: "AU", to: "AU", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-compelling-interests]\noccasional: true", expect: &["PRV213"] },
-    Case { provider: "AU", to: "AU", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-compelling-interests]\ncompelling_interest: a disputed payment", expect: &["PRV212"] },
+    Case { provider: "AU", to: "AU", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-compelling-interests]\noccasional: true\ncompelling_interest: a disputed payment\nsafeguards: encrypted", expect: &[] },
+    // Art. 30(1)(e), 49(6): the safeguards are documented in the record.
+    Case { provider: "AU", to: "AU", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-compelling-interests]\noccasional: true\ncompelling_interest: a disputed payment", expect: &["PRV702"] },
+    Case { provider: "AU", to: "AU", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-compelling-interests]\noccasional: true\nsafeguards: encrypted", expect: &["PRV213"] },
+    Case { provider: "AU", to: "AU", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [derogation-compelling-interests]\ncompelling_interest: a disputed payment\nsafeguards: encrypted", expect: &["PRV212"] },
     // Art. 46(3)(b): administrative arrangements are a safeguard with a copy.
     Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [administrative-arrangements]\ncopy: on-request", expect: &[] },
     Case { provider: "IN", to: "IN", on: TODAY, transfer: "certainty: takes-place\nmechanisms: [A46-3-b]", expect: &["PRV210"] },

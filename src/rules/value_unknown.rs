@@ -99,9 +99,29 @@ fn is_english_duration(s: &str) -> bool {
 
 /// Accepted values of `citation_style` in `privreg.yaml`.
 pub const CITATION_STYLES: &[&str] = &["para-lit", "parens"];
+/// Accepted values of `outputs` in `privreg.yaml`, in the order `build` writes them.
+pub const OUTPUTS: &[&str] = &["policy", "record", "subprocessors", "jsonld"];
 pub use crate::model::LANGUAGES;
 
-/// Reports unknown enumerated values and malformed durations.
+/// Reports a `field` that is not a date written YYYY-MM-DD.
+fn check_date(file: &Arc<SourceFile>, v: &Spanned<String>, field: &str, out: &mut Vec<Diagnostic>) {
+    if let Err(e) = parse_date(&v.value) {
+        let mut d = Diagnostic::new(
+            &VALUE_UNKNOWN,
+            file,
+            v.span.clone(),
+            format!("`{}` {e}", v.value),
+        );
+        if e == DateError::Form {
+            d = d.help(format!(
+                "write the date quoted, e.g. `{field}: \"2026-11-29\"`"
+            ));
+        }
+        out.push(d);
+    }
+}
+
+/// Reports unknown enumerated values, malformed dates and durations.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     if let Some((file, c)) = cx.config() {
         if let Some(v) = &c.citation_style {
@@ -123,23 +143,27 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
                 .help("sections are one level deeper than the chapter; Markdown has six levels"),
             );
         }
-        if let Some(v) = &c.last_updated
-            && let Err(e) = parse_date(&v.value)
-        {
-            let mut d = Diagnostic::new(
-                &VALUE_UNKNOWN,
-                file,
-                v.span.clone(),
-                format!("`{}` {e}", v.value),
-            );
-            if e == DateError::Form {
-                d = d.help("write the date quoted, e.g. `last_updated: \"2026-11-29\"`");
-            }
-            out.push(d);
+        if let Some(v) = &c.last_updated {
+            check_date(file, v, "last_updated", out);
+        }
+        for o in &c.outputs {
+            check_value(file, o, "outputs", OUTPUTS, out);
         }
         if let Some(v) = &c.device_access_law {
             let laws: Vec<&str> = crate::law::device::LAWS.iter().map(|l| l.code).collect();
             check_value(file, v, "device_access_law", &laws, out);
+        }
+        let services: Vec<&str> = cx
+            .processors()
+            .map(|(_, _, p)| p.service.value.as_str())
+            .collect();
+        for activity in &c.processor_for {
+            for party in &activity.controllers {
+                super::country_code_unknown::check_code(file, &party.country, out);
+            }
+            for service in &activity.services {
+                check_value(file, service, "services", &services, out);
+            }
         }
         if let Some(ctrl) = &c.controller {
             super::country_code_unknown::check_code(file, &ctrl.country, out);
@@ -202,6 +226,15 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         }
     }
     for (file, _, p) in cx.processors() {
+        let dpa_date = p.dpa.as_ref().and_then(|d| d.date.as_ref());
+        for (date, field) in [
+            (&p.last_changed, "last_changed"),
+            (&dpa_date.cloned(), "date"),
+        ] {
+            if let Some(v) = date {
+                check_date(file, v, field, out);
+            }
+        }
         if let Some(r) = &p.role {
             check_value(file, r, "role", ROLES, out);
         }

@@ -841,6 +841,7 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
         &format!(
             "id: a\norder: 1\ntitle: {v}\nprocessed_by: processors\nsummary: {v}\n\
              purposes: [{v}, {v}]\ndata_categories: [{v}]\nmeasures: [{v}]\ndetails: [{v}]\n\
+             data_subjects: [{v}]\nsecurity_measures: [{v}]\ndpia: {v}\n\
              legal_bases:\n  - basis: legitimate-interests\n    interest: {v}\n    scope: {v}\n\
              retention: {{period: {v}, criteria: {v}, notes: [{v}]}}\n\
              provision: {{requirement: voluntary, consequences: {v}}}\n\
@@ -855,7 +856,7 @@ fn hardening_17_control_and_bidi_characters_never_reach_the_output() {
     assert_eq!(t.code, 1, "{t}");
     let codes: Vec<_> = t.diagnostics().iter().map(|d| d["code"].clone()).collect();
     assert!(codes.iter().all(|c| c == "PRV019"), "{t}");
-    assert_eq!(codes.len(), 29, "one per string: {t}");
+    assert_eq!(codes.len(), 32, "one per string: {t}");
 
     let t = p.run(&["build", "-A", "PRV019"]);
     assert_eq!(t.code, 0, "{t}");

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod artefacts;
 mod broken;
 mod build;
 mod check;
@@ -11,8 +12,11 @@ mod discovery;
 mod files;
 mod formats;
 mod help;
+mod jsonld;
 mod languages;
 mod lint;
 mod project_tools;
+mod record;
 mod rule_config;
+mod subprocessors;
 mod watch;

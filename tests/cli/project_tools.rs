@@ -13,9 +13,12 @@ fn init_then_build_in_an_empty_directory_succeeds() {
     }
     let t = run_in(dir.path(), &["check", "--format", "concise"]);
     assert_eq!(t.code, 0, "{t}");
-    // Only the user knows who the controller is (Art. 13(1)(a) GDPR): the one finding.
+    // Only the user knows who the controller is (Art. 13(1)(a) GDPR): the one finding. How
+    // the data is secured (Art. 30(1)(g)) is asked once `outputs:` makes the record.
     assert_eq!(t.stdout.lines().count(), 1, "{t}");
     assert!(t.stdout.contains("warning[PRV501]"), "{t}");
+    let t = run_in(dir.path(), &["record", "csv"]);
+    assert!(t.stderr.contains("warning[PRV701]"), "{t}");
     let t = run_in(dir.path(), &["build"]);
     assert_eq!(t.code, 0, "{t}");
     assert!(dir.path().join("dist").is_dir(), "{t}");

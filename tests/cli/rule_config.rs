@@ -108,7 +108,7 @@ fn a_suppression_for_a_rule_that_is_off_still_counts_as_used() {
     let p = suppress_in_slack("# privreg: ignore[PRV301] stated in chapter 12");
     let t = p.run(&[
         "check", "--format", "concise", "-A", "PRV301", "-A", "PRV207", "-A", "PRV304", "-A",
-        "PRV501", "-A", "PRV105", "-A", "PRV305", "-A", "PRV110", "-A", "PRV601",
+        "PRV501", "-A", "PRV105", "-A", "PRV305", "-A", "PRV110", "-A", "PRV601", "-A", "PRV701",
     ]);
     assert_eq!(t.code, 0, "{t}");
     assert_eq!(t.stdout, "", "{t}");
