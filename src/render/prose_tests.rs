@@ -276,6 +276,24 @@ fn sentences(md: &str) -> Vec<(bool, String)> {
     out
 }
 
+/// The project's output files, each of which privreg's own linter finds no error in.
+fn rendered_lint_clean(checked: &crate::Checked) -> Vec<super::OutputFile> {
+    let files = super::render(&checked.project).unwrap();
+    let opts = crate::lint::options(&checked.project.config);
+    for f in &files {
+        let file = crate::source::SourceFile::virtual_file(&f.name, f.text());
+        let mut found = Vec::new();
+        crate::lint::lint_text(&file, &opts, &mut found);
+        let errors: Vec<String> = found
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .map(|d| format!("{}: {}", d.code(), d.message))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", f.name);
+    }
+    files
+}
+
 /// What is wrong with `s`, if anything.
 fn problems(item: bool, s: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -363,20 +381,7 @@ fn every_generated_combination_renders_sentences_a_lawyer_would_sign() {
             errors.is_empty(),
             "the generator writes valid registers: {errors:#?}"
         );
-        let files = super::render(&checked.project).unwrap();
-        // privreg's own linter finds no error in what privreg writes, in either format.
-        for f in &files {
-            let file = crate::source::SourceFile::virtual_file(&f.name, f.text());
-            let mut found = Vec::new();
-            let opts = crate::lint::options(&checked.project.config);
-            crate::lint::lint_text(&file, &opts, &mut found);
-            let errors: Vec<String> = found
-                .iter()
-                .filter(|d| d.severity == crate::Severity::Error)
-                .map(|d| format!("{}: {}", d.code(), d.message))
-                .collect();
-            assert!(errors.is_empty(), "{}: {errors:#?}", f.name);
-        }
+        let files = rendered_lint_clean(&checked);
         let md = files
             .iter()
             .find(|f| f.name.ends_with(".md"))
@@ -486,19 +491,7 @@ fn every_generated_combination_renders_german_sentences_by_the_same_rules() {
             0,
             "the generator writes valid registers"
         );
-        let files = super::render(&checked.project).unwrap();
-        for f in &files {
-            let file = crate::source::SourceFile::virtual_file(&f.name, f.text());
-            let mut found = Vec::new();
-            let opts = crate::lint::options(&checked.project.config);
-            crate::lint::lint_text(&file, &opts, &mut found);
-            let errors: Vec<String> = found
-                .iter()
-                .filter(|d| d.severity == crate::Severity::Error)
-                .map(|d| format!("{}: {}", d.code(), d.message))
-                .collect();
-            assert!(errors.is_empty(), "{}: {errors:#?}", f.name);
-        }
+        let files = rendered_lint_clean(&checked);
         let md = &files
             .iter()
             .find(|f| f.name == "privacy-policy.de.md")
