@@ -273,6 +273,22 @@ static NOT_A_CITATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("non-citation grammar")
 });
 
+/// [`NOT_A_CITATION`] at the start of `rest`.
+fn not_a_citation(rest: &str) -> bool {
+    // Every branch of the grammar starts, after dashes, commas and white space, with one of
+    // these letter pairs, none of which folds to a non-ASCII letter. Most citations go on
+    // otherwise, so that a short check alone need not build the regex (start-up).
+    let word = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == ',');
+    let pair = word
+        .as_bytes()
+        .get(..2)
+        .map(|p| [p[0].to_ascii_lowercase(), p[1].to_ascii_lowercase()]);
+    matches!(
+        pair,
+        Some([b'd', b'a' | b'e' | b'u'] | [b'w', b'o' | b'p'] | [b'g', b'r'] | [b'o', b'f'])
+    ) && NOT_A_CITATION.is_match(rest)
+}
+
 /// Reversed parts before the article: "point (f) of", "the second subparagraph of".
 static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -432,7 +448,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
         st.recital = true;
     }
     st.run(text);
-    if NOT_A_CITATION.is_match(&text[st.end..]) && !law_follows(&text[st.end..]) {
+    if not_a_citation(&text[st.end..]) && !law_follows(&text[st.end..]) {
         return None;
     }
     let mut provisions = st.finish();
@@ -1150,7 +1166,7 @@ impl State {
         if numeric && self.plural {
             return true;
         }
-        if law_follows(rest) || NOT_A_CITATION.is_match(rest) {
+        if law_follows(rest) || not_a_citation(rest) {
             return true;
         }
         token(rest).is_some_and(|c| {

@@ -90,7 +90,9 @@ fn attached(
     let before = sentence.start.max(prev_end)..c.span.start;
     if let Some(m) = basis_mentions(text, before).pop() {
         let gap = &text[m.span.end..c.span.start];
-        if gap.len() <= 60 && !DETACH.is_match(gap) {
+        // A parenthesis or semicolon detaches on its own (DETACH's first branch); seen
+        // first, it spares a short check building the regex ("consent (Art. 6(1)(a))").
+        if gap.len() <= 60 && !gap.contains(['(', ')', ';']) && !DETACH.is_match(gap) {
             found.push(m);
         }
     }
