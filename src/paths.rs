@@ -21,15 +21,19 @@ pub fn repository_root(dir: &Path) -> Option<PathBuf> {
 /// inside the current directory, which the system reports resolved.
 pub fn shown_from(cwd: &Path, base: &Path, path: &Path) -> String {
     let absolute = normalize(&cwd.join(path));
-    if let Ok(rel) = absolute.strip_prefix(base) {
-        return slashed(rel);
-    }
-    let resolved = resolve_dir(&absolute);
-    let base = base.canonicalize().unwrap_or_else(|_| base.to_owned());
-    let target = resolved.as_deref().unwrap_or(&absolute);
-    match climb(&base, target) {
-        Some(rel) => slashed(&rel),
-        None => slashed(&absolute),
+    let shown = match absolute.strip_prefix(base) {
+        Ok(rel) => slashed(rel),
+        Err(_) => {
+            let resolved = resolve_dir(&absolute);
+            let base = base.canonicalize().unwrap_or_else(|_| base.to_owned());
+            let target = resolved.as_deref().unwrap_or(&absolute);
+            slashed(&climb(&base, target).unwrap_or(absolute))
+        }
+    };
+    if shown.is_empty() {
+        ".".to_owned()
+    } else {
+        shown
     }
 }
 
@@ -86,18 +90,18 @@ fn climb(base: &Path, target: &Path) -> Option<PathBuf> {
     Some(rel)
 }
 
-/// The path `/`-separated, `.` when empty.
-fn slashed(path: &Path) -> String {
+/// The path `/`-separated, as privreg shows every path.
+pub fn slashed(path: &Path) -> String {
     let rel = path
         .components()
         .filter(|c| !matches!(c, Component::RootDir))
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    match (path.has_root(), rel.is_empty()) {
-        (true, _) => format!("/{rel}"),
-        (false, true) => ".".to_owned(),
-        (false, false) => rel,
+    if path.has_root() {
+        format!("/{rel}")
+    } else {
+        rel
     }
 }
 

@@ -292,18 +292,7 @@ fn listed(tree: &dyn Tree, path: &Path) -> bool {
 
 /// `path` relative to `root`, `/`-separated; the path itself when outside the root.
 pub fn display_name(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let joined = rel
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::RootDir))
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    if rel.has_root() {
-        format!("/{joined}")
-    } else {
-        joined
-    }
+    crate::paths::slashed(path.strip_prefix(root).unwrap_or(path))
 }
 
 /// The project root for a command run in `cwd` (absolute) without `--root`: the nearest

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use crate::catalogue::{self, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNUSED};
 use crate::diagnostic::Diagnostic;
 use crate::load::Spanned;
+use crate::load::lines::Line;
 use crate::source::{SourceFile, Span};
 
 /// Where a suppression applies.
@@ -202,19 +203,6 @@ pub fn parse(file: &SourceFile) -> Vec<Suppression> {
         .collect()
 }
 
-/// What the scope of a suppression needs to know of a line.
-#[derive(Debug, Clone, Copy, Default)]
-struct Line {
-    /// Not blank, and not only comments.
-    content: bool,
-    /// Columns before its content.
-    indent: usize,
-    /// Its content starts a list item (`- `).
-    item: bool,
-    /// Its content ends in `key:` with the value on the lines below.
-    opens: bool,
-}
-
 /// The 0-based last line of the YAML node that line `start` starts: the lines after it
 /// indented deeper, and a list at the same indentation under a `key:` (YAML lets a block
 /// sequence under a key start at the key's own column). Blank and comment-only lines in
@@ -248,45 +236,16 @@ struct Directive {
     own_line: bool,
 }
 
-/// Each line's shape (content, indentation, list item, opening key), and the directives.
+/// The outline of each line, and the directives.
 fn scan_yaml(text: &str) -> (Vec<Line>, Vec<Directive>) {
-    let mut content = Vec::new();
+    let lines = crate::load::lines::outline(text);
     let mut directives = Vec::new();
-    // Inside a `|` or `>` block scalar, `#` is text: lines indented deeper than the
-    // scalar's key belong to it.
-    let mut block_indent: Option<usize> = None;
     let mut offset = 0;
-    for (i, raw) in crate::source::lines_inclusive(text).enumerate() {
+    for ((i, raw), shape) in crate::source::lines_inclusive(text).enumerate().zip(&lines) {
         let line = raw.trim_end_matches(['\n', '\r']);
         let start = offset;
         offset += raw.len();
-        let indent = line.len() - line.trim_start().len();
-        if let Some(b) = block_indent {
-            if line.trim().is_empty() || indent > b {
-                content.push(Line {
-                    content: !line.trim().is_empty(),
-                    indent,
-                    ..Line::default()
-                });
-                continue;
-            }
-            block_indent = None;
-        }
-        let hash = comment_start(line);
-        let before = &line[..hash.unwrap_or(line.len())];
-        let trimmed = before.trim();
-        let is_marker = trimmed == "---" || trimmed.starts_with('%');
-        content.push(Line {
-            content: !trimmed.is_empty() && !is_marker,
-            indent,
-            item: trimmed == "-" || trimmed.starts_with("- "),
-            opens: trimmed.ends_with(':'),
-        });
-        let block = trimmed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
-        if block.ends_with('|') || block.ends_with('>') {
-            block_indent = Some(indent);
-        }
-        let Some(hash) = hash else { continue };
+        let Some(hash) = shape.comment else { continue };
         let body = &line[hash + 1..];
         let lead = body.len() - body.trim_start().len();
         let Some(rest) = body.trim_start().strip_prefix("privreg:") else {
@@ -312,27 +271,10 @@ fn scan_yaml(text: &str) -> (Vec<Line>, Vec<Directive>) {
             span: start + hash..start + line.len(),
             line: i + 1,
             end_line: i + 1,
-            own_line: trimmed.is_empty(),
+            own_line: line[..hash].trim().is_empty(),
         });
     }
-    (content, directives)
-}
-
-/// Byte index of the `#` that starts a YAML comment: at the line start or after
-/// whitespace, outside quotes.
-fn comment_start(line: &str) -> Option<usize> {
-    let (mut single, mut double) = (false, false);
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match c {
-            '\'' if !double => single = !single,
-            '"' if !single && prev != '\\' => double = !double,
-            '#' if !single && !double && prev.is_whitespace() => return Some(i),
-            _ => {}
-        }
-        prev = c;
-    }
-    None
+    (lines, directives)
 }
 
 /// Per line whether it holds text outside `<!-- -->` comments, and the directives.

@@ -9,6 +9,7 @@ use crate::catalogue;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
+use super::lines::Line;
 use super::{Node, Value};
 
 /// The PRV001 report of a parse error `message` at `offset`: moved to the mistake and
@@ -311,55 +312,12 @@ fn closing(open: char) -> char {
     }
 }
 
-/// What indentation needs to know of each line.
-#[derive(Debug, Clone, Copy, Default)]
-struct Line {
-    /// Not blank and not only a comment.
-    content: bool,
-    /// Spaces before its content.
-    indent: usize,
-    /// Where its entry's key starts: after `- ` for a list item.
-    key: usize,
-    /// It starts a list item.
-    item: bool,
-    /// It ends in `key:` (or is a bare `-`): what follows deeper is its value.
-    opens: bool,
-}
-
+/// The outline of the file's lines.
 struct Lines(Vec<Line>);
 
 impl Lines {
     fn of(file: &SourceFile) -> Lines {
-        let mut out = Vec::new();
-        let mut block: Option<usize> = None;
-        for i in 0..file.line_index(file.text.len()) + 1 {
-            let (indent, body) = content(file, i);
-            let body = body.split(" #").next().unwrap_or("").trim_end();
-            let has = !body.is_empty() && !body.starts_with('#');
-            if let Some(b) = block {
-                if !has || indent > b {
-                    out.push(Line::default());
-                    continue;
-                }
-                block = None;
-            }
-            let item = body == "-" || body.starts_with("- ");
-            let key = if item { indent + 2 } else { indent };
-            let opens = body.ends_with(':') || body == "-";
-            let stripped =
-                body.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
-            if stripped.ends_with(": |") || stripped.ends_with(": >") {
-                block = Some(indent);
-            }
-            out.push(Line {
-                content: has,
-                indent,
-                key,
-                item,
-                opens,
-            });
-        }
-        Lines(out)
+        Lines(super::lines::outline(&file.text))
     }
 }
 

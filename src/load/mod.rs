@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, Span};
 
 mod help;
+pub mod lines;
 
 /// Register and configuration files larger than this are rejected unread (PRV011):
 /// a section is a few kilobytes, so a megabyte is a mistake or an attack.

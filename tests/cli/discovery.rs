@@ -140,6 +140,10 @@ fn sarif_and_github_name_files_relative_to_the_repository_root() {
 fn outside_a_repository_sarif_names_files_relative_to_the_project_root() {
     let w = Website::new();
     std::fs::remove_dir(w.repo.join(".git")).unwrap();
+    assert!(
+        !w.repo.ancestors().any(|d| d.join(".git").exists()),
+        "this test needs a temporary directory outside any git repository (TMPDIR)"
+    );
     let t = w.run(NESTED, &["check", "--format", "github"]);
     assert!(
         t.stdout.starts_with("::warning file=privreg.yaml,line=")
