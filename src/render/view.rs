@@ -73,29 +73,32 @@ impl View {
         // The register reads in the project's first language; another's texts are swapped
         // in on copies, so the one language of most projects costs no copy.
         let first = lang.code == project.config.languages[0];
+        let ordered = project.sections_in_order();
         let localized: Vec<Section>;
-        let mut sections: Vec<&Section> = if first {
-            project.sections.iter().map(|s| &s.section).collect()
+        let sections: Vec<&Section> = if first {
+            ordered
         } else {
-            localized = project
-                .sections
-                .iter()
+            // Localizing changes no `order` or `id`, so the copies keep the order.
+            localized = ordered
+                .into_iter()
                 .map(|s| {
-                    let mut s = s.section.clone();
+                    let mut s = s.clone();
                     s.localize(lang.code);
                     s
                 })
                 .collect();
             localized.iter().collect()
         };
-        let config = project.config.raw.clone().map(|mut c| {
-            if !first {
+        let localized_config: Option<Config>;
+        let raw = if first {
+            project.config.raw.as_ref()
+        } else {
+            localized_config = project.config.raw.clone().map(|mut c| {
                 c.localize(lang.code);
-            }
-            c
-        });
-        let raw = config.as_ref();
-        sections.sort_by(|a, b| (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value)));
+                c
+            });
+            localized_config.as_ref()
+        };
         let chapter = ChapterView::new(project, raw, &sections, lang);
         View {
             anchors: chapter
