@@ -3,7 +3,6 @@
 use super::RuleCx;
 use crate::catalogue::COMPELLING_INTEREST_MISSING;
 use crate::diagnostic::Diagnostic;
-use crate::law::mechanisms;
 
 /// Reports `derogation-compelling-interests` without `compelling_interest`.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
@@ -11,11 +10,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         if t.compelling_interest.is_some() {
             continue;
         }
-        let claimed = t.mechanisms.iter().find(|m| {
-            mechanisms::lookup(&m.value)
-                .is_some_and(|m| m.code == "derogation-compelling-interests")
-        });
-        if let Some(m) = claimed {
+        if let Some(m) = super::compelling_interests_claimed(t) {
             out.push(
                 Diagnostic::new(
                     &COMPELLING_INTEREST_MISSING,

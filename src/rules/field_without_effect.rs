@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::RuleCx;
 use crate::catalogue::FIELD_WITHOUT_EFFECT;
 use crate::diagnostic::Diagnostic;
-use crate::law::{bases, mechanisms};
+use crate::law::bases;
 use crate::load::Spanned;
 use crate::source::SourceFile;
 
@@ -84,10 +84,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         }
     }
     for (file, _, t) in cx.transfers() {
-        let compelling = t.mechanisms.iter().any(|m| {
-            mechanisms::lookup(&m.value)
-                .is_some_and(|m| m.code == "derogation-compelling-interests")
-        });
+        let compelling = super::compelling_interests_claimed(t).is_some();
         if let Some(c) = t.compelling_interest.as_ref().filter(|_| !compelling) {
             report(
                 file,

@@ -3,7 +3,6 @@
 use super::RuleCx;
 use crate::catalogue::SAFEGUARDS_DOCUMENTATION_MISSING;
 use crate::diagnostic::Diagnostic;
-use crate::law::mechanisms;
 
 /// Reports `derogation-compelling-interests` without `safeguards`.
 pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
@@ -14,11 +13,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         if t.safeguards.is_some() {
             continue;
         }
-        let claimed = t.mechanisms.iter().find(|m| {
-            mechanisms::lookup(&m.value)
-                .is_some_and(|m| m.code == "derogation-compelling-interests")
-        });
-        if let Some(m) = claimed {
+        if let Some(m) = super::compelling_interests_claimed(t) {
             out.push(
                 Diagnostic::new(&SAFEGUARDS_DOCUMENTATION_MISSING, file, m.span.clone(), "the record would not document the safeguards of this transfer")
                     .label("which safeguards?")
