@@ -687,6 +687,18 @@ pub struct RuleSettings {
     pub entries: Vec<(Spanned<String>, Spanned<String>)>,
 }
 
+impl Transfer {
+    /// The mechanism entry that claims compelling legitimate interests (Art. 49(1), second
+    /// subparagraph), in whichever spelling the register uses: the rules and the record ask
+    /// for what that derogation requires.
+    pub fn compelling_interests(&self) -> Option<&Spanned<String>> {
+        self.mechanisms.iter().find(|m| {
+            crate::law::mechanisms::lookup(&m.value)
+                .is_some_and(|m| m.code == "derogation-compelling-interests")
+        })
+    }
+}
+
 impl FromNode for RuleSettings {
     const EXPECTED: &'static str = "a mapping of rule codes to severities";
     fn from_node(node: &Node, cx: &mut LoadCx) -> Option<Self> {

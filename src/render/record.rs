@@ -605,7 +605,7 @@ fn transfers(p: &Processor) -> Vec<String> {
                 "{}: {recipient} (transfer {certainty})",
                 country(&t.country.value)
             );
-            if is_compelling(t) {
+            if t.compelling_interests().is_some() {
                 line.push_str(&format!(
                     "; suitable safeguards (Art. 49(1), second subparagraph, GDPR): {}",
                     t.safeguards.as_ref().map_or(NOT_STATED.to_owned(), text)
@@ -614,12 +614,6 @@ fn transfers(p: &Processor) -> Vec<String> {
             line
         })
         .collect()
-}
-
-fn is_compelling(t: &Transfer) -> bool {
-    t.mechanisms.iter().any(|m| {
-        mechanisms::lookup(&m.value).is_some_and(|m| m.code == "derogation-compelling-interests")
-    })
 }
 
 /// A transfer's mechanisms in the GDPR's order, cited, joined as the register relates them.

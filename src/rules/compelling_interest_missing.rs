@@ -10,7 +10,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         if t.compelling_interest.is_some() {
             continue;
         }
-        if let Some(m) = super::compelling_interests_claimed(t) {
+        if let Some(m) = t.compelling_interests() {
             out.push(
                 Diagnostic::new(
                     &COMPELLING_INTEREST_MISSING,

@@ -84,7 +84,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         }
     }
     for (file, _, t) in cx.transfers() {
-        let compelling = super::compelling_interests_claimed(t).is_some();
+        let compelling = t.compelling_interests().is_some();
         if let Some(c) = t.compelling_interest.as_ref().filter(|_| !compelling) {
             report(
                 file,

@@ -138,16 +138,6 @@ pub struct Holder<'a> {
     pub provider: Option<&'a Spanned<Entity>>,
 }
 
-/// The mechanism entry that claims compelling legitimate interests (Art. 49(1), second
-/// subparagraph), in whichever spelling the register uses: three rules ask for what that
-/// derogation requires.
-pub fn compelling_interests_claimed(t: &Transfer) -> Option<&Spanned<String>> {
-    t.mechanisms.iter().find(|m| {
-        crate::law::mechanisms::lookup(&m.value)
-            .is_some_and(|m| m.code == "derogation-compelling-interests")
-    })
-}
-
 /// The country of the entity that receives a transfer: its `importer`, else the provider
 /// when established in the destination country; unknown otherwise.
 pub fn importer_country<'a>(h: Holder<'a>, t: &'a Transfer) -> Option<&'a str> {

@@ -13,7 +13,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
         if t.safeguards.is_some() {
             continue;
         }
-        if let Some(m) = super::compelling_interests_claimed(t) {
+        if let Some(m) = t.compelling_interests() {
             out.push(
                 Diagnostic::new(&SAFEGUARDS_DOCUMENTATION_MISSING, file, m.span.clone(), "the record would not document the safeguards of this transfer")
                     .label("which safeguards?")
