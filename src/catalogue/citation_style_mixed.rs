@@ -18,6 +18,12 @@ crate::declare_rule! {
     /// "Abs."; the majority of all when the language is unclear. With `citation_style`
     /// set, a document written wholly in another style is reported too.
     ///
+    /// A register's texts given per language (`{de: ..., en: ...}`) form one document per
+    /// language, and the texts written once for every language one more: German citations
+    /// in abs-lit and English ones in parens are each consistent. In a language's own
+    /// texts, `citation_style` counts only if it is one of that language's styles, as in the
+    /// German policy privreg writes.
+    ///
     /// ## Why is this bad?
     /// Mixed notations read as carelessness in a legal text and make citations harder to
     /// search and compare; a consistent style is what a reviewer expects.

@@ -82,6 +82,10 @@ pub struct Extracted<'a> {
     /// The text to scan: plain text is its source, borrowed; Markdown and HTML are copies.
     pub text: Cow<'a, str>,
     segments: Vec<Segment>,
+    /// Where text in one language begins (`Some("de")`) and where text for every language
+    /// resumes (`None`), in text order; empty for a document in one language. A register's
+    /// `{de: ..., en: ...}` values are its source.
+    pub languages: Vec<(usize, Option<&'static str>)>,
 }
 
 /// A run of text that starts at `text` and came from `src`: copied byte for byte, or a
@@ -98,6 +102,7 @@ struct Segment {
 pub struct Builder {
     text: String,
     segments: Vec<Segment>,
+    languages: Vec<(usize, Option<&'static str>)>,
 }
 
 /// Extracts the scannable text of `src` in `format`.
@@ -130,6 +135,7 @@ impl<'a> Extracted<'a> {
         Extracted {
             text: Cow::Borrowed(text),
             segments,
+            languages: Vec::new(),
         }
     }
 
@@ -225,7 +231,14 @@ impl Builder {
         Extracted {
             text: Cow::Owned(self.text),
             segments: self.segments,
+            languages: self.languages,
         }
+    }
+
+    /// Marks the text appended from here on as written in `lang`, or (`None`) for every
+    /// language.
+    pub fn language(&mut self, lang: Option<&'static str>) {
+        self.languages.push((self.text.len(), lang));
     }
 }
 

@@ -3,7 +3,8 @@
 //! at its own line and column.
 
 use super::text::{Builder, Extracted};
-use crate::load::{Node, Value};
+use crate::load::{Node, Spanned, Value};
+use crate::model::LANGUAGES;
 use crate::source::SourceFile;
 
 /// Keys whose values are codes, identifiers or links, never prose: not linted.
@@ -52,6 +53,16 @@ fn collect(file: &SourceFile, node: &Node, skip: bool, b: &mut Builder, started:
         Value::Seq(items) => items
             .iter()
             .for_each(|i| collect(file, i, skip, b, started)),
+        // A text given per language (`{de: ..., en: ...}`): each language's citations are
+        // compared with that language's, not with the other's (PRV404).
+        Value::Map(entries) if !skip && is_per_language(entries) => {
+            for (k, v) in entries {
+                let lang = LANGUAGES.iter().find(|l| **l == k.value.as_str()).copied();
+                b.language(lang);
+                collect(file, v, skip, b, started);
+            }
+            b.language(None);
+        }
         Value::Map(entries) => {
             for (k, v) in entries {
                 collect(
@@ -65,6 +76,14 @@ fn collect(file: &SourceFile, node: &Node, skip: bool, b: &mut Builder, started:
         }
         _ => {}
     }
+}
+
+/// A mapping whose keys are all language codes: one text in several languages.
+fn is_per_language(entries: &[(Spanned<String>, Node)]) -> bool {
+    !entries.is_empty()
+        && entries
+            .iter()
+            .all(|(k, _)| LANGUAGES.contains(&k.value.as_str()))
 }
 
 /// Appends `value` mapping each character to where it stands in the source span: plain

@@ -11,11 +11,58 @@ use crate::source::{ceil_boundary, floor_boundary};
 
 /// Reports GDPR citations outside the document's style, each with a rewrite.
 pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) {
-    let styled: Vec<_> = doc
+    let styled = doc
         .citations
         .iter()
-        .filter(|c| c.law == Law::Gdpr && !c.partial && c.style.is_distinct())
-        .collect();
+        .filter(|c| c.law == Law::Gdpr && !c.partial && c.style.is_distinct());
+    let runs = &doc.extracted.languages;
+    if runs.iter().all(|(_, lang)| lang.is_none()) {
+        let target = |counts: &_| {
+            opts.style
+                .unwrap_or_else(|| in_language(counts, language(doc.text())))
+        };
+        return check_styles(doc, styled.collect(), opts, target, out);
+    }
+    // A text in several languages is one document per language: German citations in
+    // "Abs." style and English ones in "(1)(f)" style are each consistent. The texts
+    // written for every language remain one document with the configured style.
+    let mut by_language: BTreeMap<Option<&str>, Vec<&Citation>> = BTreeMap::new();
+    for c in styled {
+        let i = runs.partition_point(|(start, _)| *start <= c.span.start);
+        let lang = i.checked_sub(1).and_then(|i| runs[i].1);
+        by_language.entry(lang).or_default().push(c);
+    }
+    for (lang, citations) in by_language {
+        match lang.map(Language::of_code) {
+            None => {
+                let target = |counts: &_| {
+                    opts.style
+                        .unwrap_or_else(|| in_language(counts, language(doc.text())))
+                };
+                check_styles(doc, citations, opts, target, out);
+            }
+            // The configured style is the project's, where the language writes it; German
+            // generated text cites in its own style whatever `citation_style` says.
+            Some(known) => {
+                let target = |counts: &_| match opts.style {
+                    Some(s) if known.is_none_or(|l| l.styles().contains(&s)) => s,
+                    _ => in_language(counts, known),
+                };
+                check_styles(doc, citations, opts, target, out);
+            }
+        }
+    }
+}
+
+/// Reports the citations of `styled` that are not in the style `target` picks from the
+/// counts of their styles.
+fn check_styles(
+    doc: &Document<'_>,
+    styled: Vec<&Citation>,
+    opts: &LintOptions,
+    target: impl Fn(&BTreeMap<Style, (usize, usize)>) -> Style,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut counts: BTreeMap<Style, (usize, usize)> = BTreeMap::new();
     for (i, c) in styled.iter().enumerate() {
         counts.entry(c.style).or_insert((0, i)).0 += 1;
@@ -28,9 +75,7 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
     }
     // Without a configured style, the document's language decides which styles are its
     // own: English prose is not rewritten into "Abs." because it quotes German citations.
-    let target = opts
-        .style
-        .unwrap_or_else(|| in_language(&counts, language(doc.text())));
+    let target = target(&counts);
     // A document repeats the same few citations thousands of times; rewriting and re-scanning
     // each occurrence dominated the rule. The rewrite is a function of exactly this key, so
     // the guard still runs once for every distinct rewrite.
@@ -117,6 +162,16 @@ enum Language {
 }
 
 impl Language {
+    /// The language of a code of `languages:` in privreg.yaml, if privreg tells it apart.
+    fn of_code(code: &str) -> Option<Language> {
+        match code {
+            "en" => Some(Language::English),
+            "de" => Some(Language::German),
+            "fr" => Some(Language::French),
+            _ => None,
+        }
+    }
+
     /// Its citation styles, the one a document without any of them is rewritten into first.
     fn styles(self) -> &'static [Style] {
         match self {
@@ -272,6 +327,49 @@ mod tests {
             apply_fixes(text, &out),
             "Art. 6(1)(b) DSGVO, Art. 6(1)(a) and (f) DSGVO, Art. 6(1)(c) DSGVO."
         );
+    }
+
+    /// The prose of a register as the citation rules see it.
+    fn register_findings(yaml: &str, style: Option<Style>) -> Vec<(String, String)> {
+        let file = SourceFile::virtual_file("r.yaml", yaml);
+        let node = crate::load::parse(&file).expect("the fixture parses");
+        let prose = crate::citations::yaml::prose(&file, &node);
+        let mut out = Vec::new();
+        let opts = LintOptions {
+            style,
+            ..LintOptions::default()
+        };
+        check(&file, &prose, &opts, &mut out);
+        out.iter()
+            .map(|d| (d.rule.code.to_owned(), yaml[d.span.clone()].to_owned()))
+            .collect()
+    }
+
+    const BILINGUAL: &str = "purposes:\n  - de: Vertragserfüllung (Art. 6 Abs. 1 lit. b DSGVO)\n    en: performance of a contract (Art. 6(1)(b) GDPR)\n  - de: Sicherheit (Art. 6 Abs. 1 lit. f DSGVO)\n    en: security (Art. 6(1)(f) GDPR, Art. 6 para. 1 lit. c GDPR)\n";
+
+    #[test]
+    fn each_language_of_a_register_is_its_own_document() {
+        // German readers cite "Art. 6 Abs. 1 lit. f", English ones "Art. 6(1)(f)": a
+        // register written in both is consistent in each. Only the English para-lit
+        // citation among English parenthesised ones is out of style.
+        assert_eq!(
+            register_findings(BILINGUAL, None),
+            [("PRV404".to_owned(), "Art. 6 para. 1 lit. c GDPR".to_owned())]
+        );
+        // The same texts as one language would be mixed.
+        let one_language = BILINGUAL
+            .replace("  - de: ", "  - ")
+            .replace("    en: ", "  - ");
+        assert_eq!(register_findings(&one_language, None).len(), 3);
+    }
+
+    #[test]
+    fn a_configured_style_applies_to_the_languages_that_write_it() {
+        // citation_style: para-lit is an English style; the German texts keep theirs, as
+        // the German policy privreg writes does.
+        let found = register_findings(BILINGUAL, Some(Style::ParaLit));
+        let cited: Vec<_> = found.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(cited, ["Art. 6(1)(b) GDPR", "Art. 6(1)(f) GDPR"]);
     }
 
     /// Issue 13, items 3 and 4: for any document and any configured style, a fix never

@@ -136,3 +136,39 @@ fn a_register_switching_to_two_languages_replaces_the_old_file_names() {
     assert_eq!(t.code, 0, "{t}");
     assert!(!p.path().join("dist/privacy-policy.md").exists());
 }
+
+#[test]
+fn each_language_of_a_bilingual_register_cites_in_its_own_style() {
+    // Issue 12: German readers write "Art. 6 Abs. 1 lit. b DSGVO", English ones
+    // "Art. 6(1)(b) GDPR"; the bilingual register is consistent in each language (PRV404).
+    let p = Project::new();
+    copy_dir(&repo_root().join("examples/de-en"), p.path());
+    let path = "registers/10-1-slack.yaml";
+    let register = p.read(path).replace(
+        "    de: Vertragserfüllung oder -anbahnung\n    en: contractual performance or initiation\n",
+        "    de: Vertragserfüllung oder -anbahnung (Art. 6 Abs. 1 lit. b DSGVO)\n    en: contractual performance or initiation (Art. 6(1)(b) GDPR)\n",
+    );
+    assert!(
+        register.contains("Abs. 1 lit. b DSGVO"),
+        "the fixture changed"
+    );
+    p.write(path, &register);
+    let t = p.run(&["check", "--format", "concise"]);
+    assert!(!t.stdout.contains("PRV404"), "{t}");
+    // Among English citations, one in the German style is still out of style.
+    let mixed = register
+        .replace("(Art. 6(1)(b) GDPR)", "(Art. 6 Abs. 1 lit. b GDPR)")
+        .replace(
+            "    en: in cases of voluntary use\n",
+            "    en: in cases of voluntary use (Art. 6(1)(a) GDPR)\n",
+        );
+    p.write(path, &mixed);
+    let t = p.run(&["check", "--format", "concise"]);
+    assert!(
+        t.stdout.contains(
+            "10-1-slack.yaml:31:48: warning[PRV404] citation `Art. 6 Abs. 1 lit. b GDPR`"
+        ),
+        "{t}"
+    );
+    assert_eq!(t.stdout.matches("PRV404").count(), 1, "{t}");
+}
