@@ -366,14 +366,17 @@ fn reference(s: &str) -> Option<(char, usize)> {
     Some((c, end + 1))
 }
 
-/// Policy text in each format and each configured style: scanning and checking never
-/// panic, a fix never changes which provisions are cited, and a second fix changes nothing.
+/// Policy text in each format and each configured style: the extracted text maps back into
+/// the source, scanning and checking never panic, a fix never changes which provisions are
+/// cited, and a second fix changes nothing.
 pub fn citations(text: &str) {
     for (name, format) in [
         ("p.txt", Format::Plain),
         ("p.md", Format::Markdown),
         ("p.html", Format::Html),
+        ("p.tsx", Format::Code),
     ] {
+        extraction_maps_back(format, text);
         for style in Style::WRITABLE {
             let opts = LintOptions {
                 implied_gdpr: true,
@@ -392,6 +395,38 @@ pub fn citations(text: &str) {
             assert_eq!(
                 once, twice,
                 "{name} in {style:?}: a second fix changed the text"
+            );
+        }
+    }
+}
+
+/// Every position of the extracted text maps to a character boundary of the source, in
+/// order, and a range the extractor calls verbatim is the same bytes in the source: what
+/// diagnostics point at and what `--fix` rewrites.
+fn extraction_maps_back(format: Format, src: &str) {
+    let extracted = citations::text::extract(format, src);
+    let text = &extracted.text;
+    let mut previous = 0;
+    let boundaries = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    for (i, next) in boundaries.clone().zip(boundaries.skip(1)) {
+        let at = extracted.to_source(i);
+        assert!(
+            at <= src.len() && src.is_char_boundary(at),
+            "{format:?}: text offset {i} maps to {at}, not a boundary of the source"
+        );
+        assert!(at >= previous, "{format:?}: text offset {i} maps backwards");
+        previous = at;
+        let span = extracted.span_to_source(i..next);
+        assert!(
+            span.end <= src.len() && src.is_char_boundary(span.end),
+            "{format:?}: the character at {i} ends off the source at {}",
+            span.end
+        );
+        if extracted.is_verbatim(i..next) {
+            assert_eq!(
+                &text[i..next],
+                &src[span.clone()],
+                "{format:?}: the verbatim character at {i} is not its source"
             );
         }
     }
