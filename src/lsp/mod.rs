@@ -138,7 +138,12 @@ impl Server<'_> {
                     return ended;
                 }
             }
-            self.guarded("publishing diagnostics", |s| s.publish_dirty());
+            if !self.guarded("publishing diagnostics", |s| s.publish_dirty()) {
+                // Not again on every message: the next change of a document tries anew.
+                for doc in self.docs.values_mut() {
+                    doc.dirty = false;
+                }
+            }
         }
         Ended::Abrupt
     }
@@ -190,8 +195,8 @@ impl Server<'_> {
     }
 
     /// Runs `f`; a panic in it is reported on stderr and to the client, never the end of
-    /// the server.
-    fn guarded(&mut self, what: &str, f: impl FnOnce(&mut Self)) {
+    /// the server. Whether `f` returned.
+    fn guarded(&mut self, what: &str, f: impl FnOnce(&mut Self)) -> bool {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
         if run.is_err() {
             self.log(
@@ -199,6 +204,7 @@ impl Server<'_> {
                 &format!("internal error while {what}; the server goes on"),
             );
         }
+        run.is_ok()
     }
 
     fn request(&mut self, request: Request) {
@@ -826,6 +832,81 @@ mod tests {
         );
         assert_eq!(file_path(&uri("untitled:Untitled-1")), None);
         assert_eq!(file_path(&uri("file://server/share/x.md")), None);
+    }
+
+    /// Frames each message of `messages` as a client would.
+    fn session(messages: &[serde_json::Value]) -> Vec<u8> {
+        let mut input = Vec::new();
+        for m in messages {
+            let body = m.to_string();
+            input.extend_from_slice(
+                format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes(),
+            );
+        }
+        input
+    }
+
+    #[test]
+    fn odd_messages_are_answered_and_the_session_ends_cleanly() {
+        use serde_json::json;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("privreg.yaml"), "registers: registers\n").unwrap();
+        std::fs::create_dir(dir.path().join("registers")).unwrap();
+        let register = format!("file://{}/registers/a.yaml", dir.path().display());
+        let text = format!("file://{}/p.md", dir.path().display());
+        let range = |l1: u32, c1: u32, l2: u32, c2: u32| json!({"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}});
+        let input = session(&[
+            json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {"general": {"positionEncodings": "not a list"}}}}),
+            json!({"jsonrpc": "2.0", "id": 2, "method": "initialize", "params": {}}),
+            json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": register, "languageId": "yaml", "version": 1, "text": "id: [\n\t𝔄: \"\r"}}}),
+            json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": text, "languageId": "markdown", "version": 1, "text": "Art. 6(1)(f) GDPR, Art. 6 para. 1 lit. 6 GDPR 𝔄"}}}),
+            // Ranges beyond the text, backwards, inside a surrogate pair; an unknown document.
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": register, "version": 2}, "contentChanges": [
+                {"range": range(9, 9, 0, 0), "text": "x"},
+                {"range": range(1, 2, 1, 2), "text": "ä"},
+                {"range": range(0, 0, 99, 99), "text": "id: ä\r\n"}]}}),
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///none.yaml", "version": 2}, "contentChanges": [{"text": ""}]}}),
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": null}),
+            json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": text}, "range": range(9, 9, 0, 0), "context": {"diagnostics": [], "only": ["source"]}}}),
+            json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/hover", "params": {"textDocument": {"uri": text}, "position": {"line": 0, "character": 4_000_000_000u32}}}),
+            json!({"jsonrpc": "2.0", "id": "five", "method": "textDocument/hover", "params": {"textDocument": {"uri": "untitled:1"}, "position": {"line": 0, "character": 0}}}),
+            json!({"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {"textDocument": {"uri": register}}}),
+            json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 3}}),
+            json!({"jsonrpc": "2.0", "id": 6, "method": "shutdown"}),
+            json!({"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover", "params": {}}),
+            json!({"jsonrpc": "2.0", "method": "exit"}),
+        ]);
+        let mut output = Vec::new();
+        let ended = serve(std::io::Cursor::new(input), &mut output, Options::default());
+        assert_eq!(ended, Ended::Clean);
+        let output = String::from_utf8(output).unwrap();
+        for (id, answer) in [
+            ("1", "\"result\""),
+            ("2", "-32600"),
+            ("3", "\"result\""),
+            ("4", "\"result\""),
+            ("\"five\"", "\"result\""),
+            ("6", "\"result\""),
+            ("7", "-32600"),
+        ] {
+            let at = output
+                .find(&format!("\"id\":{id},"))
+                .unwrap_or_else(|| panic!("no answer to {id}: {output}"));
+            let rest = &output[at..];
+            let end = rest.find("Content-Length").unwrap_or(rest.len());
+            assert!(rest[..end].contains(answer), "{id}: {}", &rest[..end]);
+        }
+        assert!(!output.contains("internal error"), "{output}");
+    }
+
+    #[test]
+    fn input_that_ends_before_exit_ends_the_session_abruptly() {
+        let mut output = Vec::new();
+        let input = session(&[
+            serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}}),
+        ]);
+        let ended = serve(std::io::Cursor::new(input), &mut output, Options::default());
+        assert_eq!(ended, Ended::Abrupt);
     }
 
     #[test]

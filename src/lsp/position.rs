@@ -194,6 +194,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_position_names_a_character_boundary_and_offsets_round_trip(
+            text in "(a|ä|𝔄|€|\r|\n|\r\n| ){0,40}",
+            line in 0u32..50,
+            character in 0u32..50,
+        ) {
+            let index = LineIndex::new(&text);
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                let offset = index.offset(Position::new(line, character), enc);
+                proptest::prop_assert!(text.is_char_boundary(offset));
+                for (at, c) in text.char_indices() {
+                    if c == '\n' && text[..at].ends_with('\r') {
+                        continue;
+                    }
+                    let p = index.position(at, enc);
+                    proptest::prop_assert_eq!(index.offset(p, enc), at);
+                }
+            }
+        }
+    }
+
     #[test]
     fn an_empty_text_has_one_empty_line() {
         let index = LineIndex::new("");

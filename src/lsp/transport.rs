@@ -214,6 +214,31 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_read_to_their_end_without_a_panic(
+            chunks in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(b"Content-Length: 2\r\n".to_vec()),
+                    proptest::strategy::Just(b"\r\n".to_vec()),
+                    proptest::strategy::Just(b"{}".to_vec()),
+                    proptest::collection::vec(proptest::num::u8::ANY, 0..8),
+                ],
+                0..12,
+            ),
+        ) {
+            let input = chunks.concat();
+            let mut r = io::Cursor::new(input.clone());
+            // Each frame reads at least one byte, so the input ends within its length.
+            for _ in 0..=input.len() {
+                if matches!(read_frame(&mut r, 64).unwrap(), Frame::End) {
+                    break;
+                }
+            }
+            proptest::prop_assert_eq!(r.position() as usize, input.len());
+        }
+    }
+
     #[test]
     fn a_stream_cut_inside_a_message_ends_with_it() {
         let input = "Content-Length: 50\r\n\r\n{\"json";
