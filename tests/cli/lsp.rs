@@ -134,8 +134,18 @@ impl Server {
     }
 }
 
+/// The `file:` URI of `path`, percent-encoded as editors send it (a temporary directory
+/// may have a space in its path).
 fn uri_of(path: &std::path::Path) -> String {
-    format!("file://{}", path.display())
+    let mut uri = String::from("file://");
+    for b in path.to_str().expect("a UTF-8 path").bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
 }
 
 /// `(line, UTF-16 column)` of byte `offset`, as an editor counts.
