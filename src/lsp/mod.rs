@@ -720,9 +720,10 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
     let decoded = percent_decode(path)?;
     // `file:///C:/x` names `C:/x` on Windows.
     #[cfg(windows)]
-    let decoded = match decoded.strip_prefix('/') {
-        Some(rest) if rest.as_bytes().get(1) == Some(&b':') => rest.to_owned(),
-        _ => decoded,
+    let decoded = if decoded.starts_with('/') && decoded.as_bytes().get(2) == Some(&b':') {
+        decoded[1..].to_owned()
+    } else {
+        decoded
     };
     Some(PathBuf::from(decoded))
 }
