@@ -429,6 +429,12 @@ impl Server<'_> {
             Ok(checked) => checked,
             Err(err) => {
                 let message = format!("cannot check {}: {}", root.display(), error_chain(&err));
+                // Tried again on the next change, not on every message until then.
+                for doc in self.docs.values_mut() {
+                    if doc.is_register_like() && doc.root.as_deref() == Some(root) {
+                        doc.dirty = false;
+                    }
+                }
                 return self.log(MessageType::ERROR, &message);
             }
         };
