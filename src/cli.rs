@@ -214,6 +214,10 @@ enum Command {
         #[arg(long, value_name = "NAME", default_value = privreg::diff::markdown::DEFAULT_TEMPLATE)]
         template: String,
     },
+    /// Serve the Language Server Protocol on stdin and stdout, for editors: findings as
+    /// you type, quick fixes, rule docs on hover
+    #[command(after_help = LSP_HELP)]
+    Lsp,
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  privreg completions bash > ~/.local/share/bash-completion/completions/privreg\n  privreg completions zsh > ~/.zfunc/_privreg\n  privreg completions fish > ~/.config/fish/completions/privreg.fish"
@@ -238,6 +242,16 @@ Examples:
 A side is a directory when one exists at that path, else a git revision; revisions are
 read through the git command, and neither the work tree nor the index is touched.
 The new side must pass `privreg check`; the old one must load (docs/diff.md).";
+
+const LSP_HELP: &str = "\
+Example:
+  privreg lsp    # started by an editor: in Neovim,
+                 # vim.lsp.start({ name = 'privreg', cmd = { 'privreg', 'lsp' } })
+
+Each document's project is found upward from its file; registers and privreg.yaml are
+checked with the unsaved text of every open document, other files linted. -D, -W, -A and
+--date apply to every check. docs/editors.md shows the setup of VS Code, Neovim and Helix.
+Exit status: 0 after `shutdown` and `exit`, 1 if the input ends or `exit` comes first.";
 
 impl Cli {
     /// Runs the command, writing to stdout and stderr.
@@ -466,6 +480,20 @@ impl Cli {
                 *exit_code,
                 template,
             ),
+            Command::Lsp => {
+                let check = g.check_options()?;
+                let options = privreg::lsp::Options {
+                    overrides: check.overrides,
+                    deny_warnings: check.deny_warnings,
+                    date: check.date,
+                };
+                let input = std::io::BufReader::new(std::io::stdin());
+                let ended = privreg::lsp::serve(input, &mut std::io::stdout().lock(), options);
+                Ok(match ended {
+                    privreg::lsp::Ended::Clean => ExitStatus::Success,
+                    privreg::lsp::Ended::Abrupt => ExitStatus::Failure,
+                })
+            }
             Command::Completions { shell } => {
                 let mut buf = Vec::new();
                 clap_complete::generate(*shell, &mut Cli::command(), "privreg", &mut buf);

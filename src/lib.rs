@@ -19,6 +19,7 @@ pub mod law;
 mod layers;
 pub mod lint;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod parallel;
 pub mod paths;

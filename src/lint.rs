@@ -11,6 +11,7 @@ use crate::files::{self, ReadFailure};
 use crate::project::{self, Settings};
 use crate::severity::Overrides;
 use crate::source::SourceFile;
+use crate::tree::{Disk, Kind, Tree};
 
 /// What `privreg lint` and `privreg citations` need.
 #[derive(Debug, Clone, Default)]
@@ -70,9 +71,21 @@ const LINT_LIMIT: project::Limit = project::Limit {
 /// names no regular file (a FIFO, a device, a directory) is a usage error:
 /// it is never opened.
 pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
+    lint_with(opts, &Disk, true)
+}
+
+/// [`lint_files`] reading `privreg.yaml` and the files from `tree`: an editor's unsaved
+/// buffers over the disk (`privreg lsp`). A path `tree` holds no regular file at is a
+/// usage error.
+pub fn lint_files_in(opts: &LintRunOptions, tree: &dyn Tree) -> Result<Linted, Error> {
+    lint_with(opts, tree, false)
+}
+
+/// `disk`: the paths are checked on disk first, with its own words for what they name.
+fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linted, Error> {
     let mut diagnostics = Vec::new();
     let (config_file, settings) =
-        project::load_config(&opts.root, &mut diagnostics, &mut Vec::new())?;
+        project::load_config_in(&opts.root, tree, &mut diagnostics, &mut Vec::new())?;
     let options = options(&settings);
     let mut files = Vec::new();
     let mut listed = Vec::new();
@@ -83,17 +96,28 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
                 "it is {what}, not a regular file; privreg lint reads regular files only"
             )),
         };
-        match files::kind(path) {
-            Ok(None) => {}
-            Ok(Some(what)) | Err(ReadFailure::NotRegular(what)) => return Err(not_regular(what)),
-            Err(e) => {
-                return Err(Error::Read {
-                    path: path.clone(),
-                    source: e.into_io(MAX_LINT_BYTES),
-                });
+        if !disk {
+            match tree.kind(path) {
+                Kind::File => {}
+                Kind::Missing => return Err(not_regular("missing")),
+                Kind::Dir => return Err(not_regular("a directory")),
+                Kind::Other(what) => return Err(not_regular(what)),
+            }
+        } else {
+            match files::kind(path) {
+                Ok(None) => {}
+                Ok(Some(what)) | Err(ReadFailure::NotRegular(what)) => {
+                    return Err(not_regular(what));
+                }
+                Err(e) => {
+                    return Err(Error::Read {
+                        path: path.clone(),
+                        source: e.into_io(MAX_LINT_BYTES),
+                    });
+                }
             }
         }
-        let read = project::read_user_file(&opts.root, path, LINT_LIMIT)?;
+        let read = project::read_user_file_in(tree, &opts.root, path, LINT_LIMIT)?;
         let file = read.file;
         diagnostics.extend(read.problem);
         if !read.complete {
@@ -138,6 +162,23 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
 /// never touches a citation that has an error: restyling "lit. 6", a point that does not
 /// exist, would only hide the mistake that needs a person.
 pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<String> {
+    let mine: Vec<Diagnostic> = applicable_fixes(file, diagnostics)
+        .into_iter()
+        .cloned()
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let fixed = citations::apply_fixes(&file.text, &mine);
+    (fixed != file.text).then_some(fixed)
+}
+
+/// The findings of `file` among `diagnostics` whose fix `--fix` applies: every one with a
+/// fix, except where the fix would touch the span of an error that has none.
+pub fn applicable_fixes<'a>(
+    file: &SourceFile,
+    diagnostics: &'a [Diagnostic],
+) -> Vec<&'a Diagnostic> {
     // By identity, never by the printed name: two paths can display alike.
     let in_file = |d: &&Diagnostic| std::ptr::eq(Arc::as_ptr(&d.file), file);
     let errors: Vec<&crate::source::Span> = diagnostics
@@ -146,7 +187,7 @@ pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<Strin
         .filter(|d| d.severity == Severity::Error && d.fix.is_none())
         .map(|d| &d.span)
         .collect();
-    let mine: Vec<Diagnostic> = diagnostics
+    diagnostics
         .iter()
         .filter(in_file)
         .filter(|d| {
@@ -157,13 +198,7 @@ pub fn fixed_text(file: &SourceFile, diagnostics: &[Diagnostic]) -> Option<Strin
                 })
             })
         })
-        .cloned()
-        .collect();
-    if mine.is_empty() {
-        return None;
-    }
-    let fixed = citations::apply_fixes(&file.text, &mine);
-    (fixed != file.text).then_some(fixed)
+        .collect()
 }
 
 /// The start of the names of `--fix`'s temporary files.

@@ -552,7 +552,7 @@ fn registers_unreadable(
     )
     .label("registers directory");
     d = match crate::suggest::closest(&value.value, dirs.iter().map(String::as_str)) {
-        Some(s) => d.help(format!("did you mean `{s}`?")),
+        Some(s) => d.did_you_mean(s),
         None => {
             d.help("name the directory that holds the register files, relative to privreg.yaml")
         }

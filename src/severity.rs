@@ -42,20 +42,17 @@ impl Overrides {
         ) {
             for (key, sev) in &settings.value.entries {
                 let Some(rule) = catalogue::lookup(&key.value) else {
-                    let help = match catalogue::suggest(&key.value) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "run `privreg rules` for the list of rules".to_owned(),
-                    };
-                    out.push(
-                        Diagnostic::new(
-                            &catalogue::VALUE_UNKNOWN,
-                            file,
-                            key.span.clone(),
-                            format!("unknown rule `{}`", key.value),
-                        )
-                        .label("not a rule code or name")
-                        .help(help),
-                    );
+                    let d = Diagnostic::new(
+                        &catalogue::VALUE_UNKNOWN,
+                        file,
+                        key.span.clone(),
+                        format!("unknown rule `{}`", key.value),
+                    )
+                    .label("not a rule code or name");
+                    out.push(match catalogue::suggest(&key.value) {
+                        Some(s) => d.did_you_mean(s),
+                        None => d.help("run `privreg rules` for the list of rules"),
+                    });
                     continue;
                 };
                 match Severity::parse(&sev.value) {

@@ -146,18 +146,17 @@ fn report(file: &Arc<SourceFile>, s: &Suppression, used: &[bool], out: &mut Vec<
             })
             .help(format!("remove `{}` from the suppression", code.value)),
             None => {
-                let help = match catalogue::suggest(&code.value) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "run `privreg rules` for the list of rules".to_owned(),
-                };
-                Diagnostic::new(
+                let d = Diagnostic::new(
                     &SUPPRESSION_UNUSED,
                     file,
                     code.span.clone(),
                     format!("suppression names unknown rule `{}`", code.value),
                 )
-                .label("not a rule code or name")
-                .help(help)
+                .label("not a rule code or name");
+                match catalogue::suggest(&code.value) {
+                    Some(s) => d.did_you_mean(s),
+                    None => d.help("run `privreg rules` for the list of rules"),
+                }
             }
         };
         out.push(d);

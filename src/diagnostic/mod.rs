@@ -82,6 +82,10 @@ pub struct Diagnostic {
     pub notes: Vec<Cow<'static, str>>,
     /// A safe, mechanical fix.
     pub fix: Option<Fix>,
+    /// The value the help suggests ("did you mean `consent`?"): a likely intent, not a
+    /// mechanical fix, so `--fix` never applies it; an editor offers it as a quick fix
+    /// (`privreg lsp`). Boxed: few findings have one.
+    pub suggestion: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -103,6 +107,7 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
             fix: None,
+            suggestion: None,
         }
     }
 
@@ -139,6 +144,26 @@ impl Diagnostic {
             span,
             replacement: replacement.into(),
         });
+        self
+    }
+
+    /// Sets the help to "did you mean `value`?" and offers `value` in place of the primary
+    /// span, in the quotes the span is written in, if any.
+    pub fn did_you_mean(mut self, value: &str) -> Self {
+        self.help = Some(format!("did you mean `{value}`?").into());
+        let written = self.file.text.get(self.span.clone()).unwrap_or_default();
+        let quoted = ['"', '\'']
+            .into_iter()
+            .find(|&q| written.len() >= 2 && written.starts_with(q) && written.ends_with(q));
+        let replacement = match quoted {
+            // Only where the quotes need no escaping inside: suggestions are plain words.
+            Some(q) if !value.contains(q) && !value.contains('\\') => format!("{q}{value}{q}"),
+            _ => value.to_owned(),
+        };
+        self.suggestion = Some(Box::new(Fix {
+            span: self.span.clone(),
+            replacement,
+        }));
         self
     }
 
@@ -179,5 +204,29 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_offers_the_value_in_the_quotes_it_replaces() {
+        let file = SourceFile::virtual_file("a.yaml", "a: consnt\nb: \"consnt\"\nc: 'x'\n");
+        let rule = &crate::catalogue::VALUE_UNKNOWN;
+        let plain = Diagnostic::new(rule, &file, 3..9, "m").did_you_mean("consent");
+        assert_eq!(plain.help.as_deref(), Some("did you mean `consent`?"));
+        let fix = plain.suggestion.unwrap();
+        assert_eq!((fix.span, fix.replacement.as_str()), (3..9, "consent"));
+        let quoted = Diagnostic::new(rule, &file, 13..21, "m").did_you_mean("consent");
+        assert_eq!(quoted.suggestion.unwrap().replacement, "\"consent\"");
+        // A value that would need escaping inside the quotes replaces them.
+        let single = Diagnostic::new(rule, &file, 25..28, "m").did_you_mean("it's");
+        assert_eq!(single.suggestion.unwrap().replacement, "it's");
+        assert!(
+            plain.fix.is_none(),
+            "a suggestion is never a mechanical fix"
+        );
     }
 }

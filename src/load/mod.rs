@@ -1148,21 +1148,19 @@ pub fn unknown_field(cx: &mut LoadCx, key: &Spanned<String>, known: &[&str], wha
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k);
-    let help = match suggestion {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!("known fields of {what}: {}", known.join(", ")),
+    let d = Diagnostic::new(
+        &catalogue::FIELD_UNKNOWN,
+        cx.file,
+        key.span.clone(),
+        format!("unknown field `{}` in {what}", key.value),
+    )
+    .label("not a field of this mapping");
+    let d = match suggestion {
+        Some(k) => d.did_you_mean(k),
+        None => d.help(format!("known fields of {what}: {}", known.join(", "))),
     };
-    cx.diagnostics.push(
-        Diagnostic::new(
-            &catalogue::FIELD_UNKNOWN,
-            cx.file,
-            key.span.clone(),
-            format!("unknown field `{}` in {what}", key.value),
-        )
-        .label("not a field of this mapping")
-        .help(help)
-        .note("see docs/reference.md for every field"),
-    );
+    cx.diagnostics
+        .push(d.note("see docs/reference.md for every field"));
 }
 
 /// Reports a required field that is absent from the mapping at `span`.

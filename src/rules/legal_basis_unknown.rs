@@ -13,20 +13,19 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             if bases::lookup(&code.value).is_some() {
                 continue;
             }
-            let help = match crate::suggest::closest(&code.value, bases::spellings()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "use `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests` or a DPV id such as `A6-1-f`".to_owned(),
+            let d = Diagnostic::new(
+                &LEGAL_BASIS_UNKNOWN,
+                file,
+                code.span.clone(),
+                format!("unknown legal basis `{}`", code.value),
+            )
+            .label("not a basis of Art. 6(1) or Art. 9(2) GDPR");
+            let d = match crate::suggest::closest(&code.value, bases::spellings()) {
+                Some(s) => d.did_you_mean(s),
+                None => d.help("use `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests` or a DPV id such as `A6-1-f`"),
             };
             out.push(
-                Diagnostic::new(
-                    &LEGAL_BASIS_UNKNOWN,
-                    file,
-                    code.span.clone(),
-                    format!("unknown legal basis `{}`", code.value),
-                )
-                .label("not a basis of Art. 6(1) or Art. 9(2) GDPR")
-                .help(help)
-                .note("GDPR Art. 6(1) has points (a) to (f); Art. 9(2) has points (a) to (j)"),
+                d.note("GDPR Art. 6(1) has points (a) to (f); Art. 9(2) has points (a) to (j)"),
             );
         }
     }

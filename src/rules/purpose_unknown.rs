@@ -31,16 +31,21 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             if known(section).any(|k| reference.value == k) {
                 continue;
             }
-            let help = match crate::suggest::closest(&reference.value, known(section)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "write the purpose exactly as in `purposes`".to_owned(),
+            let d = Diagnostic::new(
+                &PURPOSE_UNKNOWN,
+                file,
+                reference.span.clone(),
+                format!(
+                    "`{}` in {field} is not a purpose of section `{}`",
+                    reference.value, section.id.value
+                ),
+            )
+            .label("no such purpose");
+            let d = match crate::suggest::closest(&reference.value, known(section)) {
+                Some(s) => d.did_you_mean(s),
+                None => d.help("write the purpose exactly as in `purposes`"),
             };
-            out.push(
-                Diagnostic::new(&PURPOSE_UNKNOWN, file, reference.span.clone(), format!("`{}` in {field} is not a purpose of section `{}`", reference.value, section.id.value))
-                    .label("no such purpose")
-                    .help(help)
-                    .note("a reference names a purpose of the section or of one of its services, character for character"),
-            );
+            out.push(d.note("a reference names a purpose of the section or of one of its services, character for character"));
         }
     }
 }

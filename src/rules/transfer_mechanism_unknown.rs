@@ -12,20 +12,17 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
             if mechanisms::lookup(&m.value).is_some() || mechanisms::invalid(&m.value).is_some() {
                 continue;
             }
-            let help = match crate::suggest::closest(&m.value, mechanisms::spellings()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "use `adequacy`, `dpf`, `scc`, `bcr`, `code-of-conduct`, `certification` or a `derogation-*` code".to_owned(),
-            };
-            out.push(
-                Diagnostic::new(
-                    &TRANSFER_MECHANISM_UNKNOWN,
-                    file,
-                    m.span.clone(),
-                    format!("unknown transfer mechanism `{}`", m.value),
-                )
-                .label("not a transfer tool of Chapter V GDPR")
-                .help(help),
-            );
+            let d = Diagnostic::new(
+                &TRANSFER_MECHANISM_UNKNOWN,
+                file,
+                m.span.clone(),
+                format!("unknown transfer mechanism `{}`", m.value),
+            )
+            .label("not a transfer tool of Chapter V GDPR");
+            out.push(match crate::suggest::closest(&m.value, mechanisms::spellings()) {
+                Some(s) => d.did_you_mean(s),
+                None => d.help("use `adequacy`, `dpf`, `scc`, `bcr`, `code-of-conduct`, `certification` or a `derogation-*` code"),
+            });
         }
     }
 }

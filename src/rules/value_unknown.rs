@@ -32,19 +32,18 @@ pub fn check_value(
     if accepted.contains(&value.value.as_str()) {
         return;
     }
-    let help = match crate::suggest::closest(&value.value, accepted.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("accepted values: {}", accepted.join(", ")),
-    };
+    let d = Diagnostic::new(
+        &VALUE_UNKNOWN,
+        file,
+        value.span.clone(),
+        format!("`{}` is not a valid `{field}`", value.value),
+    )
+    .label("unknown value");
     out.push(
-        Diagnostic::new(
-            &VALUE_UNKNOWN,
-            file,
-            value.span.clone(),
-            format!("`{}` is not a valid `{field}`", value.value),
-        )
-        .label("unknown value")
-        .help(help),
+        match crate::suggest::closest(&value.value, accepted.iter().copied()) {
+            Some(s) => d.did_you_mean(s),
+            None => d.help(format!("accepted values: {}", accepted.join(", "))),
+        },
     );
 }
 

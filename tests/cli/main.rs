@@ -15,6 +15,7 @@ mod help;
 mod jsonld;
 mod languages;
 mod lint;
+mod lsp;
 mod project_tools;
 mod record;
 mod rule_config;
