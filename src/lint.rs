@@ -94,17 +94,48 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
             }
         }
         let read = project::read_user_file(&opts.root, path, LINT_LIMIT)?;
-        let file = read.file;
+        let mut file = read.file;
+        let clean = read.problem.is_none();
         diagnostics.extend(read.problem);
         if !read.complete {
             continue;
         }
-        // One scan serves both commands; plain text is scanned where it lies, and Markdown
-        // or HTML's extracted copy lives only while its file is scanned.
-        let extracted = citations::text::extract(Format::from_path(path), &file.text);
-        let found = citations::scan(&extracted.text, options.implied_gdpr);
+        let format = Format::from_path(path);
+        // Markdown, HTML or text with entities is extracted over the file's own text, which is read again once
+        // the file is scanned: the file and its text are never held at once (docs/limits.md).
+        let taken = match Arc::get_mut(&mut file) {
+            Some(f) if clean && citations::text::needs_markup(format, &f.text) => {
+                Some(std::mem::take(&mut f.text))
+            }
+            _ => None,
+        };
+        let Some(source) = taken else {
+            // One scan serves both commands; plain text is scanned where it lies.
+            let extracted = citations::text::extract(format, &file.text);
+            let found = citations::scan(&extracted.text, options.implied_gdpr);
+            if opts.list {
+                listed.extend(citations::records(&file, &extracted, found));
+            } else {
+                crate::rules::citations::check_found(
+                    &file,
+                    &extracted,
+                    &found,
+                    &options,
+                    &mut diagnostics,
+                );
+            }
+            drop(extracted);
+            files.push(file);
+            continue;
+        };
+        let print = Fingerprint::of(&source);
+        let extracted = citations::text::extract_owned(format, source);
+        let mut found = citations::scan(&extracted.text, options.implied_gdpr);
+        let first = diagnostics.len();
         if opts.list {
-            listed.extend(citations::records(&file, &extracted, found));
+            for c in &mut found {
+                c.span = extracted.span_to_source(c.span.clone());
+            }
         } else {
             crate::rules::citations::check_found(
                 &file,
@@ -115,7 +146,19 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
             );
         }
         drop(extracted);
-        files.push(file);
+        let again = reread(path, print)?;
+        let whole = SourceFile::new(file.name.as_str(), file.path.as_path(), again);
+        for d in &mut diagnostics[first..] {
+            if Arc::ptr_eq(&d.file, &file) {
+                d.file = Arc::clone(&whole);
+            }
+        }
+        if opts.list {
+            // The spans are the source's already.
+            let identity = citations::Extracted::identity(&whole.text);
+            listed.extend(citations::records(&whole, &identity, found));
+        }
+        files.push(whole);
     }
     let overrides = Overrides::new(
         config_file.as_ref(),
@@ -132,6 +175,53 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
         citations: listed,
         options,
     })
+}
+
+/// The length and a 64-bit hash of a text: enough to tell that a file read twice did not
+/// change in between (not to resist a forgery, which needs write access to the file anyway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: usize,
+    hash: u64,
+}
+
+impl Fingerprint {
+    fn of(text: &str) -> Fingerprint {
+        // FxHash's step, eight bytes at a time: several gigabytes a second.
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = text.as_bytes().chunks_exact(8);
+        let mut hash = 0u64;
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        Fingerprint {
+            len: text.len(),
+            hash,
+        }
+    }
+}
+
+/// The text of the file at `path` read again, which must be what was read before.
+fn reread(path: &Path, before: Fingerprint) -> Result<String, Error> {
+    let changed = || Error::Read {
+        path: path.to_owned(),
+        source: std::io::Error::other(
+            "it changed while privreg read it; run privreg again once it is written",
+        ),
+    };
+    let bytes = files::read_regular(path, MAX_LINT_BYTES).map_err(|e| Error::Read {
+        path: path.to_owned(),
+        source: e.into_io(MAX_LINT_BYTES),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| changed())?;
+    if Fingerprint::of(&text) != before {
+        return Err(changed());
+    }
+    Ok(text)
 }
 
 /// The text of `file` with every fix among `diagnostics` applied, if any applies. A fix
