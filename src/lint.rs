@@ -147,18 +147,29 @@ pub fn lint_files(opts: &LintRunOptions) -> Result<Linted, Error> {
         }
         drop(extracted);
         let again = reread(path, print)?;
-        let whole = SourceFile::new(file.name.as_str(), file.path.as_path(), again);
+        // The text goes back into the file, whose line index is the text's: the findings
+        // let go of it meanwhile, as only a file held once can be changed.
+        let stand_in = SourceFile::virtual_file("", "");
         for d in &mut diagnostics[first..] {
             if Arc::ptr_eq(&d.file, &file) {
-                d.file = Arc::clone(&whole);
+                d.file = Arc::clone(&stand_in);
+            }
+        }
+        match Arc::get_mut(&mut file) {
+            Some(f) => f.text = again,
+            None => file = SourceFile::new(file.name.as_str(), file.path.as_path(), again),
+        }
+        for d in &mut diagnostics[first..] {
+            if Arc::ptr_eq(&d.file, &stand_in) {
+                d.file = Arc::clone(&file);
             }
         }
         if opts.list {
             // The spans are the source's already.
-            let identity = citations::Extracted::identity(&whole.text);
-            listed.extend(citations::records(&whole, &identity, found));
+            let identity = citations::Extracted::identity(&file.text);
+            listed.extend(citations::records(&file, &identity, found));
         }
-        files.push(whole);
+        files.push(file);
     }
     let overrides = Overrides::new(
         config_file.as_ref(),

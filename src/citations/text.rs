@@ -567,9 +567,18 @@ fn replacement_at(token: &str, format: Format) -> &'static str {
 fn markup(src: &str, format: Format, b: &mut impl Sink) {
     let markdown = format == Format::Markdown;
     let bytes = src.as_bytes();
+    // Bytes that can start markup, skipped over without a call for each other byte.
+    let mut starts = [false; 256];
+    for b in [b'<', b'&', b'\\', b'{', b'*', b'`', b']'] {
+        starts[usize::from(b)] = true;
+    }
     let mut copy_from = 0;
     let mut i = 0;
     while i < bytes.len() {
+        match bytes[i..].iter().position(|&b| starts[usize::from(b)]) {
+            Some(k) => i += k,
+            None => break,
+        }
         match skip_at(src, i, format) {
             Some((end, replacement)) => {
                 b.copy(&src[copy_from..i], copy_from);
