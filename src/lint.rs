@@ -432,3 +432,80 @@ mod multibyte_tests {
         }
     }
 }
+
+/// Issue 19: Markdown and HTML extracted over the file's buffer and read again find what
+/// the extraction into a copy found, at the same places, in a file that holds its text.
+#[cfg(test)]
+mod in_place_tests {
+    use super::*;
+
+    const POLICY: &str = "Processing is based on Art.&nbsp;6 para.&nbsp;1 lit.&nbsp;7 GDPR.\n\
+        <p>Consent: <b>Art. 6(1)(a) GDPR</b>; transfers under the EU-US Privacy Shield.</p>\n\
+        **Art. 100 GDPR** and [Art. 6(1)(f) GDPR](https://example.org/art-6) `Art. 9(2)(a) GDPR`\n\
+        Ünïcödé: Art. 6 Abs. 1 lit. f DSGVO &amp; § 25 TDDDG <script>Art. 99 GDPR</script>\n";
+
+    fn reference(file: &Arc<SourceFile>, list: bool) -> (Vec<String>, Vec<String>) {
+        let extracted = citations::text::extract(Format::from_path(&file.path), &file.text);
+        let found = citations::scan(&extracted.text, false);
+        let listed = citations::records(file, &extracted, found.clone())
+            .iter()
+            .map(|r| format!("{r:?}"))
+            .collect();
+        let mut out = Vec::new();
+        if !list {
+            crate::rules::citations::check_found(
+                file,
+                &extracted,
+                &found,
+                &LintOptions::default(),
+                &mut out,
+            );
+        }
+        let out = out
+            .iter()
+            .map(|d| format!("{} {:?} {}", d.code(), d.span, d.message));
+        (out.collect(), listed)
+    }
+
+    #[test]
+    fn extraction_over_the_file_finds_what_a_copy_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["p.md", "p.html", "p.txt", "p.tsx"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, POLICY).unwrap();
+            let file = SourceFile::new(name, &path, POLICY.to_owned());
+            for list in [false, true] {
+                let opts = LintRunOptions {
+                    root: dir.path().to_owned(),
+                    files: vec![path.clone()],
+                    list,
+                    ..LintRunOptions::default()
+                };
+                let linted = lint_files(&opts).unwrap();
+                assert_eq!(linted.files.len(), 1);
+                assert_eq!(linted.files[0].text, POLICY, "{name}");
+                let mine = &linted.files[0];
+                let found: Vec<String> = linted
+                    .diagnostics
+                    .iter()
+                    .inspect(|d| assert!(Arc::ptr_eq(&d.file, mine), "{name}"))
+                    .map(|d| format!("{} {:?} {}", d.code(), d.span, d.message))
+                    .collect();
+                let listed: Vec<String> =
+                    linted.citations.iter().map(|r| format!("{r:?}")).collect();
+                let (want, want_listed) = reference(&file, list);
+                if list {
+                    assert_eq!(listed, want_listed, "{name}");
+                    assert!(!listed.is_empty());
+                } else {
+                    let mut want = want;
+                    let mut found = found;
+                    want.sort();
+                    found.sort();
+                    assert_eq!(found, want, "{name}");
+                    assert!(!found.is_empty());
+                }
+            }
+        }
+    }
+}
