@@ -7,7 +7,7 @@
 //! PRIVREG_BIN=/path/to/privreg cargo bench --bench large   # another build, e.g. main's
 //! PRIVREG_BENCH_SIZES=1,10 cargo bench --bench large       # other sizes, in MB
 //! PRIVREG_BENCH_MEMORY=500 cargo bench --bench large       # also peak memory at 500 MB
-//! PRIVREG_BENCH_EXT=md cargo bench --bench large           # the text as Markdown
+//! PRIVREG_BENCH_EXT=md cargo bench --bench large           # as Markdown (or html), marked up
 //! ```
 //!
 //! A run is stopped after `PRIVREG_BENCH_TIMEOUT` seconds (default 120) and reported as
@@ -82,14 +82,50 @@ fn block(n: usize) -> String {
     out
 }
 
+/// `block` as Markdown (a list item a line, bold law names, a link and a code span a
+/// paragraph) or HTML (a paragraph a line, `<abbr>` and `<a>` around words, `&nbsp;` after
+/// "Art."): markup of the kinds policies carry, which extraction takes out.
+fn marked(block: &str, ext: &str) -> String {
+    let (text, line): (String, fn(&str) -> String) = match ext {
+        "html" => (
+            block
+                .replace("Art. ", "Art.&nbsp;")
+                .replace(
+                    "GDPR",
+                    "<abbr title=\"General Data Protection Regulation\">GDPR</abbr>",
+                )
+                .replace("Slack", "<a href=\"https://slack.com/privacy\">Slack</a>"),
+            |l| format!("<p class=\"policy\">{l}</p>\n"),
+        ),
+        "md" => (
+            block
+                .replace("GDPR", "**GDPR**")
+                .replace("Slack", "[Slack](https://slack.com/privacy)")
+                .replace("USA", "`USA`"),
+            |l| format!("- {l}\n"),
+        ),
+        _ => return block.to_owned(),
+    };
+    text.split('\n')
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_owned()
+            } else {
+                line(l)
+            }
+        })
+        .collect()
+}
+
 fn corpus(dir: &Path, mb: usize) -> PathBuf {
-    // Plain text unless PRIVREG_BENCH_EXT says `md` or `html`, which cost one more copy.
+    // Plain text unless PRIVREG_BENCH_EXT says `md` or `html`, marked up as such.
     let ext = std::env::var("PRIVREG_BENCH_EXT").unwrap_or_else(|_| "txt".into());
     let path = dir.join(format!("policy-{mb}mb.{ext}"));
+    let blocks: Vec<String> = (0..97).map(|n| marked(&block(n), &ext)).collect();
     let mut text = String::with_capacity(mb * 1_000_000 + 30_000);
     let mut n = 0;
     while text.len() < mb * 1_000_000 {
-        text.push_str(&block(n % 97));
+        text.push_str(&blocks[n % 97]);
         n += 1;
     }
     std::fs::write(&path, text).expect("the corpus is written");

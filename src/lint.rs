@@ -118,17 +118,50 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
             }
         }
         let read = project::read_user_file_in(tree, &opts.root, path, LINT_LIMIT)?;
-        let file = read.file;
+        let mut file = read.file;
+        let clean = read.problem.is_none();
         diagnostics.extend(read.problem);
         if !read.complete {
             continue;
         }
-        // One scan serves both commands; plain text is scanned where it lies, and Markdown
-        // or HTML's extracted copy lives only while its file is scanned.
-        let extracted = citations::text::extract(Format::from_path(path), &file.text);
-        let found = citations::scan(&extracted.text, options.implied_gdpr);
+        let format = Format::from_path(path);
+        // Markdown, HTML or text with entities is extracted over the file's own text, which is read again once
+        // the file is scanned: the file and its text are never held at once (docs/limits.md).
+        let taken = match Arc::get_mut(&mut file) {
+            // Only a file on disk can be read again: an editor's buffer (`privreg lsp`) is
+            // extracted into a copy.
+            Some(f) if disk && clean && citations::text::needs_markup(format, &f.text) => {
+                Some(std::mem::take(&mut f.text))
+            }
+            _ => None,
+        };
+        let Some(source) = taken else {
+            // One scan serves both commands; plain text is scanned where it lies.
+            let extracted = citations::text::extract(format, &file.text);
+            let found = citations::scan(&extracted.text, options.implied_gdpr);
+            if opts.list {
+                listed.extend(citations::records(&file, &extracted, found));
+            } else {
+                crate::rules::citations::check_found(
+                    &file,
+                    &extracted,
+                    &found,
+                    &options,
+                    &mut diagnostics,
+                );
+            }
+            drop(extracted);
+            files.push(file);
+            continue;
+        };
+        let print = Fingerprint::of(&source);
+        let extracted = citations::text::extract_owned(format, source);
+        let mut found = citations::scan(&extracted.text, options.implied_gdpr);
+        let first = diagnostics.len();
         if opts.list {
-            listed.extend(citations::records(&file, &extracted, found));
+            for c in &mut found {
+                c.span = extracted.span_to_source(c.span.clone());
+            }
         } else {
             crate::rules::citations::check_found(
                 &file,
@@ -139,6 +172,29 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
             );
         }
         drop(extracted);
+        let again = reread(path, print)?;
+        // The text goes back into the file, whose line index is the text's: the findings
+        // let go of it meanwhile, as only a file held once can be changed.
+        let stand_in = SourceFile::virtual_file("", "");
+        for d in &mut diagnostics[first..] {
+            if Arc::ptr_eq(&d.file, &file) {
+                d.file = Arc::clone(&stand_in);
+            }
+        }
+        match Arc::get_mut(&mut file) {
+            Some(f) => f.text = again,
+            None => file = SourceFile::new(file.name.as_str(), file.path.as_path(), again),
+        }
+        for d in &mut diagnostics[first..] {
+            if Arc::ptr_eq(&d.file, &stand_in) {
+                d.file = Arc::clone(&file);
+            }
+        }
+        if opts.list {
+            // The spans are the source's already.
+            let identity = citations::Extracted::identity(&file.text);
+            listed.extend(citations::records(&file, &identity, found));
+        }
         files.push(file);
     }
     let overrides = Overrides::new(
@@ -156,6 +212,53 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
         citations: listed,
         options,
     })
+}
+
+/// The length and a 64-bit hash of a text: enough to tell that a file read twice did not
+/// change in between (not to resist a forgery, which needs write access to the file anyway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: usize,
+    hash: u64,
+}
+
+impl Fingerprint {
+    fn of(text: &str) -> Fingerprint {
+        // FxHash's step, eight bytes at a time: several gigabytes a second.
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = text.as_bytes().chunks_exact(8);
+        let mut hash = 0u64;
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        Fingerprint {
+            len: text.len(),
+            hash,
+        }
+    }
+}
+
+/// The text of the file at `path` read again, which must be what was read before.
+fn reread(path: &Path, before: Fingerprint) -> Result<String, Error> {
+    let changed = || Error::Read {
+        path: path.to_owned(),
+        source: std::io::Error::other(
+            "it changed while privreg read it; run privreg again once it is written",
+        ),
+    };
+    let bytes = files::read_regular(path, MAX_LINT_BYTES).map_err(|e| Error::Read {
+        path: path.to_owned(),
+        source: e.into_io(MAX_LINT_BYTES),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| changed())?;
+    if Fingerprint::of(&text) != before {
+        return Err(changed());
+    }
+    Ok(text)
 }
 
 /// The text of `file` with every fix among `diagnostics` applied, if any applies. A fix
@@ -361,6 +464,83 @@ mod multibyte_tests {
                     for name in ["a.txt", "a.md", "a.html"] {
                         exercise(name, &s);
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Issue 19: Markdown and HTML extracted over the file's buffer and read again find what
+/// the extraction into a copy found, at the same places, in a file that holds its text.
+#[cfg(test)]
+mod in_place_tests {
+    use super::*;
+
+    const POLICY: &str = "Processing is based on Art.&nbsp;6 para.&nbsp;1 lit.&nbsp;7 GDPR.\n\
+        <p>Consent: <b>Art. 6(1)(a) GDPR</b>; transfers under the EU-US Privacy Shield.</p>\n\
+        **Art. 100 GDPR** and [Art. 6(1)(f) GDPR](https://example.org/art-6) `Art. 9(2)(a) GDPR`\n\
+        Ünïcödé: Art. 6 Abs. 1 lit. f DSGVO &amp; § 25 TDDDG <script>Art. 99 GDPR</script>\n";
+
+    fn reference(file: &Arc<SourceFile>, list: bool) -> (Vec<String>, Vec<String>) {
+        let extracted = citations::text::extract(Format::from_path(&file.path), &file.text);
+        let found = citations::scan(&extracted.text, false);
+        let listed = citations::records(file, &extracted, found.clone())
+            .iter()
+            .map(|r| format!("{r:?}"))
+            .collect();
+        let mut out = Vec::new();
+        if !list {
+            crate::rules::citations::check_found(
+                file,
+                &extracted,
+                &found,
+                &LintOptions::default(),
+                &mut out,
+            );
+        }
+        let out = out
+            .iter()
+            .map(|d| format!("{} {:?} {}", d.code(), d.span, d.message));
+        (out.collect(), listed)
+    }
+
+    #[test]
+    fn extraction_over_the_file_finds_what_a_copy_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["p.md", "p.html", "p.txt", "p.tsx"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, POLICY).unwrap();
+            let file = SourceFile::new(name, &path, POLICY.to_owned());
+            for list in [false, true] {
+                let opts = LintRunOptions {
+                    root: dir.path().to_owned(),
+                    files: vec![path.clone()],
+                    list,
+                    ..LintRunOptions::default()
+                };
+                let linted = lint_files(&opts).unwrap();
+                assert_eq!(linted.files.len(), 1);
+                assert_eq!(linted.files[0].text, POLICY, "{name}");
+                let mine = &linted.files[0];
+                let found: Vec<String> = linted
+                    .diagnostics
+                    .iter()
+                    .inspect(|d| assert!(Arc::ptr_eq(&d.file, mine), "{name}"))
+                    .map(|d| format!("{} {:?} {}", d.code(), d.span, d.message))
+                    .collect();
+                let listed: Vec<String> =
+                    linted.citations.iter().map(|r| format!("{r:?}")).collect();
+                let (want, want_listed) = reference(&file, list);
+                if list {
+                    assert_eq!(listed, want_listed, "{name}");
+                    assert!(!listed.is_empty());
+                } else {
+                    let mut want = want;
+                    let mut found = found;
+                    want.sort();
+                    found.sort();
+                    assert_eq!(found, want, "{name}");
+                    assert!(!found.is_empty());
                 }
             }
         }

@@ -115,6 +115,9 @@ struct Window<'a> {
     cut: Option<(usize, usize)>,
     /// For a cut line: the column annotate-snippets prints, and the true one.
     column: Option<Column>,
+    /// Lines emptied out of a long window: where each emptied run ends in the file's text,
+    /// and the bytes taken out up to there.
+    gaps: Vec<(usize, usize)>,
 }
 
 /// Columns of plain ASCII kept either side of the spans when a long line is cut: more than
@@ -125,8 +128,32 @@ const KEEP: usize = 256;
 /// Bytes a cut must remove to be worth it.
 const WORTH_CUTTING: usize = 64;
 
-/// Bytes searched for the [`KEEP`] columns: text with little ASCII is left whole.
+/// Bytes searched for the [`KEEP`] columns: text with few letters is left whole.
 const SCAN: usize = 16 * KEEP;
+
+/// Lines a window must span before the lines it never shows are emptied.
+const HIDDEN_FROM: usize = 16;
+
+/// The columns annotate-snippets gives `c` at the least, as far as known without a width
+/// table: one for printable ASCII and for the letters of alphabets that have no
+/// zero-width characters among them (Latin, Greek, Cyrillic, Hebrew, Arabic, CJK, kana,
+/// Hangul, whose wide characters take two), none for anything else. A line of any of these
+/// scripts is cut like one of ASCII; counting too few only keeps more.
+fn columns(c: char) -> usize {
+    usize::from(matches!(c,
+        '\u{21}'..='\u{7e}'
+        | '\u{c0}'..='\u{24f}'
+        | '\u{391}'..='\u{3a9}'
+        | '\u{3b1}'..='\u{3c9}'
+        | '\u{410}'..='\u{44f}'
+        | '\u{5d0}'..='\u{5ea}'
+        | '\u{621}'..='\u{63a}'
+        | '\u{641}'..='\u{64a}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30a1}'..='\u{30fa}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}'))
+}
 
 impl<'a> Window<'a> {
     fn around(d: &'a Diagnostic) -> Window<'a> {
@@ -139,7 +166,8 @@ impl<'a> Window<'a> {
         Window::lines(d, first, last)
     }
 
-    /// The whole lines `first` to `last` (0-based).
+    /// The whole lines `first` to `last` (0-based), except those annotate-snippets never
+    /// shows: see [`Window::hidden`].
     fn lines(d: &'a Diagnostic, first: usize, last: usize) -> Window<'a> {
         let file = &d.file;
         let end = file.line_range(last).end;
@@ -149,13 +177,78 @@ impl<'a> Window<'a> {
             0 => (0, 1),
             first => (file.line_range(first).start - 1, first),
         };
-        Window {
+        let mut w = Window {
             source: Cow::Borrowed(&file.text_lf()[start..end]),
             first_line,
             start,
             cut: None,
             column: None,
+            gaps: Vec::new(),
+        };
+        if last - first > HIDDEN_FROM {
+            w.hide(d, first, last);
         }
+        w
+    }
+
+    /// Empties the lines of a long window that annotate-snippets never shows, keeping their
+    /// line breaks, so that the lines keep their numbers: a span over many lines cost every
+    /// byte of them once a finding.
+    ///
+    /// annotate-snippets shows the lines of each span's start and end, up to four lines
+    /// after a start and the line before an end, and a line between two shown lines; so a
+    /// line more than two lines from those is never shown, and nothing is measured on it.
+    fn hide(&mut self, d: &Diagnostic, first: usize, last: usize) {
+        let file = &d.file;
+        let mut shown: Vec<(usize, usize)> = std::iter::once(&d.span)
+            .chain(d.secondary.iter().map(|l| &l.span))
+            .flat_map(|s| {
+                let (a, b) = (
+                    file.line_index(s.start),
+                    file.line_index(s.end.max(s.start)),
+                );
+                [
+                    (a.saturating_sub(2), a + 4 + 2),
+                    (b.saturating_sub(1 + 2), b + 2),
+                ]
+            })
+            .collect();
+        shown.sort_unstable();
+        let text = file.text_lf();
+        let mut source = String::new();
+        let mut gaps = Vec::new();
+        let mut removed = 0;
+        let mut from = self.start;
+        let mut line = first;
+        while line <= last {
+            let hidden = |l: usize| !shown.iter().any(|&(a, b)| (a..=b).contains(&l));
+            if hidden(line) {
+                // The run of hidden lines up to the next shown one.
+                let mut to = line;
+                while to < last && hidden(to + 1) {
+                    to += 1;
+                }
+                let run = file.line_range(line).start..file.line_range(to).end;
+                source.push_str(&text[from..run.start]);
+                // Each hidden line ends in a break (the last line is shown), `\n` or `\r\n`
+                // in `text_lf`; a `\n` stands for either, as the lines are never shown.
+                let breaks = to - line + 1;
+                source.extend(std::iter::repeat_n('\n', breaks));
+                removed += run.len() - breaks;
+                gaps.push((run.end, removed));
+                from = run.end;
+                line = to + 1;
+            } else {
+                line += 1;
+            }
+        }
+        if gaps.is_empty() {
+            return;
+        }
+        let end = file.line_range(last).end;
+        source.push_str(&text[from..end]);
+        self.source = Cow::Owned(source);
+        self.gaps = gaps;
     }
 
     /// Line `index` (0-based), which holds every span, cut to its indentation and [`KEEP`]
@@ -192,24 +285,26 @@ impl<'a> Window<'a> {
         if text[indent_end..].starts_with(char::is_whitespace) {
             return None;
         }
-        let plain = |i: usize| (0x21..=0x7e).contains(&bytes[i]);
         let mut seen = 0;
-        let keep_from = (indent_end..lo)
+        let keep_from = text[indent_end..lo]
+            .char_indices()
             .rev()
-            .take(SCAN)
-            .find(|&i| {
-                seen += usize::from(plain(i));
+            .take_while(|&(i, _)| lo - (indent_end + i) <= SCAN)
+            .find(|&(_, c)| {
+                seen += columns(c);
                 seen >= KEEP
             })
+            .map(|(i, _)| indent_end + i)
             .filter(|&at| at >= indent_end + WORTH_CUTTING);
         let mut seen = 0;
-        let keep_to = (hi..content_end)
-            .take(SCAN)
-            .find(|&i| {
-                seen += usize::from(plain(i));
+        let keep_to = text[hi..content_end]
+            .char_indices()
+            .take_while(|&(i, _)| i < SCAN)
+            .find(|&(_, c)| {
+                seen += columns(c);
                 seen >= KEEP
             })
-            .map(|i| i + 1)
+            .map(|(i, c)| hi + i + c.len_utf8())
             .filter(|&at| at + WORTH_CUTTING <= content_end);
         if keep_from.is_none() && keep_to.is_none() {
             return None;
@@ -235,6 +330,7 @@ impl<'a> Window<'a> {
                 shown: shown + 1,
                 true_column: file.line_col(d.span.start).column,
             }),
+            gaps: Vec::new(),
         })
     }
 
@@ -242,7 +338,11 @@ impl<'a> Window<'a> {
     fn shift(&self, span: &Span) -> Span {
         let at = |i: usize| match self.cut {
             Some((from, kept_at)) if i >= from => i - from + kept_at,
-            _ => i.saturating_sub(self.start),
+            _ => {
+                let gap = self.gaps.partition_point(|&(end, _)| end <= i);
+                let removed = gap.checked_sub(1).map_or(0, |g| self.gaps[g].1);
+                i.saturating_sub(self.start + removed)
+            }
         };
         at(span.start)..at(span.end)
     }
@@ -296,6 +396,7 @@ mod tests {
     use crate::catalogue;
     use crate::source::SourceFile;
     use proptest::prelude::*;
+    use std::sync::Arc;
 
     /// The rendering before windows: annotate-snippets given the whole file.
     fn whole_file(d: &Diagnostic, renderer: &Renderer) -> String {
@@ -305,6 +406,7 @@ mod tests {
             start: 0,
             cut: None,
             column: None,
+            gaps: Vec::new(),
         };
         renderer.render(&[group(d, &d.file.name, &whole)])
     }
@@ -407,8 +509,140 @@ mod tests {
         s.start + range.start..s.end + range.start
     }
 
+    /// Pieces of a long line of other scripts than Latin, and what could make a cut of one
+    /// miscount: combining and zero-width characters, wide ones, tabs, spaces.
+    const SCRIPTS: &[&str] = &[
+        "Обработка ",
+        "данных ",
+        "δεδομένα ",
+        "個人情報",
+        "개인정보 ",
+        "מידע ",
+        "بيانات ",
+        "ст. 6 GDPR ",
+        "é",
+        "e\u{301}",
+        "\u{200b}",
+        "\u{3000}",
+        "\t",
+        " ",
+        "ё",
+    ];
+
+    fn scripts_line() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(SCRIPTS), 0..600).prop_map(|b| b.concat())
+    }
+
+    /// A long line of Cyrillic prose with a finding every few words.
+    fn cyrillic(findings: usize) -> (Arc<SourceFile>, Vec<Diagnostic>) {
+        let sentence = "Обработка данных на основании ст. 6 GDPR; ";
+        let text = format!("заголовок\n  {}\nконец\n", sentence.repeat(findings));
+        let file = SourceFile::virtual_file("a.txt", &text);
+        let mut at = text.find("ст. 6").unwrap_or(0);
+        let mut out = Vec::new();
+        while let Some(k) = text[at..].find("ст. 6") {
+            let start = at + k;
+            let end = start + "ст. 6".len();
+            out.push(
+                Diagnostic::new(&catalogue::KEY_DUPLICATE, &file, start..end, "message")
+                    .label("здесь"),
+            );
+            at = end;
+        }
+        (file, out)
+    }
+
+    #[test]
+    fn thousands_of_findings_on_a_long_cyrillic_line_each_render_as_the_whole_line() {
+        let (_, found) = cyrillic(3_000);
+        assert_eq!(found.len(), 3_000);
+        for (i, d) in found.iter().enumerate() {
+            // The snippet of each is made from a few hundred columns of the line, whatever
+            // its length: linear in the findings.
+            let window = Window::around(d);
+            assert!(
+                window.source.len() < 8 * KEEP,
+                "{i}: {}",
+                window.source.len()
+            );
+            if i % 500 == 0 || i + 1 == found.len() {
+                let renderer = Renderer::plain();
+                assert_eq!(windowed(d, &renderer), whole_file(d, &renderer), "{i}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans_over_thousands_of_lines_render_as_the_whole_file() {
+        let text: String = (0..4_000)
+            .map(|i| format!("line {i}: Art. 6 GDPR and more words to make it longer\n"))
+            .collect();
+        let file = SourceFile::virtual_file("a.txt", &text);
+        let at = |line: usize| file.line_range(line).start + 8;
+        for (i, first) in (0..3_000).step_by(7).enumerate() {
+            let last = first + 1 + i % 900;
+            let d = Diagnostic::new(
+                &catalogue::KEY_DUPLICATE,
+                &file,
+                at(first)..at(last),
+                "message",
+            )
+            .label("this")
+            .secondary(at(first + 2)..at(first + 2) + 4, "and this");
+            let window = Window::around(&d);
+            let lines = last - first + 1;
+            // Shown lines whole, the others only their line breaks.
+            assert!(
+                window.source.len() < lines + 30 * 60,
+                "{first}..{last}: {}",
+                window.source.len()
+            );
+            if i % 40 == 0 {
+                for renderer in [Renderer::plain(), Renderer::styled()] {
+                    assert_eq!(
+                        windowed(&d, &renderer),
+                        whole_file(&d, &renderer),
+                        "{first}..{last}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Issue 19: a long line of other scripts is cut like one of ASCII, and prints what
+        /// the whole line printed.
+        #[test]
+        fn a_cut_line_of_any_script_renders_as_the_whole_line(
+            before in prop::sample::select(&["", "a\n", "z\r"][..]),
+            line in scripts_line(),
+            after in prop::sample::select(&["", "\n", "\r\n"][..]),
+            primary in (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+            secondary in prop::collection::vec(
+                (any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0..300_usize), 0..3),
+            label in 0..300_usize,
+        ) {
+            let text = format!("{before}{line}{after}");
+            let range = before.len()..before.len() + line.len();
+            let file = SourceFile::virtual_file("a.txt", &text);
+            let mut d = Diagnostic::new(
+                &catalogue::KEY_DUPLICATE,
+                &file,
+                span_in(&text, range.clone(), primary.0, primary.1),
+                "message",
+            );
+            if label > 0 {
+                d = d.label("л".repeat(label));
+            }
+            for (a, b, width) in secondary {
+                d = d.secondary(span_in(&text, range.clone(), a, b), "s".repeat(width));
+            }
+            for renderer in [Renderer::plain(), Renderer::styled()] {
+                prop_assert_eq!(windowed(&d, &renderer), whole_file(&d, &renderer));
+            }
+        }
 
         /// Issue 19, item 1: a long line cut to the columns around its spans prints exactly
         /// what the whole line printed, `-->` column included.
