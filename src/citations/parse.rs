@@ -743,10 +743,12 @@ fn head(text: &str, pos: usize, n: usize) -> &str {
 /// A cheap test before the reversed grammar: reversed parts end in "of", "de l'", "der" ...
 fn ends_with_of(before: &str) -> bool {
     let t = before.trim_end().as_bytes();
-    let tail: Vec<u8> = t[t.len().saturating_sub(5)..]
-        .iter()
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let t = &t[t.len().saturating_sub(5)..];
+    // On the stack: this runs for every citation with text before it.
+    let mut buf = [0u8; 5];
+    let tail = &mut buf[..t.len()];
+    tail.copy_from_slice(t);
+    tail.make_ascii_lowercase();
     [
         &b"of"[..],
         b"de",
