@@ -166,6 +166,14 @@ fn report(file: &Arc<SourceFile>, s: &Suppression, used: &[bool], out: &mut Vec<
 /// The suppressions of one file: `#` comments in YAML files, `<!-- -->` comments in others.
 pub fn parse(file: &SourceFile) -> Vec<Suppression> {
     let yaml = file.name.ends_with(".yaml") || file.name.ends_with(".yml");
+    // Every directive holds this word; a text without it (most, and every large policy)
+    // skips the per-line outline, which on a large file cost a fifth of `lint`.
+    if !file
+        .text
+        .contains(if yaml { "privreg:" } else { "privreg-ignore" })
+    {
+        return Vec::new();
+    }
     let (lines, directives) = if yaml {
         scan_yaml(&file.text)
     } else {

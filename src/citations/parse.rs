@@ -10,36 +10,79 @@ use std::sync::LazyLock;
 use std::thread::LocalKey;
 
 use regex::{CaptureLocations, Regex};
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, MatchError, hybrid, meta};
 
 use super::{Law, Provision, Style};
 use crate::law::laws;
 
+/// TOKEN's top-level branches, in TOKEN's order, each with its named group (or groups).
+/// The lexer matches them as the patterns of one forward DFA, which tells the branch and
+/// the end without a capture search; [`token`] then finds the inner groups by hand.
+const TOKEN_BRANCHES: [&str; 13] = [
+    // another article in a list: Art. 13 und Art. 14
+    r"(?P<art>art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?)",
+    r"(?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))",
+    r"(?P<para_de>abs(?:atz(?:es)?|ätzen?)(?-u:\b)|abs\.|abs(?-u:\b))",
+    r"(?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|p[áa]rrafos?(?-u:\b)|par[àa]grafs?(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])",
+    r"(?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|akapit(?-u:\b))",
+    r"(?P<sent>(?-i:S\.)|(?-i:p\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.|zdani[ea](?-u:\b)|volzin(?-u:\b))",
+    r"(?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|lettres?(?-u:\b)|lletr(?:a|es)(?-u:\b)|buchst(?:aben?(?-u:\b)|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))",
+    r"(?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))",
+    r"(?P<al>alinéa|al\.|comma(?-u:\b)|commi(?-u:\b))",
+    r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?|eerste|tweede|derde|vierde|vijfde)\s+
+      (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?|volzin)|(?P<ordpara>lid|paragraph|paragraphe|Absatz(?:es)?))(?-u:\b)",
+    r"(?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))",
+    r"(?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))",
+    r"(?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)",
+];
+
+/// The conjunction and range branches, which end TOKEN's list of branches.
+const TOKEN_JOINERS: [&str; 2] = [
+    r"(?P<conj>,|;|/|&|i\.\s?V\.\s?m\.|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as|oppure|oraz|lub|ed)(?-u:\b)|(?-i:e|y|o|i|en)(?-u:\b))",
+    r"(?P<range>(?:bis|to|through|thru|au|tot\s+en\s+met|t/m|tot|al|ao)(?-u:\b)|(?-i:a|do)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])",
+];
+
+/// Every branch of TOKEN, in order.
+fn token_branches() -> impl Iterator<Item = &'static str> {
+    TOKEN_BRANCHES.into_iter().chain(TOKEN_JOINERS)
+}
+
+/// The group each branch of [`token_branches`] stands for.
+const TOKEN_BRANCH_GROUPS: [usize; 15] = [
+    T_ART,
+    T_PARA_EN,
+    T_PARA_DE,
+    T_PARA_OTHER,
+    T_SUBPARA,
+    T_SENT,
+    T_POINT,
+    T_NR,
+    T_AL,
+    T_ORD,
+    T_PAREN,
+    T_DOT,
+    T_FF,
+    T_CONJ,
+    T_RANGE,
+];
+
 /// The structural tokens of a citation path; values (numbers, letters) are read by [`VALUE`].
+/// The reference the lexer ([`token`]) is tested against, and its fallback.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &crate::citations::latin(r"(?xi)
-        ^(?P<ws>\s*)
-        (?:
-          # another article in a list: Art. 13 und Art. 14
-            (?P<art>art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?)
-          | (?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))
-          | (?P<para_de>abs(?:atz(?:es)?|ätzen?)(?-u:\b)|abs\.|abs(?-u:\b))
-          | (?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|p[áa]rrafos?(?-u:\b)|par[àa]grafs?(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])
-          | (?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|akapit(?-u:\b))
-          | (?P<sent>(?-i:S\.)|(?-i:p\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.|zdani[ea](?-u:\b)|volzin(?-u:\b))
-          | (?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|lettres?(?-u:\b)|lletr(?:a|es)(?-u:\b)|buchst(?:aben?(?-u:\b)|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))
-          | (?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))
-          | (?P<al>alinéa|al\.|comma(?-u:\b)|commi(?-u:\b))
-          | (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?|eerste|tweede|derde|vierde|vijfde)\s+
-            (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?|volzin)|(?P<ordpara>lid|paragraph|paragraphe|Absatz(?:es)?))(?-u:\b)
-          | (?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))
-          | (?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))
-          | (?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)
-          | (?P<conj>,|;|/|&|i\.\s?V\.\s?m\.|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as|oppure|oraz|lub|ed)(?-u:\b)|(?-i:e|y|o|i|en)(?-u:\b))
-          | (?P<range>(?:bis|to|through|thru|au|tot\s+en\s+met|t/m|tot|al|ao)(?-u:\b)|(?-i:a|do)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])
-        )"),
-    )
+    let branches: Vec<&str> = token_branches().collect();
+    Regex::new(&crate::citations::latin(&format!(
+        r"(?xi)^(?P<ws>\s*)(?:{})",
+        branches.join("\n|")
+    )))
     .expect("citation token grammar")
+});
+
+/// TOKEN's branches as the patterns of one forward lazy DFA, without captures: it is built
+/// in a fraction of the regex's time and finds a token without the backtracker.
+static TOKEN_DFA: LazyLock<Dfa> = LazyLock::new(|| {
+    Dfa::new(token_branches().map(|b| crate::citations::latin(&format!(r"(?xi)^\s*(?:{b})"))))
 });
 
 /// The article keyword alone, as TOKEN's `art` group reads it: at an "art" TOKEN's first
@@ -73,12 +116,153 @@ fn captures<const N: usize>(
     })
 }
 
+/// The groups of TOKEN at the start of `hay`, as its capture search would give them.
 fn token(hay: &str) -> Option<Groups<TOKEN_GROUPS>> {
-    captures(&TOKEN, &TOKEN_LOCS, hay)
+    let Ok(found) = TOKEN_DFA.find(hay) else {
+        return captures(&TOKEN, &TOKEN_LOCS, hay);
+    };
+    let (branch, end) = found?;
+    // No branch starts with white space, so TOKEN's `ws` takes all of it.
+    let b = hay.len() - hay.trim_start().len();
+    let body = &hay[b..end];
+    let mut g: Groups<TOKEN_GROUPS> = [None; TOKEN_GROUPS];
+    g[0] = Some((0, end));
+    g[T_WS] = Some((0, b));
+    let group = TOKEN_BRANCH_GROUPS[branch];
+    g[group] = Some((b, end));
+    match group {
+        T_ORD => {
+            // The ordinal is one word, then white space and the word that says what it counts.
+            let word = body.find(char::is_whitespace)?;
+            g[T_ORD] = Some((b, b + word));
+            let rest = body[word..].trim_start();
+            let kind = match folded_pair(rest) {
+                [Some('s'), Some('u')] | [Some('a'), Some('l')] | [Some('u'), Some('n')] => {
+                    T_ORDSUB
+                }
+                [Some('l'), Some('i')] | [Some('p'), Some('a')] | [Some('a'), Some('b')] => {
+                    T_ORDPARA
+                }
+                _ => T_ORDSENT,
+            };
+            g[kind] = Some((end - rest.len(), end));
+        }
+        T_PAREN => {
+            // "(", white space, the label, white space, ")".
+            let inner = &body[1..body.len() - 1];
+            let label = inner.trim();
+            let s = b + 1 + (inner.len() - inner.trim_start().len());
+            g[T_PV] = Some((s, s + label.len()));
+        }
+        T_DOT => {
+            // ".1" or ".b" with an optional ")".
+            let rest = &body[1..];
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                g[T_DNUM] = Some((b + 1, end));
+            } else {
+                let letter = rest.strip_suffix(')').unwrap_or(rest);
+                g[T_DLET] = Some((b + 1, b + 1 + letter.len()));
+            }
+        }
+        _ => {}
+    }
+    Some(g)
 }
 
+/// The first two characters of `s` as the grammar's `(?i)` compares ASCII letters: the long
+/// s and the Kelvin sign fold to "s" and "k".
+fn folded_pair(s: &str) -> [Option<char>; 2] {
+    let mut chars = s.chars().map(|c| match c {
+        '\u{17F}' => 's',
+        '\u{212A}' => 'k',
+        c => c.to_ascii_lowercase(),
+    });
+    [chars.next(), chars.next()]
+}
+
+/// The groups of VALUE at the start of `hay`, as its capture search would give them.
 fn value_groups(hay: &str) -> Option<Groups<VALUE_GROUPS>> {
-    captures(&VALUE, &VALUE_LOCS, hay)
+    let Ok(found) = VALUE_DFA.find(hay) else {
+        return captures(&VALUE, &VALUE_LOCS, hay);
+    };
+    let (branch, end) = found?;
+    let b = hay.len() - hay.trim_start().len();
+    let body = &hay[b..end];
+    let mut g: Groups<VALUE_GROUPS> = [None; VALUE_GROUPS];
+    g[0] = Some((0, end));
+    g[V_WS] = Some((0, b));
+    match branch {
+        0 => {
+            let inner = &body[1..body.len() - 1];
+            let s = b + 1 + (inner.len() - inner.trim_start().len());
+            g[V_PV] = Some((s, s + inner.trim().len()));
+        }
+        1 => {
+            // Zeros, then the number: `0*` takes every zero but the last digit's.
+            let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+            let zeros = body.bytes().take_while(|&c| c == b'0').count();
+            let from = if zeros == digits { digits - 1 } else { zeros };
+            g[V_NUM] = Some((b + from, b + digits));
+            // A point glued to the number is one lower-case ASCII letter, maybe closed by ")".
+            let rest = &body[digits..];
+            if rest.starts_with(|c: char| c.is_ascii_lowercase())
+                && (rest.len() == 1 || rest.len() == 2 && rest.ends_with(')'))
+            {
+                g[V_NUMLET] = Some((b + digits, b + digits + 1));
+            }
+        }
+        2 => g[V_ROMAN] = Some((b, end)),
+        _ => {
+            let letter = body.chars().next().map_or(0, char::len_utf8);
+            g[V_LETTER] = Some((b, b + letter));
+            if body.len() > letter {
+                g[V_CLOSE] = Some((b + letter, end));
+            }
+        }
+    }
+    Some(g)
+}
+
+/// A forward lazy DFA over several anchored patterns: it reports which pattern matched (the
+/// first in order, as an alternation would) and where, with no capture search.
+pub(crate) struct Dfa {
+    dfa: hybrid::dfa::DFA,
+    pool: Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>,
+}
+
+impl Dfa {
+    /// Builds the DFA of `patterns`, which must be valid (they are the grammar's own).
+    pub(crate) fn new<I: IntoIterator<Item = String>>(patterns: I) -> Dfa {
+        let patterns: Vec<String> = patterns.into_iter().collect();
+        let dfa = hybrid::dfa::DFA::builder()
+            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many(&patterns)
+            .expect("grammar patterns");
+        let for_cache = dfa.clone();
+        let pool: Pool<_, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>> =
+            Pool::new(Box::new(move || for_cache.create_cache()));
+        Dfa { dfa, pool }
+    }
+
+    /// The pattern matching at the start of `hay` and its end; `Err` when the DFA gave up,
+    /// which these patterns (ASCII word boundaries only) never make it do.
+    pub(crate) fn find(&self, hay: &str) -> Result<Option<(usize, usize)>, MatchError> {
+        self.search(hay, false)
+    }
+
+    /// True when a pattern matches at the start of `hay`; `Err` as for [`Dfa::find`].
+    pub(crate) fn is_match(&self, hay: &str) -> Result<bool, MatchError> {
+        Ok(self.search(hay, true)?.is_some())
+    }
+
+    fn search(&self, hay: &str, earliest: bool) -> Result<Option<(usize, usize)>, MatchError> {
+        let input = Input::new(hay).anchored(Anchored::Yes).earliest(earliest);
+        let mut cache = self.pool.get();
+        Ok(self
+            .dfa
+            .try_search_fwd(&mut cache, &input)?
+            .map(|m| (m.pattern().as_usize(), m.offset())))
+    }
 }
 
 // Group indices of TOKEN and VALUE (named groups are their only groups); a test pins them.
@@ -93,8 +277,6 @@ const T_NR: usize = 9;
 const T_AL: usize = 10;
 const T_ORD: usize = 11;
 const T_ORDSUB: usize = 12;
-// Only the group-index test reads it: the parser tells the two ordinals apart by `ordsub`.
-#[cfg(test)]
 const T_ORDSENT: usize = 13;
 const T_ORDPARA: usize = 14;
 const T_PAREN: usize = 15;
@@ -112,21 +294,29 @@ const V_ROMAN: usize = 5;
 const V_LETTER: usize = 6;
 const V_CLOSE: usize = 7;
 const T_WS: usize = 1;
+const V_WS: usize = 1;
+
+/// VALUE's branches, in order: a parenthesised label, a number, a roman numeral, a letter.
+const VALUE_BRANCHES: [&str; 4] = [
+    r"\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\)",
+    r"0*(?P<num>[0-9]{1,3})(?:(?:er|st|nd|rd|th)(?-u:\b)|\.?\s?[º°ª]|(?P<numlet>(?-i:[a-z]))(?:\)|(?-u:\b))|(?-u:\b))",
+    r"(?P<roman>(?-i:[IVX]{1,4}))(?-u:\b)",
+    r"(?P<letter>[a-z])(?:(?P<close>\))|(?-u:\b))",
+];
 
 /// A value after a keyword, connector or article: number, parenthesised label, roman numeral, letter.
+/// The reference [`value_groups`] is tested against, and its fallback.
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        ^(?P<ws>\s*)
-        (?:
-            \(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\)
-          | 0*(?P<num>[0-9]{1,3})(?:(?:er|st|nd|rd|th)(?-u:\b)|\.?\s?[º°ª]|(?P<numlet>(?-i:[a-z]))(?:\)|(?-u:\b))|(?-u:\b))
-          | (?P<roman>(?-i:[IVX]{1,4}))(?-u:\b)
-          | (?P<letter>[a-z])(?:(?P<close>\))|(?-u:\b))
-        )",
-    )
+    Regex::new(&format!(
+        r"(?xi)^(?P<ws>\s*)(?:{})",
+        VALUE_BRANCHES.join("\n|")
+    ))
     .expect("citation value grammar")
 });
+
+/// VALUE's branches as one forward DFA, as [`TOKEN_DFA`] is TOKEN's.
+static VALUE_DFA: LazyLock<Dfa> =
+    LazyLock::new(|| Dfa::new(VALUE_BRANCHES.map(|b| format!(r"(?xi)^\s*(?:{b})"))));
 
 /// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
 const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|van|z|do|da|dos|das)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
@@ -153,14 +343,25 @@ const NOT_A_LAW: &[&str] = &[
 static NAMES: LazyLock<(String, String)> =
     LazyLock::new(|| (laws::names_pattern(true), laws::names_pattern(false)));
 
-/// Another law of the table named after the provisions (matched without captures: the
-/// lazy DFA alone is fast, and most citations name their law).
+/// Another law of the table named after the provisions (pattern 0), or the GDPR (pattern
+/// 1): the first pattern wins wherever it matches, as other laws were tried first ("UK
+/// GDPR" ends in "GDPR"). One DFA without captures or a reverse automaton, cheap to build.
+static LAW_AFTER: LazyLock<Dfa> = LazyLock::new(|| {
+    let (gdpr, other) = &*NAMES;
+    Dfa::new([
+        format!("{LAW_PREFIX}{other}"),
+        format!("{LAW_PREFIX}{gdpr}"),
+    ])
+});
+
+/// The regexes [`LAW_AFTER`] replaced, to test it against.
+#[cfg(test)]
 static LAW_OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let (_, other) = &*NAMES;
     Regex::new(&format!("{LAW_PREFIX}{other}")).expect("other law names")
 });
 
-/// The GDPR named after the provisions.
+#[cfg(test)]
 static LAW_GDPR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let (gdpr, _) = &*NAMES;
     Regex::new(&format!("{LAW_PREFIX}{gdpr}")).expect("GDPR names")
@@ -174,7 +375,8 @@ static LAW_UNKNOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The connecting words alone, to take them off a law's name.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(LAW_PREFIX).expect("law prefix"));
 
-/// The same names, without captures, for a quick look-ahead.
+/// The same names, without captures, for a quick look-ahead; [`LAW_AFTER`] stands for it.
+#[cfg(test)]
 static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     let (gdpr, other) = &*NAMES;
     Regex::new(&format!("{LAW_PREFIX}(?:{other}|{gdpr})")).expect("law names")
@@ -183,15 +385,16 @@ static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// The law named at the start of `rest` and the length of the text naming it.
 pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
     let rest = crate::source::prefix_within(rest, 160);
-    if let Some(m) = LAW_OTHER_AFTER.find(rest) {
-        // "UK GDPR" is another law although it ends in "GDPR": other laws are tried first.
-        let written = m.as_str();
-        let name = &written[PREFIX.find(written).map_or(0, |p| p.end())..];
-        let short = laws::short_name(name).unwrap_or(name);
-        return Some((Law::Other(short.to_owned()), m.end()));
-    }
-    if let Some(m) = LAW_GDPR_AFTER.find(rest) {
-        return Some((Law::Gdpr, m.end()));
+    match LAW_AFTER.find(rest) {
+        Ok(Some((0, end))) => {
+            let written = &rest[..end];
+            let name = &written[PREFIX.find(written).map_or(0, |p| p.end())..];
+            let short = laws::short_name(name).unwrap_or(name);
+            return Some((Law::Other(short.to_owned()), end));
+        }
+        Ok(Some((_, end))) => return Some((Law::Gdpr, end)),
+        Ok(None) => {}
+        Err(_) => unreachable!("the law names have ASCII word boundaries only"),
     }
     let c = LAW_UNKNOWN_AFTER.captures(rest)?;
     let end = c.get(0)?.end();
@@ -207,7 +410,9 @@ pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
 
 /// True when a law's name from the table starts `rest`.
 fn law_follows(rest: &str) -> bool {
-    LAW_AHEAD.is_match(rest)
+    LAW_AFTER
+        .is_match(rest)
+        .expect("the law names have ASCII word boundaries only")
 }
 
 /// A law's name right before the article: "GDPR Art. 6(1)", "ePrivacy Directive, Art. 5(3)",
@@ -227,10 +432,19 @@ static OWN_LAW_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("own law")
 });
 
-/// Any law of the table anywhere in a text: the GDPR or another.
-static ANY_LAW: LazyLock<Regex> = LazyLock::new(|| {
+/// Any law of the table anywhere in a text: another (pattern 0) or the GDPR (pattern 1).
+/// It searches sentences, which are too short for a literal prefilter to pay for its
+/// construction, and finds the law without a capture search.
+static ANY_LAW: LazyLock<meta::Regex> = LazyLock::new(|| {
     let (gdpr, other) = &*NAMES;
-    Regex::new(&format!(r"(?-u:\b)(?:(?P<other>{other})|(?P<gdpr>{gdpr}))")).expect("law names")
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .auto_prefilter(false)
+                .which_captures(thompson::WhichCaptures::Implicit),
+        )
+        .build_many(&[format!(r"(?-u:\b){other}"), format!(r"(?-u:\b){gdpr}")])
+        .expect("law names")
 });
 
 /// The GDPR named anywhere in a text.
@@ -242,8 +456,8 @@ static GDPR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// Which laws `text` names: (the GDPR, another law of the table).
 pub(crate) fn laws_named(text: &str) -> (bool, bool) {
     let mut found = (false, false);
-    for c in ANY_LAW.captures_iter(text) {
-        if c.name("gdpr").is_some() {
+    for m in ANY_LAW.find_iter(text) {
+        if m.pattern().as_usize() == 1 {
             found.0 = true;
         } else {
             found.1 = true;
@@ -529,10 +743,12 @@ fn head(text: &str, pos: usize, n: usize) -> &str {
 /// A cheap test before the reversed grammar: reversed parts end in "of", "de l'", "der" ...
 fn ends_with_of(before: &str) -> bool {
     let t = before.trim_end().as_bytes();
-    let tail: Vec<u8> = t[t.len().saturating_sub(5)..]
-        .iter()
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let t = &t[t.len().saturating_sub(5)..];
+    // On the stack: this runs for every citation with text before it.
+    let mut buf = [0u8; 5];
+    let tail = &mut buf[..t.len()];
+    tail.copy_from_slice(t);
+    tail.make_ascii_lowercase();
     [
         &b"of"[..],
         b"de",
@@ -1336,6 +1552,7 @@ fn ordinal(s: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn group_indices_match_the_grammar() {
@@ -1376,6 +1593,289 @@ mod tests {
             ("close", V_CLOSE),
         ] {
             assert_eq!(names[i], Some(name));
+        }
+    }
+
+    /// Pieces of citation-like text: keywords of every branch in several cases, values,
+    /// law names, connectors, white space (also no-break and em spaces), letters that fold
+    /// to ASCII (long s, Kelvin sign) and prose.
+    const PIECES: &[&str] = &[
+        "Art",
+        "art.",
+        "ARTS.",
+        "Artikel",
+        "artículo",
+        "artykułu",
+        "Artt.",
+        "para",
+        "para.",
+        "paragraph",
+        "paras",
+        "Abs.",
+        "Absatz",
+        "abs",
+        "Absätzen",
+        "paragraphe",
+        "lid",
+        "§",
+        "ust.",
+        "ustępu",
+        "n.º",
+        "nº ",
+        "sub-para.",
+        "Unterabs.",
+        "UAbs.",
+        "akapit",
+        "S.",
+        "p.",
+        "s.",
+        "Satz",
+        "sentence",
+        "zd.",
+        "volzin",
+        "lit.",
+        "litt.",
+        "Lit",
+        "letter",
+        "Buchst.",
+        "buchstabe",
+        "point",
+        "pts.",
+        "pkt",
+        "sub",
+        "onder",
+        "alínea",
+        "Nr.",
+        "no.",
+        "Ziff.",
+        "número",
+        "núm.",
+        "punto",
+        "alinéa",
+        "al.",
+        "comma",
+        "first",
+        "Second",
+        "1st",
+        "erster",
+        "zweite",
+        "eerste",
+        "première",
+        "subparagraph",
+        "sub-paragraph",
+        "Unterabsatzes",
+        "phrase",
+        "Satzes",
+        "Absatzes",
+        "paragraphe",
+        "(1)",
+        "( a )",
+        "(f)",
+        "(12)",
+        "(A)",
+        ".1",
+        ".b",
+        ".f)",
+        ".12",
+        "ff.",
+        "et seq.",
+        "et seqq",
+        "et suiv.",
+        ",",
+        ";",
+        "/",
+        "&",
+        "i.V.m.",
+        "iVm",
+        "and",
+        "und",
+        "et",
+        "or",
+        "oder",
+        "ou",
+        "sowie",
+        "in Verbindung mit",
+        "e",
+        "y",
+        "o",
+        "i",
+        "en",
+        "E",
+        "bis",
+        "to",
+        "through",
+        "tot en met",
+        "t/m",
+        "au",
+        "al",
+        "a",
+        "do",
+        "à",
+        "-",
+        "\u{2013}",
+        "\u{2212}",
+        "1",
+        "6",
+        "06",
+        "0",
+        "000",
+        "1000",
+        "12",
+        "1a",
+        "1e)",
+        "1er",
+        "2nd",
+        "3rd",
+        "4th",
+        "1.º",
+        "1º",
+        "I",
+        "II",
+        "IV",
+        "XII",
+        "IIII",
+        "f",
+        "f)",
+        "b",
+        "\u{17F}",
+        "\u{17F}atz",
+        "\u{212A}",
+        "GDPR",
+        "DSGVO",
+        "RGPD",
+        "UK GDPR",
+        "BDSG",
+        "TTDSG",
+        "ePrivacy Directive",
+        "Directive 2002/58/EC",
+        "Regulation (EU) 2016/679",
+        "of the",
+        "der",
+        "du",
+        "de la",
+        "van het",
+        "the",
+        "Data Act",
+        "AI Act",
+        "KVKK",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{2003}",
+        "\n",
+        "\t",
+        ")",
+        "(",
+        ".",
+        "x",
+        "the data",
+        "Working Party",
+        "é",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..7).prop_map(|v| {
+            // Glue some pieces, space others: "Art." "6" and "Art. 6" are both seen.
+            v.iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    if i % 3 == 2 {
+                        format!(" {p}")
+                    } else {
+                        (*p).to_owned()
+                    }
+                })
+                .collect()
+        })
+    }
+
+    fn old_law_after(rest: &str) -> Option<(bool, usize)> {
+        let rest = crate::source::prefix_within(rest, 160);
+        if let Some(m) = LAW_OTHER_AFTER.find(rest) {
+            return Some((false, m.end()));
+        }
+        LAW_GDPR_AFTER.find(rest).map(|m| (true, m.end()))
+    }
+
+    fn new_law_after(rest: &str) -> Option<(bool, usize)> {
+        match law_after(rest)? {
+            (Law::Gdpr, end) => Some((true, end)),
+            (Law::Other(_), end) => Some((false, end)),
+            // The unknown-law grammar is unchanged; only the table's names moved.
+            (Law::Unknown(_), _) => old_law_after(rest),
+        }
+    }
+
+    /// The single regex ANY_LAW was, with a group for each kind of law.
+    static OLD_ANY_LAW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?-u:\b)(?:(?P<other>{})|(?P<gdpr>{}))",
+            NAMES.1, NAMES.0
+        ))
+        .unwrap()
+    });
+
+    fn old_laws_named(text: &str) -> (bool, bool) {
+        let mut found = (false, false);
+        for c in OLD_ANY_LAW.captures_iter(text) {
+            if c.name("gdpr").is_some() {
+                found.0 = true;
+            } else {
+                found.1 = true;
+            }
+        }
+        found
+    }
+
+    fn assert_same(hay: &str) {
+        let old: Option<Groups<TOKEN_GROUPS>> = captures(&TOKEN, &TOKEN_LOCS, hay);
+        assert_eq!(token(hay), old, "token of {hay:?}");
+        let old: Option<Groups<VALUE_GROUPS>> = captures(&VALUE, &VALUE_LOCS, hay);
+        assert_eq!(value_groups(hay), old, "value of {hay:?}");
+        assert_eq!(new_law_after(hay), old_law_after(hay), "law after {hay:?}");
+        assert_eq!(
+            law_follows(hay),
+            LAW_AHEAD.is_match(hay),
+            "law ahead {hay:?}"
+        );
+    }
+
+    #[test]
+    fn the_dfas_agree_with_the_grammars_regexes_on_every_piece_and_name() {
+        for piece in PIECES {
+            for hay in [
+                (*piece).to_owned(),
+                format!(" {piece}"),
+                format!("\u{a0}{piece} 1"),
+                format!("{piece}x"),
+                format!("{piece})"),
+            ] {
+                assert_same(&hay);
+            }
+        }
+        for row in laws::table() {
+            for name in row.names() {
+                for hay in [
+                    name.to_owned(),
+                    format!(" {name}"),
+                    format!(", of the {name}"),
+                    format!(" der {name}."),
+                    format!(" {}", name.to_uppercase()),
+                    format!(" {name}x"),
+                ] {
+                    assert_same(&hay);
+                    assert_eq!(laws_named(&hay), old_laws_named(&hay), "{hay:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_dfas_agree_with_the_grammars_regexes_on_random_text(hay in text()) {
+            assert_same(&hay);
+            proptest::prop_assert_eq!(laws_named(&hay), old_laws_named(&hay));
         }
     }
 }
