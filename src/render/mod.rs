@@ -303,6 +303,21 @@ impl Held<'_> {
         }
     }
 
+    /// An owned project's sections, taken out of it in the order of
+    /// [`Project::sections_in_order`], for views made one at a time; `None` when borrowed.
+    fn take_sections(&mut self) -> Option<Vec<crate::model::Section>> {
+        let Held::Owned(project) = self else {
+            return None;
+        };
+        let mut loaded = std::mem::take(&mut project.sections);
+        // Stable, on the file order, as `sections_in_order`.
+        loaded.sort_by(|a, b| {
+            let (a, b) = (&a.section, &b.section);
+            (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value))
+        });
+        Some(loaded.into_iter().map(|l| l.section).collect())
+    }
+
     /// Drops an owned project: nothing reads it any more.
     fn release(&mut self) {
         if matches!(self, Held::Owned(_)) {
@@ -393,8 +408,22 @@ fn render_artefacts_into(
             lang: lang.code,
             all: &languages,
         };
+        let releasing = last_reader && li + 1 == languages.len();
+        // The last reader takes the sections out of the project, so that each section's
+        // view is made only while a template reads it, and never all at once.
+        let deferred = if releasing && artefacts.len() == 1 {
+            project.take_sections()
+        } else {
+            None
+        };
         let mut view = View::new(project.get(), lang);
-        let mut chapter = chapter_context(&mut view);
+        let mut chapter = match deferred {
+            Some(sections) => {
+                let first = lang.code == project.get().config.languages[0];
+                deferred_context(&mut view, sections, lang, first)
+            }
+            None => chapter_context(&mut view),
+        };
         let mut mds = Vec::with_capacity(artefacts.len());
         for (i, artefact) in artefacts.iter().enumerate() {
             // The last artefact takes the context, so the sections' views are freed as
@@ -411,7 +440,7 @@ fn render_artefacts_into(
             page: view.page,
             level: view.chapter.level,
         };
-        if last_reader && li + 1 == languages.len() {
+        if releasing {
             project.release();
         }
         for (artefact, md) in artefacts.iter().zip(mds) {
@@ -491,7 +520,36 @@ fn file_in(base: &str, lang: &str, tagged: bool) -> String {
 /// takes. Each section becomes a template value only while a template reads it: the whole
 /// chapter made values at once was a quarter of a build's memory, 7.6 KB a section.
 pub fn chapter_context(view: &mut View) -> Value {
-    let sections = Value::from_object(LazySections(std::mem::take(&mut view.chapter.sections)));
+    let sections = LazySections::Ready(std::mem::take(&mut view.chapter.sections));
+    context_with(view, sections)
+}
+
+/// [`chapter_context`] of a view made without `sections` (taken out of its project before,
+/// in order), whose views are made each time a template reads one: the views of all
+/// sections at once were a third of a build's memory, 3 KB a section. `first`: `lang` is
+/// the project's first language, in which the sections are written.
+fn deferred_context(
+    view: &mut View,
+    sections: Vec<crate::model::Section>,
+    lang: &'static lang::Lang,
+    first: bool,
+) -> Value {
+    view.anchors = sections
+        .iter()
+        .map(|s| view::anchor(s, &view.chapter.number))
+        .collect();
+    let sections = LazySections::Deferred {
+        sections,
+        chapter: view.chapter.number.clone(),
+        level: view.chapter.level,
+        lang,
+        localize: !first,
+    };
+    context_with(view, sections)
+}
+
+fn context_with(view: &View, sections: LazySections) -> Value {
+    let sections = Value::from_object(sections);
     let rest = Value::from(Serde(&view.chapter));
     let fields = rest
         .try_iter()
@@ -512,7 +570,19 @@ pub fn chapter_context(view: &mut View) -> Value {
 
 /// The sections of the chapter, a sequence to templates; see [`chapter_context`].
 #[derive(Debug)]
-struct LazySections(Vec<view::SectionView>);
+enum LazySections {
+    /// The views, made before.
+    Ready(Vec<view::SectionView>),
+    /// The sections, each made a view when read ([`deferred_context`]).
+    Deferred {
+        sections: Vec<crate::model::Section>,
+        chapter: String,
+        level: u32,
+        lang: &'static lang::Lang,
+        /// Whether the texts of `lang` are swapped in first, on a copy.
+        localize: bool,
+    },
+}
 
 impl minijinja::value::Object for LazySections {
     fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
@@ -520,12 +590,35 @@ impl minijinja::value::Object for LazySections {
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let section = self.0.get(key.as_usize()?)?;
-        Some(Value::from(Serde(section)))
+        let i = key.as_usize()?;
+        match &**self {
+            LazySections::Ready(views) => Some(Value::from(Serde(views.get(i)?))),
+            LazySections::Deferred {
+                sections,
+                chapter,
+                level,
+                lang,
+                localize,
+            } => {
+                let section = sections.get(i)?;
+                let view = if *localize {
+                    let mut copy = section.clone();
+                    crate::load::Localize::localize(&mut copy, lang.code);
+                    view::section_view(&copy, chapter, *level, lang)
+                } else {
+                    view::section_view(section, chapter, *level, lang)
+                };
+                Some(Value::from(Serde(&view)))
+            }
+        }
     }
 
     fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::Seq(self.0.len())
+        let len = match &**self {
+            LazySections::Ready(views) => views.len(),
+            LazySections::Deferred { sections, .. } => sections.len(),
+        };
+        minijinja::value::Enumerator::Seq(len)
     }
 }
 
