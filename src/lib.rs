@@ -200,22 +200,27 @@ pub fn build(opts: &BuildOptions) -> Result<render::Built, Error> {
             outcome: render::Outcome::Blocked,
         });
     }
-    let files = render::render(&checked.project)?;
+    let Checked {
+        project,
+        diagnostics,
+        ..
+    } = checked;
     let outcome = if opts.verify {
+        let files = render::render(&project)?;
         match render::write::stale_diff(&dir, &shown, &files)? {
             Some(diff) => render::Outcome::Stale { diff },
             None => render::Outcome::Current { shown },
         }
     } else {
-        render::write::write_atomic(&dir, &files)?;
-        render::Outcome::Written {
-            dir,
-            files: files.into_iter().map(|f| f.name).collect(),
-            shown,
-        }
+        // Each file goes to disk as soon as it is made, the project is dropped as soon as
+        // it is read for the last time: the whole output is never in memory at once.
+        let mut stage = render::write::Stage::open(&dir)?;
+        let files = render::render_into_stage(project, &mut stage)?;
+        stage.commit()?;
+        render::Outcome::Written { dir, files, shown }
     };
     Ok(render::Built {
-        diagnostics: checked.diagnostics,
+        diagnostics,
         outcome,
     })
 }

@@ -48,6 +48,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("chapter.md", include_str!("../../templates/chapter.md")),
     ("section.md", include_str!("../../templates/section.md")),
     (
+        "section-macros.md",
+        include_str!("../../templates/section-macros.md"),
+    ),
+    (
         "controller.md",
         include_str!("../../templates/controller.md"),
     ),
@@ -60,6 +64,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "de/section.md",
         include_str!("../../templates/de/section.md"),
+    ),
+    (
+        "de/section-macros.md",
+        include_str!("../../templates/de/section-macros.md"),
     ),
     (
         "de/controller.md",
@@ -303,12 +311,23 @@ pub fn render_markdown(
     render_into(env, name, ctx, limits, sink)
 }
 
+/// [`render`] straight into `out`, never held whole; returns the fuel used.
+pub fn render_to(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    limits: Limits,
+    out: &mut dyn std::io::Write,
+) -> Result<u64, Error> {
+    render_into(env, name, ctx, limits, Sink::Stream(out)).map(|r| r.fuel)
+}
+
 fn render_into(
     env: &Environment<'_>,
     name: &str,
     ctx: Value,
     limits: Limits,
-    sink: Sink,
+    sink: Sink<'_>,
 ) -> Result<Rendered, Error> {
     let mut out = Capped {
         sink,
@@ -339,6 +358,7 @@ fn render_into(
         // Only whole `str`s are written, and a write over the limit fails whole.
         Sink::Raw(buf) => String::from_utf8(buf).map_err(|_| not_utf8(name))?,
         Sink::Markdown(n) => n.finish(),
+        Sink::Stream(_) => String::new(),
     };
     Ok(Rendered { text, fuel })
 }
@@ -348,23 +368,25 @@ fn not_utf8(name: &str) -> Error {
 }
 
 /// Where a render's output goes.
-enum Sink {
+enum Sink<'a> {
     /// Kept as written.
     Raw(Vec<u8>),
     /// Tidied line by line.
     Markdown(super::markdown::Normaliser),
+    /// Passed on as written.
+    Stream(&'a mut dyn std::io::Write),
 }
 
 /// An output that refuses to take more than `cap` bytes.
-struct Capped {
-    sink: Sink,
+struct Capped<'a> {
+    sink: Sink<'a>,
     written: usize,
     over: bool,
     not_utf8: bool,
     cap: usize,
 }
 
-impl std::io::Write for Capped {
+impl std::io::Write for Capped<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         if self.written + bytes.len() > self.cap {
             self.over = true;
@@ -380,6 +402,13 @@ impl std::io::Write for Capped {
                     return Err(std::io::Error::other("output is not UTF-8"));
                 }
             },
+            Sink::Stream(out) => {
+                if std::str::from_utf8(bytes).is_err() {
+                    self.not_utf8 = true;
+                    return Err(std::io::Error::other("output is not UTF-8"));
+                }
+                out.write_all(bytes)?;
+            }
         }
         Ok(bytes.len())
     }

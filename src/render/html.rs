@@ -28,15 +28,77 @@ pub struct TocEntry {
 /// Converts CommonMark to HTML. `anchors` maps a section number ("10.1") to the section's
 /// id: a heading whose text starts with that number and a space gets it as its `id`.
 pub fn to_html(markdown: &str, anchors: &HashMap<String, String>) -> Converted {
+    to_html_in(markdown, anchors, PIECE)
+}
+
+fn to_html_in(markdown: &str, anchors: &HashMap<String, String>, piece: usize) -> Converted {
     let mut toc = Vec::new();
-    let events = HeadingIds::new(
-        Parser::new_ext(markdown, Options::empty()),
-        anchors,
-        &mut toc,
-    );
+    let spaces = number_spaces(anchors);
     let mut body = String::with_capacity(markdown.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut body, sanitise(events));
+    // pulldown-cmark builds the tree of all it parses at once: of a whole chapter of
+    // 100,000 sections, some hundred megabytes. Pieces that begin at a heading parse to
+    // the same HTML, written one after the other.
+    for piece in pieces(markdown, piece) {
+        let events = HeadingIds::new(
+            Parser::new_ext(piece, Options::empty()),
+            anchors,
+            &spaces,
+            &mut toc,
+        );
+        pulldown_cmark::html::push_html(&mut body, sanitise(events));
+    }
     Converted { body, toc }
+}
+
+/// The size a piece of Markdown grows to before it ends at the next heading.
+const PIECE: usize = 64 * 1024;
+
+/// `markdown` in pieces of at least `size` bytes, each but the first beginning at an ATX
+/// heading in the first column, which closes every block open before it (paragraph, list,
+/// quote, indented code). What a heading does not close (a fenced code block, an HTML
+/// block) or what reaches across blocks (a link reference definition) begins with `` ` ``,
+/// `~`, `<` or `[` after at most three spaces: a document with such a line is one piece.
+/// Register values arrive escaped, so only a template writes them.
+fn pieces(markdown: &str, size: usize) -> Vec<&str> {
+    let reaches_across = markdown.lines().any(|line| {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        indent <= 3 && line[indent..].starts_with(['`', '~', '<', '['])
+    });
+    if reaches_across || markdown.len() <= size {
+        return vec![markdown];
+    }
+    let mut out = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    for line in markdown.split_inclusive('\n') {
+        if at > start && at - start >= size && is_atx_heading(line) {
+            out.push(&markdown[start..at]);
+            start = at;
+        }
+        at += line.len();
+    }
+    out.push(&markdown[start..]);
+    out
+}
+
+/// Whether `line` opens an ATX heading in its first column: one to six `#`, then a space,
+/// a tab or the line's end.
+fn is_atx_heading(line: &str) -> bool {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    (1..=6).contains(&hashes)
+        && matches!(
+            line.as_bytes().get(hashes),
+            None | Some(b' ' | b'\t' | b'\n' | b'\r')
+        )
+}
+
+/// The counts of spaces in the section numbers of `anchors`, each once: a number holds as
+/// many spaces as its chapter (`chapter: "A 1"`), so a heading's number ends at the space
+/// after that many; usually there is one count, 0.
+fn number_spaces(anchors: &HashMap<String, String>) -> Vec<usize> {
+    let mut spaces: Vec<usize> = anchors.keys().map(|k| k.matches(' ').count()).collect();
+    spaces.sort_unstable();
+    spaces.dedup();
+    spaces
 }
 
 /// A legal citation as privreg writes it: "Art. 6 para. 1 lit. f GDPR", "Art. 6(1)(f) GDPR",
@@ -100,20 +162,20 @@ pub fn heading_text(markdown: &str) -> String {
 struct HeadingIds<'a, 'm, I> {
     events: I,
     anchors: &'m HashMap<String, String>,
-    /// The counts of spaces in a section number, each once.
-    spaces: Vec<usize>,
+    /// The counts of spaces in a section number, each once ([`number_spaces`]).
+    spaces: &'m [usize],
     /// A heading's events, its id set, to be passed on.
     held: std::collections::VecDeque<Event<'a>>,
     toc: &'m mut Vec<TocEntry>,
 }
 
 impl<'a, 'm, I: Iterator<Item = Event<'a>>> HeadingIds<'a, 'm, I> {
-    fn new(events: I, anchors: &'m HashMap<String, String>, toc: &'m mut Vec<TocEntry>) -> Self {
-        // A number holds as many spaces as its chapter (`chapter: "A 1"`), so a heading's
-        // number ends at the space after that many; usually there is one count, 0.
-        let mut spaces: Vec<usize> = anchors.keys().map(|k| k.matches(' ').count()).collect();
-        spaces.sort_unstable();
-        spaces.dedup();
+    fn new(
+        events: I,
+        anchors: &'m HashMap<String, String>,
+        spaces: &'m [usize],
+        toc: &'m mut Vec<TocEntry>,
+    ) -> Self {
         HeadingIds {
             events,
             anchors,
@@ -267,5 +329,31 @@ mod tests {
         assert!(c.body.contains("<h3>10.10 Other</h3>"));
         assert_eq!(c.toc.len(), 1);
         assert_eq!(c.toc[0].text, "10.1 Slack");
+    }
+
+    #[test]
+    fn a_document_converted_in_pieces_is_the_document_converted_whole() {
+        let anchors = HashMap::from([
+            ("10.1".to_owned(), "a".to_owned()),
+            ("10.2".to_owned(), "b".to_owned()),
+        ]);
+        let md = "## 10 Chapter\n\nLead *text*\nrunning on.\n\n### 10.1 A\n\n- one\n- two\n\n\
+                  > quoted\nlazy line\n#### Sub\n\n1. first\n\n2. second\n    indented\n\
+                  ### 10.2 B\n    code\n# Top\nText \\<b\\> Art. 6 para. 1 lit. f GDPR\n\n#nohash\n\n######\n";
+        let whole = to_html_in(md, &anchors, usize::MAX);
+        for size in [0, 1, 20, 60] {
+            let pieces = to_html_in(md, &anchors, size);
+            assert_eq!(pieces.body, whole.body, "pieces of {size} bytes");
+            assert_eq!(pieces.toc.len(), whole.toc.len());
+        }
+        assert_eq!(pieces(md, 0).len(), 6);
+        // What may reach across a heading keeps the document whole.
+        for across in [
+            "```\n# x\n```\n",
+            "<!--\n# x\n-->\n",
+            "[r]: https://e.example\n",
+        ] {
+            assert_eq!(pieces(&format!("{md}{across}"), 0).len(), 1, "{across}");
+        }
     }
 }

@@ -18,6 +18,7 @@ pub mod table;
 pub mod view;
 pub mod write;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -199,47 +200,177 @@ pub enum Outcome {
 /// Renders the artefacts `outputs:` chooses ([`chosen_outputs`]), all from the same
 /// checked project in this one run, so they cannot disagree.
 pub fn render(project: &Project) -> Result<Vec<OutputFile>, Error> {
-    let mut files = Vec::new();
-    for choice in chosen_outputs(project) {
-        match choice {
-            "policy" => files.extend(render_artefacts(project, ARTEFACTS)?),
+    let mut files = Collect::default();
+    render_each(Held::Borrowed(project), &mut files)?;
+    Ok(files.finish())
+}
+
+/// [`render`], each file handed to `stage` as soon as it is made and then dropped, and the
+/// project dropped as soon as nothing more is made from it: `build` never holds the whole
+/// output, nor the project beside the HTML. Returns the files' names in [`render`]'s order.
+pub fn render_into_stage(project: Project, stage: &mut write::Stage) -> Result<Vec<String>, Error> {
+    let mut staged = Staged {
+        stage,
+        names: Vec::new(),
+    };
+    render_each(Held::Owned(Box::new(project)), &mut staged)?;
+    staged.names.sort_by_key(|(at, _)| *at);
+    Ok(staged.names.into_iter().map(|(_, name)| name).collect())
+}
+
+/// Where rendered files go: each is given with its place in [`render`]'s order, since a
+/// file may be finished before one listed ahead of it.
+trait Emit {
+    /// Takes file `name`, whole.
+    fn file(&mut self, at: usize, name: String, contents: Cow<'_, [u8]>) -> Result<(), Error>;
+    /// Takes file `name` as `write` writes it.
+    fn stream(
+        &mut self,
+        at: usize,
+        name: String,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Error>,
+    ) -> Result<(), Error>;
+}
+
+/// The files in memory, for [`render`].
+#[derive(Default)]
+struct Collect(Vec<(usize, OutputFile)>);
+
+impl Collect {
+    fn finish(mut self) -> Vec<OutputFile> {
+        self.0.sort_by_key(|(at, _)| *at);
+        self.0.into_iter().map(|(_, f)| f).collect()
+    }
+}
+
+impl Emit for Collect {
+    fn file(&mut self, at: usize, name: String, contents: Cow<'_, [u8]>) -> Result<(), Error> {
+        let contents = contents.into_owned();
+        self.0.push((at, OutputFile { name, contents }));
+        Ok(())
+    }
+
+    fn stream(
+        &mut self,
+        at: usize,
+        name: String,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut contents = Vec::new();
+        write(&mut contents)?;
+        self.file(at, name, Cow::Owned(contents))
+    }
+}
+
+/// The files written into a stage, their names kept in [`render`]'s order.
+struct Staged<'a> {
+    stage: &'a mut write::Stage,
+    names: Vec<(usize, String)>,
+}
+
+impl Emit for Staged<'_> {
+    fn file(&mut self, at: usize, name: String, contents: Cow<'_, [u8]>) -> Result<(), Error> {
+        self.stage.add(&name, &contents)?;
+        self.names.push((at, name));
+        Ok(())
+    }
+
+    fn stream(
+        &mut self,
+        at: usize,
+        name: String,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.stage.stream(&name, write)?;
+        self.names.push((at, name));
+        Ok(())
+    }
+}
+
+/// The project a render reads: borrowed, or owned and dropped once read for the last time.
+enum Held<'a> {
+    Borrowed(&'a Project),
+    Owned(Box<Project>),
+    Released,
+}
+
+impl Held<'_> {
+    fn get(&self) -> &Project {
+        match self {
+            Held::Borrowed(p) => p,
+            Held::Owned(p) => p,
+            Held::Released => unreachable!("the project is released after its last reader"),
+        }
+    }
+
+    /// An owned project's sections, taken out of it in the order of
+    /// [`Project::sections_in_order`], for views made one at a time; `None` when borrowed.
+    fn take_sections(&mut self) -> Option<Vec<crate::model::Section>> {
+        let Held::Owned(project) = self else {
+            return None;
+        };
+        let mut loaded = std::mem::take(&mut project.sections);
+        // Stable, on the file order, as `sections_in_order`.
+        loaded.sort_by(|a, b| {
+            let (a, b) = (&a.section, &b.section);
+            (a.order.value, &a.id.value).cmp(&(b.order.value, &b.id.value))
+        });
+        Some(loaded.into_iter().map(|l| l.section).collect())
+    }
+
+    /// Drops an owned project: nothing reads it any more.
+    fn release(&mut self) {
+        if matches!(self, Held::Owned(_)) {
+            *self = Held::Released;
+        }
+    }
+}
+
+/// Renders every chosen artefact into `out`, in [`render`]'s order.
+fn render_each(mut project: Held<'_>, out: &mut dyn Emit) -> Result<(), Error> {
+    let choices = chosen_outputs(project.get());
+    let mut at = 0;
+    let emit = |at: &mut usize, name: &str, contents: Vec<u8>, out: &mut dyn Emit| {
+        *at += 1;
+        out.file(*at - 1, name.to_owned(), Cow::Owned(contents))
+    };
+    for (i, choice) in choices.iter().enumerate() {
+        let last = i + 1 == choices.len();
+        match *choice {
+            "policy" => {
+                at = render_artefacts_into(&mut project, ARTEFACTS, last, at, out)?;
+            }
             "record" => {
                 use record::RecordFormat as F;
+                let project = project.get();
                 // Built once, written in every format.
                 let record = record::Record::new(project);
                 let date = crate::project::recorded_date(project);
                 let formats = [F::Markdown, F::Html, F::Csv, F::Xlsx];
                 for (name, format) in RECORD_FILES.iter().zip(formats) {
-                    files.push(OutputFile {
-                        name: (*name).to_owned(),
-                        contents: record.write(format, false, date)?,
-                    });
+                    emit(&mut at, name, record.write(format, false, date)?, out)?;
                 }
                 if !record.on_behalf.is_empty() {
-                    files.push(OutputFile {
-                        name: RECORD_FILES[4].to_owned(),
-                        contents: record.write(F::Csv, true, date)?,
-                    });
+                    emit(
+                        &mut at,
+                        RECORD_FILES[4],
+                        record.write(F::Csv, true, date)?,
+                        out,
+                    )?;
                 }
             }
             "subprocessors" => {
                 use subprocessors::ListFormat as F;
-                let entries = subprocessors::entries(project);
+                let entries = subprocessors::entries(project.get());
                 let formats = [F::Markdown, F::Html, F::Json, F::Csv];
                 for (name, format) in SUBPROCESSOR_FILES.iter().zip(formats) {
-                    files.push(OutputFile {
-                        name: (*name).to_owned(),
-                        contents: subprocessors::write(&entries, format),
-                    });
+                    emit(&mut at, name, subprocessors::write(&entries, format), out)?;
                 }
             }
-            _ => files.push(OutputFile {
-                name: JSONLD_FILE.to_owned(),
-                contents: jsonld::render(project),
-            }),
+            _ => emit(&mut at, JSONLD_FILE, jsonld::render(project.get()), out)?,
         }
     }
-    Ok(files)
+    Ok(())
 }
 
 /// Renders `artefacts` over one view of `project` per language: their files, language by
@@ -248,17 +379,52 @@ pub fn render_artefacts(
     project: &Project,
     artefacts: &[Artefact],
 ) -> Result<Vec<OutputFile>, Error> {
-    let limits = Limits::for_sections(project.sections.len());
-    let env = environment(project, limits)?;
-    let languages = project_languages(project);
-    let mut files = Vec::new();
-    for &lang in &languages {
-        let mut view = View::new(project, lang);
-        let mut chapter = chapter_context(&mut view);
+    let mut files = Collect::default();
+    render_artefacts_into(
+        &mut Held::Borrowed(project),
+        artefacts,
+        false,
+        0,
+        &mut files,
+    )?;
+    Ok(files.finish())
+}
+
+/// [`render_artefacts`] into `out`, the first file at place `at`; returns the place after
+/// the last. With `last_reader`, nothing after these artefacts reads the project: it is
+/// released once the last language's Markdown is written, before any HTML is made.
+fn render_artefacts_into(
+    project: &mut Held<'_>,
+    artefacts: &[Artefact],
+    last_reader: bool,
+    mut at: usize,
+    out: &mut dyn Emit,
+) -> Result<usize, Error> {
+    let limits = Limits::for_sections(project.get().sections.len());
+    let env = environment(project.get(), limits)?;
+    let languages = project_languages(project.get());
+    for (li, &lang) in languages.iter().enumerate() {
         let names = Names {
             lang: lang.code,
             all: &languages,
         };
+        let releasing = last_reader && li + 1 == languages.len();
+        // The last reader takes the sections out of the project, so that each section's
+        // view is made only while a template reads it, and never all at once.
+        let deferred = if releasing && artefacts.len() == 1 {
+            project.take_sections()
+        } else {
+            None
+        };
+        let mut view = View::new(project.get(), lang);
+        let mut chapter = match deferred {
+            Some(sections) => {
+                let first = lang.code == project.get().config.languages[0];
+                deferred_context(&mut view, sections, lang, first)
+            }
+            None => chapter_context(&mut view),
+        };
+        let mut mds = Vec::with_capacity(artefacts.len());
         for (i, artefact) in artefacts.iter().enumerate() {
             // The last artefact takes the context, so the sections' views are freed as
             // soon as its Markdown is written, before its HTML is made.
@@ -267,12 +433,22 @@ pub fn render_artefacts(
             } else {
                 std::mem::take(&mut chapter)
             };
-            files.extend(artefact.render(&env, &view, chapter, names, limits)?);
+            mds.push(artefact.markdown(&env, &view, chapter, names, limits)?);
+        }
+        let finish = Finish {
+            anchors: std::mem::take(&mut view.anchors),
+            page: view.page,
+            level: view.chapter.level,
+        };
+        if releasing {
+            project.release();
+        }
+        for (artefact, md) in artefacts.iter().zip(mds) {
+            at = artefact.finish(&env, &finish, md, names, limits, at, out)?;
         }
     }
-    Ok(files)
+    Ok(at)
 }
-
 /// The languages `project` is written in, those privreg writes (others are `check` errors).
 fn project_languages(project: &Project) -> Vec<&'static lang::Lang> {
     let found: Vec<_> = project
@@ -344,7 +520,36 @@ fn file_in(base: &str, lang: &str, tagged: bool) -> String {
 /// takes. Each section becomes a template value only while a template reads it: the whole
 /// chapter made values at once was a quarter of a build's memory, 7.6 KB a section.
 pub fn chapter_context(view: &mut View) -> Value {
-    let sections = Value::from_object(LazySections(std::mem::take(&mut view.chapter.sections)));
+    let sections = LazySections::Ready(std::mem::take(&mut view.chapter.sections));
+    context_with(view, sections)
+}
+
+/// [`chapter_context`] of a view made without `sections` (taken out of its project before,
+/// in order), whose views are made each time a template reads one: the views of all
+/// sections at once were a third of a build's memory, 3 KB a section. `first`: `lang` is
+/// the project's first language, in which the sections are written.
+fn deferred_context(
+    view: &mut View,
+    sections: Vec<crate::model::Section>,
+    lang: &'static lang::Lang,
+    first: bool,
+) -> Value {
+    view.anchors = sections
+        .iter()
+        .map(|s| view::anchor(s, &view.chapter.number))
+        .collect();
+    let sections = LazySections::Deferred {
+        sections,
+        chapter: view.chapter.number.clone(),
+        level: view.chapter.level,
+        lang,
+        localize: !first,
+    };
+    context_with(view, sections)
+}
+
+fn context_with(view: &View, sections: LazySections) -> Value {
+    let sections = Value::from_object(sections);
     let rest = Value::from(Serde(&view.chapter));
     let fields = rest
         .try_iter()
@@ -365,7 +570,19 @@ pub fn chapter_context(view: &mut View) -> Value {
 
 /// The sections of the chapter, a sequence to templates; see [`chapter_context`].
 #[derive(Debug)]
-struct LazySections(Vec<view::SectionView>);
+enum LazySections {
+    /// The views, made before.
+    Ready(Vec<view::SectionView>),
+    /// The sections, each made a view when read ([`deferred_context`]).
+    Deferred {
+        sections: Vec<crate::model::Section>,
+        chapter: String,
+        level: u32,
+        lang: &'static lang::Lang,
+        /// Whether the texts of `lang` are swapped in first, on a copy.
+        localize: bool,
+    },
+}
 
 impl minijinja::value::Object for LazySections {
     fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
@@ -373,12 +590,35 @@ impl minijinja::value::Object for LazySections {
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let section = self.0.get(key.as_usize()?)?;
-        Some(Value::from(Serde(section)))
+        let i = key.as_usize()?;
+        match &**self {
+            LazySections::Ready(views) => Some(Value::from(Serde(views.get(i)?))),
+            LazySections::Deferred {
+                sections,
+                chapter,
+                level,
+                lang,
+                localize,
+            } => {
+                let section = sections.get(i)?;
+                let view = if *localize {
+                    let mut copy = section.clone();
+                    crate::load::Localize::localize(&mut copy, lang.code);
+                    view::section_view(&copy, chapter, *level, lang)
+                } else {
+                    view::section_view(section, chapter, *level, lang)
+                };
+                Some(Value::from(Serde(&view)))
+            }
+        }
     }
 
     fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::Seq(self.0.len())
+        let len = match &**self {
+            LazySections::Ready(views) => views.len(),
+            LazySections::Deferred { sections, .. } => sections.len(),
+        };
+        minijinja::value::Enumerator::Seq(len)
     }
 }
 
@@ -416,24 +656,49 @@ fn environment(project: &Project, limits: Limits) -> Result<Environment<'static>
     Ok(env::environment(overrides, style, limits))
 }
 
+/// What an artefact's HTML needs of the view once its Markdown is written.
+struct Finish {
+    anchors: std::collections::HashMap<String, String>,
+    page: view::PageView,
+    level: u32,
+}
+
 impl Artefact {
-    /// The artefact's files, its templates taken from `env` and rendered over `chapter`
+    /// The artefact's Markdown, its template taken from `env` and rendered over `chapter`
     /// (made by [`chapter_context`] from `view`, which gives the rest).
-    fn render(
+    fn markdown(
         &self,
         env: &Environment<'_>,
         view: &View,
         chapter: Value,
         names: Names<'_>,
         limits: Limits,
-    ) -> Result<Vec<OutputFile>, Error> {
+    ) -> Result<String, Error> {
         let template = template_in(self.template, names.lang);
-        let md = env::render_markdown(env, &template, chapter, limits, view.anchors.len())?.text;
-        // Each form is made once and moved into its last file, not copied: at 100,000
-        // sections a copy of the chapter is some hundred megabytes.
+        Ok(env::render_markdown(env, &template, chapter, limits, view.anchors.len())?.text)
+    }
+
+    /// Makes the artefact's files from its Markdown and hands each to `out`, the first
+    /// at place `at`; returns the place after the last.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site, each argument distinct"
+    )]
+    fn finish(
+        &self,
+        env: &Environment<'_>,
+        finish: &Finish,
+        md: String,
+        names: Names<'_>,
+        limits: Limits,
+        at: usize,
+        out: &mut dyn Emit,
+    ) -> Result<usize, Error> {
+        // Each form is made once, handed on and dropped, never copied: at 100,000
+        // sections one form of the chapter is some hundred megabytes.
         let is_html = |o: &Output| !matches!(o, Output::Markdown(_));
         let mut converted = if self.outputs.iter().any(is_html) {
-            html::to_html(&md, &view.anchors)
+            html::to_html(&md, &finish.anchors)
         } else {
             Converted::default()
         };
@@ -441,41 +706,62 @@ impl Artefact {
             .outputs
             .iter()
             .rposition(|o| matches!(o, Output::Markdown(_)));
-        let last_body = self.outputs.iter().rposition(is_html);
         let mut md = Some(md);
-        let mut files = Vec::with_capacity(self.outputs.len());
         for (i, output) in self.outputs.iter().enumerate() {
-            let contents = match *output {
-                Output::Markdown(_) if Some(i) == last_md => md.take().unwrap_or_default(),
-                Output::Markdown(_) => md.clone().unwrap_or_default(),
-                Output::Fragment(_) if Some(i) == last_body => std::mem::take(&mut converted.body),
-                Output::Fragment(_) => converted.body.clone(),
-                Output::Page { template, .. } => self.page(
-                    env,
-                    &template_in(template, names.lang),
-                    view,
-                    &converted,
-                    names,
-                    limits,
-                )?,
-            };
-            files.push(OutputFile {
-                name: names.file(output.file()),
-                contents: contents.into_bytes(),
-            });
+            let name = names.file(output.file());
+            match *output {
+                Output::Markdown(_) => {
+                    let text = if Some(i) == last_md {
+                        md.take().unwrap_or_default()
+                    } else {
+                        md.clone().unwrap_or_default()
+                    };
+                    out.file(at + i, name, Cow::Owned(text.into_bytes()))?;
+                }
+                Output::Fragment(_) => {
+                    out.file(at + i, name, Cow::Borrowed(converted.body.as_bytes()))?;
+                }
+                Output::Page { .. } => {}
+            }
         }
-        Ok(files)
+        drop(md);
+        // The page last, as it takes the body: the page template reads it as a value.
+        let body = Value::from_safe_string(std::mem::take(&mut converted.body));
+        for (i, output) in self.outputs.iter().enumerate() {
+            if let Output::Page { template, .. } = *output {
+                let template = template_in(template, names.lang);
+                out.stream(at + i, names.file(output.file()), &mut |w| {
+                    self.page(
+                        env,
+                        &template,
+                        finish,
+                        &converted.toc,
+                        body.clone(),
+                        names,
+                        limits,
+                        w,
+                    )
+                })?;
+            }
+        }
+        Ok(at + self.outputs.len())
     }
 
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site, each argument distinct"
+    )]
     fn page(
         &self,
         env: &Environment<'_>,
         template: &str,
-        view: &View,
-        converted: &Converted,
+        finish: &Finish,
+        toc: &[html::TocEntry],
+        body: Value,
         names: Names<'_>,
         limits: Limits,
-    ) -> Result<String, Error> {
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
         let page_file = self
             .outputs
             .iter()
@@ -495,26 +781,48 @@ impl Artefact {
             })
             .collect();
         let cx = minijinja::context! {
-            lang => view.page.language,
+            lang => finish.page.language,
             alternates => alternates,
-            chapter_title => &view.page.chapter_title,
-            controller => &view.page.controller,
-            heading_level => view.chapter.level,
-            toc => Value::from(Serde(&converted.toc)),
-            body => Value::from_safe_string(converted.body.clone()),
+            chapter_title => &finish.page.chapter_title,
+            controller => &finish.page.controller,
+            heading_level => finish.level,
+            toc => Value::from(Serde(toc)),
+            body => body,
         };
-        // The page is the body, the table of contents and some kilobytes around them; room
-        // reserved and not written costs address space, not memory.
-        let toc: usize = converted
-            .toc
-            .iter()
-            .map(|e| 2 * (e.anchor.len() + e.text.len()) + 128)
-            .sum();
-        let expected = converted.body.len() + toc + 64 * 1024;
-        let mut page = env::render_sized(env, template, cx, limits, expected)?.text;
-        page.truncate(page.trim_end().len());
-        page.push('\n');
-        Ok(page)
+        let mut trimmed = TrimEnd {
+            out,
+            pending: String::new(),
+        };
+        env::render_to(env, template, cx, limits, &mut trimmed)?;
+        // As `trim_end` and one `\n` on the whole page.
+        std::io::Write::write_all(trimmed.out, b"\n")
+            .map_err(|e| Error::Template(format!("{template}: the output cannot be written: {e}")))
+    }
+}
+
+/// Passes text on without its trailing whitespace: what may end it is held back until
+/// more text follows.
+struct TrimEnd<'a> {
+    out: &'a mut dyn std::io::Write,
+    pending: String,
+}
+
+impl std::io::Write for TrimEnd<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        // The renderer writes whole `str`s; anything else is refused before it gets here.
+        let text = std::str::from_utf8(bytes).map_err(std::io::Error::other)?;
+        let kept = text.trim_end().len();
+        if kept > 0 {
+            self.out.write_all(self.pending.as_bytes())?;
+            self.pending.clear();
+            self.out.write_all(&bytes[..kept])?;
+        }
+        self.pending.push_str(&text[kept..]);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -101,18 +101,9 @@ impl View {
         };
         let chapter = ChapterView::new(project, raw, &sections, lang);
         View {
-            anchors: chapter
-                .sections
+            anchors: sections
                 .iter()
-                .zip(&sections)
-                // Keyed by what the heading shows: the number is escaped Markdown
-                // (`chapter: "1*2"` is `1\*2.1`), the heading's text is not.
-                .map(|(v, s)| {
-                    (
-                        super::html::heading_text(&v.number),
-                        markdown::clean(&s.id.value),
-                    )
-                })
+                .map(|s| anchor(s, &chapter.number))
                 .collect(),
             page: PageView {
                 chapter_title: markdown::clean(&format!(
@@ -569,6 +560,26 @@ fn opt_text<T: AsRef<str>>(v: &Option<crate::load::Spanned<T>>) -> Option<String
     v.as_ref().map(|s| escape(s.value.as_ref()))
 }
 
+/// The view of section `s` as [`View::new`] makes it in chapter `chapter` (escaped, as
+/// [`ChapterView::number`]) at heading `level`, for views made one at a time.
+pub fn section_view(s: &Section, chapter: &str, level: u32, lang: &'static Lang) -> SectionView {
+    SectionView::new(s, chapter, level, lang)
+}
+
+/// The entry of [`View::anchors`] for section `s` in chapter `chapter` (escaped).
+pub fn anchor(s: &Section, chapter: &str) -> (String, String) {
+    // Keyed by what the heading shows: the number is escaped Markdown (`chapter: "1*2"` is
+    // `1\*2.1`), the heading's text is not.
+    (
+        super::html::heading_text(&section_number(chapter, s)),
+        markdown::clean(&s.id.value),
+    )
+}
+
+fn section_number(chapter: &str, s: &Section) -> String {
+    format!("{chapter}.{}", s.order.value)
+}
+
 impl SectionView {
     fn new(s: &Section, chapter: &str, level: u32, lang: &'static Lang) -> SectionView {
         let processed_by = match s.processed_by.as_ref().map(|p| p.value.as_str()) {
@@ -591,7 +602,7 @@ impl SectionView {
             .collect();
         let heading = |extra: u32| "#".repeat((level + extra).min(6) as usize);
         SectionView {
-            number: format!("{chapter}.{}", s.order.value),
+            number: section_number(chapter, s),
             id: escape(&s.id.value),
             title: escape(&s.title.value),
             heading: heading(1),

@@ -41,89 +41,201 @@ const OLD_PREFIX: &str = ".privreg-old-";
 /// or on a signal the binary catches, every step is taken back: the old output returns
 /// and no staging directory remains.
 pub fn write_atomic(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    let write_err = |path: &Path| {
-        let path = path.to_owned();
-        move |source| Error::Write { path, source }
-    };
-    let target = files::resolve_links(dir).map_err(write_err(dir))?;
-    let Some(name) = target.file_name().map(|n| n.to_owned()) else {
-        return Err(Error::Write {
-            path: dir.to_owned(),
-            source: io::Error::other("the output path names no directory of its own"),
-        });
-    };
-    let parent = files::parent_dir(&target);
-    std::fs::create_dir_all(&parent).map_err(write_err(&parent))?;
-    let lock = files::DirLock::acquire(&parent).map_err(write_err(&parent))?;
-    let pending = files::Pending::new();
-    pending.push(Undo::RemoveFile(lock.path().to_owned()));
-    recover_in(&parent, &name).map_err(write_err(&parent))?;
-    let exists = match std::fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => true,
-        Ok(_) => {
-            return Err(Error::Write {
-                path: dir.to_owned(),
-                source: io::Error::other("the output path exists and is not a directory"),
-            });
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-        Err(source) => {
-            return Err(Error::Write {
-                path: dir.to_owned(),
-                source,
-            });
-        }
-    };
-    if exists {
-        refuse_foreign_files(&target, files)?;
-    }
-    let staging = reserve(&parent, NEW_PREFIX, &name, &pending).map_err(write_err(&parent))?;
+    let mut stage = Stage::open(dir)?;
     for f in files {
-        let path = staging.join(&f.name);
-        write_synced(&path, &f.contents).map_err(write_err(&path))?;
+        stage.add(&f.name, &f.contents)?;
     }
-    files::sync_dir(&staging);
-    files::stall("staged");
-    set_public_permissions(&staging, &target).map_err(write_err(dir))?;
-    if exists {
-        let aside = reserve(&parent, OLD_PREFIX, &name, &pending).map_err(write_err(&parent))?;
-        pending.forget(&Undo::RemoveDir(aside.clone()));
-        // A name is reserved by creating it; the rename needs it free again.
-        std::fs::remove_dir(&aside).map_err(write_err(&parent))?;
-        pending
-            .step(|steps| {
-                std::fs::rename(&target, &aside)?;
-                steps.push(Undo::Restore {
-                    aside: aside.clone(),
-                    dir: target.clone(),
+    stage.commit()
+}
+
+/// An output directory being replaced ([`write_atomic`]), its files given one at a time,
+/// so that a build need not hold every file at once: at 100,000 sections they are most of
+/// a gigabyte. Its staging directory holds them until [`Stage::commit`] swaps it into
+/// place; dropped uncommitted (an error, a panic), every step is taken back.
+#[derive(Debug)]
+pub struct Stage {
+    // Dropped before the lock, as in one function: the undo steps run while it is held.
+    pending: files::Pending,
+    lock: files::DirLock,
+    dir: PathBuf,
+    target: PathBuf,
+    parent: PathBuf,
+    name: std::ffi::OsString,
+    staging: PathBuf,
+    names: Vec<String>,
+}
+
+impl Stage {
+    /// Takes the lock of the directory beside `dir`, recovers what an interrupted build
+    /// left there ([`recover`]) and makes an empty staging directory.
+    pub fn open(dir: &Path) -> Result<Stage, Error> {
+        let target = files::resolve_links(dir).map_err(write_err(dir))?;
+        let Some(name) = target.file_name().map(|n| n.to_owned()) else {
+            return Err(Error::Write {
+                path: dir.to_owned(),
+                source: io::Error::other("the output path names no directory of its own"),
+            });
+        };
+        let parent = files::parent_dir(&target);
+        std::fs::create_dir_all(&parent).map_err(write_err(&parent))?;
+        let lock = files::DirLock::acquire(&parent).map_err(write_err(&parent))?;
+        let pending = files::Pending::new();
+        pending.push(Undo::RemoveFile(lock.path().to_owned()));
+        recover_in(&parent, &name).map_err(write_err(&parent))?;
+        let staging = reserve(&parent, NEW_PREFIX, &name, &pending).map_err(write_err(&parent))?;
+        Ok(Stage {
+            pending,
+            lock,
+            dir: dir.to_owned(),
+            target,
+            parent,
+            name,
+            staging,
+            names: Vec::new(),
+        })
+    }
+
+    /// Writes file `name` with `contents` into the staging directory, synced.
+    pub fn add(&mut self, name: &str, contents: &[u8]) -> Result<(), Error> {
+        let path = self.staging.join(name);
+        write_synced(&path, contents).map_err(write_err(&path))?;
+        self.names.push(name.to_owned());
+        Ok(())
+    }
+
+    /// Writes file `name` as `write` produces it, through a buffer, synced. A failed write
+    /// to the file is reported as such, whatever error `write` made of it.
+    pub fn stream(
+        &mut self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let path = self.staging.join(name);
+        let file = std::fs::File::create(&path).map_err(write_err(&path))?;
+        let mut out = Recording {
+            inner: io::BufWriter::with_capacity(1 << 16, file),
+            failed: None,
+        };
+        let written = write(&mut out);
+        if let Some(source) = out.failed.take() {
+            return Err(Error::Write { path, source });
+        }
+        written?;
+        let file = out.inner.into_inner().map_err(|e| Error::Write {
+            path: path.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(write_err(&path))?;
+        self.names.push(name.to_owned());
+        Ok(())
+    }
+
+    /// Puts the staging directory in the place of the output directory, refusing to
+    /// replace one that holds files privreg did not write.
+    pub fn commit(self) -> Result<(), Error> {
+        let Stage {
+            pending,
+            lock,
+            dir,
+            target,
+            parent,
+            name,
+            staging,
+            names,
+        } = self;
+        let dir = dir.as_path();
+        let exists = match std::fs::metadata(&target) {
+            Ok(meta) if meta.is_dir() => true,
+            Ok(_) => {
+                return Err(Error::Write {
+                    path: dir.to_owned(),
+                    source: io::Error::other("the output path exists and is not a directory"),
                 });
-                Ok(())
-            })
-            .map_err(write_err(dir))?;
-        files::stall("swapping");
-        pending
-            .step(|steps| {
-                std::fs::rename(&staging, &target)?;
-                steps.retain(|u| matches!(u, Undo::RemoveFile(_)));
-                steps.push(Undo::RemoveDir(aside.clone()));
-                Ok(())
-            })
-            .map_err(write_err(dir))?;
-        files::sync_dir(&parent);
-        files::remove_tree(&aside).map_err(write_err(&aside))?;
-    } else {
-        pending
-            .step(|steps| {
-                std::fs::rename(&staging, &target)?;
-                steps.retain(|u| matches!(u, Undo::RemoveFile(_)));
-                Ok(())
-            })
-            .map_err(write_err(dir))?;
-        files::sync_dir(&parent);
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+            Err(source) => {
+                return Err(Error::Write {
+                    path: dir.to_owned(),
+                    source,
+                });
+            }
+        };
+        if exists {
+            refuse_foreign_files(&target, &names)?;
+        }
+        files::sync_dir(&staging);
+        files::stall("staged");
+        set_public_permissions(&staging, &target).map_err(write_err(dir))?;
+        if exists {
+            let aside =
+                reserve(&parent, OLD_PREFIX, &name, &pending).map_err(write_err(&parent))?;
+            pending.forget(&Undo::RemoveDir(aside.clone()));
+            // A name is reserved by creating it; the rename needs it free again.
+            std::fs::remove_dir(&aside).map_err(write_err(&parent))?;
+            pending
+                .step(|steps| {
+                    std::fs::rename(&target, &aside)?;
+                    steps.push(Undo::Restore {
+                        aside: aside.clone(),
+                        dir: target.clone(),
+                    });
+                    Ok(())
+                })
+                .map_err(write_err(dir))?;
+            files::stall("swapping");
+            pending
+                .step(|steps| {
+                    std::fs::rename(&staging, &target)?;
+                    steps.retain(|u| matches!(u, Undo::RemoveFile(_)));
+                    steps.push(Undo::RemoveDir(aside.clone()));
+                    Ok(())
+                })
+                .map_err(write_err(dir))?;
+            files::sync_dir(&parent);
+            files::remove_tree(&aside).map_err(write_err(&aside))?;
+        } else {
+            pending
+                .step(|steps| {
+                    std::fs::rename(&staging, &target)?;
+                    steps.retain(|u| matches!(u, Undo::RemoveFile(_)));
+                    Ok(())
+                })
+                .map_err(write_err(dir))?;
+            files::sync_dir(&parent);
+        }
+        pending.done();
+        drop(lock);
+        Ok(())
     }
-    pending.done();
-    drop(lock);
-    Ok(())
+}
+
+fn write_err(path: &Path) -> impl FnOnce(io::Error) -> Error + use<> {
+    let path = path.to_owned();
+    move |source| Error::Write { path, source }
+}
+
+/// A writer that keeps its first error, which a template engine would report as its own.
+struct Recording<W> {
+    inner: W,
+    failed: Option<io::Error>,
+}
+
+impl<W: io::Write> io::Write for Recording<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.inner.write(bytes).inspect_err(|e| {
+            if self.failed.is_none() {
+                self.failed = Some(io::Error::new(e.kind(), e.to_string()));
+            }
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().inspect_err(|e| {
+            if self.failed.is_none() {
+                self.failed = Some(io::Error::new(e.kind(), e.to_string()));
+            }
+        })
+    }
 }
 
 /// Recovers what an interrupted build left beside the output directory `dir`: an old
@@ -447,7 +559,7 @@ fn set_public_permissions(staging: &Path, target: &Path) -> io::Result<()> {
 
 /// The output directory is privreg's: replacing it must not delete a file someone put
 /// there by hand (a file a build with other `languages` wrote is privreg's), or a whole project when `output` points at the wrong directory.
-fn refuse_foreign_files(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
+fn refuse_foreign_files(dir: &Path, files: &[String]) -> Result<(), Error> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
         path: dir.to_owned(),
         source,
@@ -456,7 +568,7 @@ fn refuse_foreign_files(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         // A file another choice of `outputs` or `languages` would write is privreg's too.
-        .filter(|n| !files.iter().any(|f| &f.name == n) && !super::is_output_name(n))
+        .filter(|n| !files.contains(n) && !super::is_output_name(n))
         .collect();
     if foreign.is_empty() {
         return Ok(());
