@@ -73,7 +73,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "de/controller.md",
         include_str!("../../templates/de/controller.md"),
     ),
-    ("de/page.html", include_str!("../../templates/de/page.html")),
     ("diff.md", include_str!("../../templates/diff.md")),
     (
         "diff-changelog.md",

@@ -728,12 +728,13 @@ impl Artefact {
         // The page last, as it takes the body: the page template reads it as a value.
         let body = Value::from_safe_string(std::mem::take(&mut converted.body));
         for (i, output) in self.outputs.iter().enumerate() {
+            // One page frame serves every language: its words come from the language's
+            // table, so a project's own `page.html` dresses every language alike.
             if let Output::Page { template, .. } = *output {
-                let template = template_in(template, names.lang);
                 out.stream(at + i, names.file(output.file()), &mut |w| {
                     self.page(
                         env,
-                        &template,
+                        template,
                         finish,
                         &converted.toc,
                         body.clone(),
@@ -780,8 +781,18 @@ impl Artefact {
                 }
             })
             .collect();
+        let lang = lang::lookup(names.lang);
+        let word = |key: &str| lang.and_then(|l| l.term(key)).unwrap_or_default();
+        let words = minijinja::context! {
+            policy => word("page.policy"),
+            of => word("page.of"),
+            skip => word("page.skip"),
+            languages => word("page.languages"),
+            contents => word("page.contents"),
+        };
         let cx = minijinja::context! {
             lang => finish.page.language,
+            words => words,
             alternates => alternates,
             chapter_title => &finish.page.chapter_title,
             controller => &finish.page.controller,
@@ -1133,6 +1144,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         let converted = html::to_html(&markdown::normalise(&md.text), &view.anchors);
         let cx = minijinja::context! {
             lang => "en", chapter_title => "10 Processors", controller => "C", heading_level => 2,
+            words => minijinja::context! { policy => "Privacy Policy", of => "of", skip => "Skip to content", languages => "Other languages", contents => "Contents" },
             alternates => Vec::<Value>::new(),
             toc => Value::from(Serde(&converted.toc)),
             body => Value::from_safe_string(converted.body.clone()),
