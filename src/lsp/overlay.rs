@@ -2,9 +2,11 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::files::ReadFailure;
+/// Paths as the loader joins them (`registers: ./registers`), compared without the disk.
+pub use crate::paths::normalize;
 use crate::tree::{Disk, Kind, Tree};
 
 /// Open documents by their path ([`normalize`]d), read in place of the files on disk.
@@ -81,24 +83,6 @@ impl Tree for Overlay<'_> {
             _ => Disk.canonical(path),
         }
     }
-}
-
-/// `path` without `.` and with each `..` taking back the name before it, without asking
-/// the disk: the loader joins `registers: ./registers` to the root as written.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
