@@ -17,7 +17,7 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The whole text (UTF-8).
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: LineStarts,
     /// `text` with lone `\r` made `\n`, made once and only for files that have one.
     lf_text: Option<String>,
     /// Characters before each [`CHECKPOINT`]-byte step (at a character boundary), so that a
@@ -59,7 +59,7 @@ pub struct LineCol {
 impl SourceFile {
     /// Wraps text read from `path`, shown to users as `name`.
     pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Arc<Self> {
-        let line_starts = line_starts(&text);
+        let line_starts = LineStarts::of(&text);
         let lf_text = match lf_line_ends(&text) {
             Cow::Owned(lf) => Some(lf),
             Cow::Borrowed(_) => None,
@@ -83,8 +83,8 @@ impl SourceFile {
     /// Line and character column of a byte offset; offsets past the end clamp to the end.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line = self.line_starts.line_of(offset);
+        let start = self.line_starts.at(line);
         // A short stretch is counted directly; a long one through the checkpoints.
         let column = if offset - start <= CHECKPOINT {
             self.text[start..offset].chars().count()
@@ -109,7 +109,7 @@ impl SourceFile {
 
     /// Byte offset of a 1-based line and character column, clamped into the text.
     pub fn offset(&self, line: usize, column: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(start) = self.line_starts.get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let rest = &self.text[start..];
@@ -123,7 +123,7 @@ impl SourceFile {
 
     /// The text of the 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts[line - 1];
+        let start = self.line_starts.at(line - 1);
         let rest = &self.text[start..];
         &rest[..rest.find(LINE_END).unwrap_or(rest.len())]
     }
@@ -138,17 +138,13 @@ impl SourceFile {
         } else {
             offset.min(len)
         };
-        self.line_starts.partition_point(|&s| s <= offset) - 1
+        self.line_starts.line_of(offset)
     }
 
     /// The byte range of the 0-based line `index`, its line break included.
     pub fn line_range(&self, index: usize) -> Span {
-        let start = self.line_starts[index];
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let start = self.line_starts.at(index);
+        let end = self.line_starts.get(index + 1).unwrap_or(self.text.len());
         start..end
     }
 
@@ -167,15 +163,60 @@ impl SourceFile {
 /// YAML 1.2 counts them (production `b-break`) and so its parser's line numbers.
 const LINE_END: [char; 2] = ['\r', '\n'];
 
+/// Where each line starts, as `u32` where the text allows: every file, a register or one
+/// `lint` reads (1 GiB at most), is indexed at half the memory, which counts at 100,000
+/// registers, each kept with its index for the snippets of its findings.
+#[derive(Debug)]
+enum LineStarts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl LineStarts {
+    fn of(text: &str) -> LineStarts {
+        if u32::try_from(text.len()).is_ok() {
+            // Every start is at most the text's length, so each fits.
+            LineStarts::Narrow(line_start_offsets(text).map(|s| s as u32).collect())
+        } else {
+            LineStarts::Wide(line_starts(text))
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<usize> {
+        match self {
+            LineStarts::Narrow(v) => v.get(index).map(|&s| s as usize),
+            LineStarts::Wide(v) => v.get(index).copied(),
+        }
+    }
+
+    fn at(&self, index: usize) -> usize {
+        match self {
+            LineStarts::Narrow(v) => v[index] as usize,
+            LineStarts::Wide(v) => v[index],
+        }
+    }
+
+    /// The 0-based line holding `offset` (the last start at or before it).
+    fn line_of(&self, offset: usize) -> usize {
+        match self {
+            LineStarts::Narrow(v) => v.partition_point(|&s| s as usize <= offset) - 1,
+            LineStarts::Wide(v) => v.partition_point(|&s| s <= offset) - 1,
+        }
+    }
+}
+
 /// Byte offset where each line of `text` starts; the first line starts at 0.
 pub fn line_starts(text: &str) -> Vec<usize> {
+    line_start_offsets(text).collect()
+}
+
+/// The line starts of `text`, 0 first.
+fn line_start_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    std::iter::once(0)
-        .chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
-            let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            ends.then_some(i + 1)
-        }))
-        .collect()
+    std::iter::once(0).chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        ends.then_some(i + 1)
+    }))
 }
 
 /// The lines of `text`, each with its line break (`\n`, `\r\n` or a lone `\r`).
