@@ -124,13 +124,24 @@ pub fn check_in(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, 
     for file in &templates {
         lint::lint_text(file, &lint_options, &mut diagnostics);
     }
+    settle(opts, project, diagnostics, &templates)
+}
+
+/// The findings of `project` (and of `more` files it read) with suppressions applied, then
+/// the severities of `rules:` and the command line.
+fn settle(
+    opts: &CheckOptions,
+    project: Project,
+    mut diagnostics: Vec<Diagnostic>,
+    more: &[Arc<SourceFile>],
+) -> Result<Checked, Error> {
     let overrides = Overrides::from_project(&project, &opts.overrides, &mut diagnostics)?;
     // Before severities, so suppressing a rule that is also turned off still counts as used.
     let files: Vec<_> = project
         .files
         .iter()
         .chain(&project.config_file)
-        .chain(&templates)
+        .chain(more)
         .cloned()
         .collect();
     let diagnostics = suppress::apply(&files, diagnostics);
@@ -317,20 +328,7 @@ fn load_old(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, Erro
         record: false,
     };
     rules::id_duplicate::check(&cx, &mut diagnostics);
-    let overrides = Overrides::from_project(&project, &opts.overrides, &mut diagnostics)?;
-    let files: Vec<_> = project
-        .files
-        .iter()
-        .chain(&project.config_file)
-        .cloned()
-        .collect();
-    let diagnostics = suppress::apply(&files, diagnostics);
-    let diagnostics = overrides.apply(diagnostics, opts.deny_warnings);
-    Ok(Checked {
-        project,
-        diagnostics,
-        files_checked: files.len(),
-    })
+    settle(opts, project, diagnostics, &[])
 }
 
 /// One side of a diff, ready to check.
