@@ -3,34 +3,7 @@
 //! renamed), compared in every format; revisions against the work tree, directories,
 //! sides that cannot be compared, and the work tree and index left as they were.
 
-use std::path::Path;
-
-use crate::support::{Project, Transcript, run_in};
-
-/// Runs git in `dir` with a fixed identity and fixed dates, so commits are the same on
-/// every run (and in CI under faketime).
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .args(["-c", "user.name=privreg", "-c", "user.email=ci@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", "2026-11-29T12:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-11-29T12:00:00Z")
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use crate::support::{Project, Transcript, git, run_in};
 
 const SLACK: &str = "registers/10-1-slack.yaml";
 

@@ -1,7 +1,7 @@
 //! `init`, `rule`, `rules --format json` and `schema`: the commands that get a new user
 //! from nothing to a first check.
 
-use crate::support::{Project, repo_root, run_in};
+use crate::support::{Project, git, repo_root, run_in};
 
 #[test]
 fn init_then_build_in_an_empty_directory_succeeds() {
@@ -51,25 +51,6 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
 /// and `build --check` on a fresh clone passes until the register changes.
 #[test]
 fn init_build_commit_clone_then_build_check_passes_until_the_register_changes() {
-    let git = |dir: &std::path::Path, args: &[&str]| {
-        let out = std::process::Command::new("git")
-            .args(["-c", "user.name=privreg", "-c", "user.email=ci@example.com"])
-            .args([
-                "-c",
-                "init.defaultBranch=main",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("git runs");
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
     let work = tempfile::tempdir().unwrap();
     let repo = work.path().join("repo");
     std::fs::create_dir(&repo).unwrap();

@@ -177,3 +177,28 @@ pub fn run_cmd(cmd: &mut Command) -> Transcript {
         stderr: String::from_utf8(out.stderr).unwrap(),
     }
 }
+
+/// Runs git in `dir` with a fixed identity and fixed dates, so commits are the same on
+/// every run (and in CI under faketime).
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=privreg", "-c", "user.email=ci@example.com"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", "2026-11-29T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-11-29T12:00:00Z")
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
