@@ -392,13 +392,7 @@ impl Stalled {
     }
 
     fn signal(&self, name: &str) {
-        let ok = std::process::Command::new("kill")
-            .arg(format!("-{name}"))
-            .arg(self.child.id().to_string())
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "kill -{name}");
+        crate::support::signal(&self.child, name);
     }
 
     fn resume(&mut self) {

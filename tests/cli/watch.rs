@@ -130,13 +130,7 @@ impl Watching {
     }
 
     fn signal(&self, name: &str) {
-        let ok = std::process::Command::new("kill")
-            .arg(format!("-{name}"))
-            .arg(self.child.id().to_string())
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "kill -{name}");
+        crate::support::signal(&self.child, name);
     }
 
     /// Waits for the end (within the deadline) and for both streams to close.
