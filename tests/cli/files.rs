@@ -5,21 +5,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::support::{Project, privreg, privreg_process, run_cmd};
+use crate::support::{Project, leftovers, privreg, privreg_process, run_cmd};
 
 const MIB: u64 = 1024 * 1024;
-
-/// Entries of `dir` whose names start with `.privreg`: staging directories, old outputs
-/// set aside, lock files, temporary files of `--fix`.
-fn leftovers(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".privreg"))
-        .collect();
-    names.sort();
-    names
-}
 
 /// Every file of `dir`, its length and a hash of its bytes, sorted: short enough for an
 /// assertion message.

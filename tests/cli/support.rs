@@ -214,3 +214,15 @@ pub fn signal(child: &std::process::Child, name: &str) {
         .success();
     assert!(ok, "kill -{name}");
 }
+
+/// Entries of `dir` whose names start with `.privreg`: staging directories, old outputs
+/// set aside, lock files, temporary files of `--fix`.
+pub fn leftovers(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".privreg"))
+        .collect();
+    names.sort();
+    names
+}

@@ -9,7 +9,7 @@ use std::process::{Child, ChildStdin, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::{Project, privreg_process, run_in};
+use crate::support::{Project, leftovers, privreg_process, run_in};
 
 /// How long any one awaited event may take on a loaded two-core machine.
 const DEADLINE: Duration = Duration::from_secs(120);
@@ -165,17 +165,6 @@ fn replace(p: &Project, rel: &str, text: &str) {
     let tmp = p.path().join("edit.tmp");
     std::fs::write(&tmp, text).unwrap();
     std::fs::rename(&tmp, p.path().join(rel)).unwrap();
-}
-
-/// Entries of `dir` whose names start with `.privreg`.
-fn leftovers(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".privreg"))
-        .collect();
-    names.sort();
-    names
 }
 
 const SLACK: &str = "registers/10-1-slack.yaml";
