@@ -16,17 +16,10 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
         .citations
         .iter()
         .filter(|c| c.law == Law::Gdpr && !c.partial && c.style.is_distinct());
-    let runs = &doc.extracted.languages;
-    if runs.iter().all(|(_, lang)| lang.is_none()) {
-        let target = |counts: &_| {
-            opts.style
-                .unwrap_or_else(|| in_language(counts, language(doc.text())))
-        };
-        return check_styles(doc, styled.collect(), opts, target, out);
-    }
     // A text in several languages is one document per language: German citations in
     // "Abs." style and English ones in "(1)(f)" style are each consistent. The texts
-    // written for every language remain one document with the configured style.
+    // written for every language (all of a document in one language) are one more.
+    let runs = &doc.extracted.languages;
     let mut by_language: BTreeMap<Option<&str>, Vec<&Citation>> = BTreeMap::new();
     for c in styled {
         let i = runs.partition_point(|(start, _)| *start <= c.span.start);
@@ -34,24 +27,16 @@ pub fn check(doc: &Document<'_>, opts: &LintOptions, out: &mut Vec<Diagnostic>) 
         by_language.entry(lang).or_default().push(c);
     }
     for (lang, citations) in by_language {
-        match lang.map(Language::of_code) {
-            None => {
-                let target = |counts: &_| {
-                    opts.style
-                        .unwrap_or_else(|| in_language(counts, language(doc.text())))
-                };
-                check_styles(doc, citations, opts, target, out);
-            }
-            // The configured style is the project's, where the language writes it; German
+        let known = lang.map(Language::of_code);
+        let target = |counts: &_| match (opts.style, known) {
+            (None, None) => in_language(counts, language(doc.text())),
+            (Some(s), None) => s,
+            // The configured style is the project's where the language writes it; German
             // generated text cites in its own style whatever `citation_style` says.
-            Some(known) => {
-                let target = |counts: &_| match opts.style {
-                    Some(s) if known.is_none_or(|l| l.styles().contains(&s)) => s,
-                    _ => in_language(counts, known),
-                };
-                check_styles(doc, citations, opts, target, out);
-            }
-        }
+            (Some(s), Some(l)) if l.is_none_or(|l| l.styles().contains(&s)) => s,
+            (_, Some(l)) => in_language(counts, l),
+        };
+        check_styles(doc, citations, opts, target, out);
     }
 }
 
