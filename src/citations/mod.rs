@@ -4,7 +4,16 @@
 //! (the grammar lives in `parse`) and `fix` rewrites them into one style. The checks that
 //! turn citations into PRV4xx diagnostics sit a layer up, in `rules::citations`.
 
+mod automaton;
 pub mod fix;
+#[cfg_attr(
+    not(test),
+    allow(
+        dead_code,
+        reason = "build.rs compiles the patterns; only the tests read them in the crate"
+    )
+)]
+pub(crate) mod grammar;
 mod parse;
 pub mod scan;
 pub mod text;
@@ -248,18 +257,7 @@ pub fn records(
         .collect()
 }
 
-/// The letters of the languages the grammar reads: ASCII and Latin-1 to Latin Extended-B
-/// (German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish ...), digits and
-/// `_`. It stands for `\w` in the grammar's patterns: Unicode `\w` is a class of some 700
-/// ranges, and compiling it once per use made the first citation of a run cost tens of
-/// milliseconds (issue 19); the words it continues are never in another script.
-pub(crate) const LATIN_WORD: &str = r"[0-9A-Za-z_\u{C0}-\u{24F}]";
-
-/// `pattern` with every `\w` read as [`LATIN_WORD`]; inside a class (`[^\w-]`) the
-/// replacement nests, which the regex syntax allows.
-pub(crate) fn latin(pattern: &str) -> String {
-    pattern.replace(r"\w", LATIN_WORD)
-}
+pub(crate) use grammar::latin;
 
 #[cfg(test)]
 mod latin_tests {

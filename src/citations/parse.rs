@@ -4,50 +4,24 @@
 //! Tokens are matched anchored at the current position (`^` on a suffix slice), so the
 //! cost is proportional to the citation's length, never to the text's.
 
+#[cfg(test)]
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
+#[cfg(test)]
 use std::thread::LocalKey;
 
-use regex::{CaptureLocations, Regex};
-use regex_automata::nfa::thompson;
-use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, MatchError, hybrid, meta};
+#[cfg(test)]
+use regex::CaptureLocations;
+use regex::Regex;
+use regex_automata::{meta, nfa::thompson};
 
+use super::automaton::Automaton;
+use super::grammar::LAW_PREFIX;
+#[cfg(test)]
+use super::grammar::{VALUE_BRANCHES, token_branches};
 use super::{Law, Provision, Style};
 use crate::law::laws;
-
-/// TOKEN's top-level branches, in TOKEN's order, each with its named group (or groups).
-/// The lexer matches them as the patterns of one forward DFA, which tells the branch and
-/// the end without a capture search; [`token`] then finds the inner groups by hand.
-const TOKEN_BRANCHES: [&str; 13] = [
-    // another article in a list: Art. 13 und Art. 14
-    r"(?P<art>art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?)",
-    r"(?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))",
-    r"(?P<para_de>abs(?:atz(?:es)?|ätzen?)(?-u:\b)|abs\.|abs(?-u:\b))",
-    r"(?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|p[áa]rrafos?(?-u:\b)|par[àa]grafs?(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])",
-    r"(?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|akapit(?-u:\b))",
-    r"(?P<sent>(?-i:S\.)|(?-i:p\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.|zdani[ea](?-u:\b)|volzin(?-u:\b))",
-    r"(?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|lettres?(?-u:\b)|lletr(?:a|es)(?-u:\b)|buchst(?:aben?(?-u:\b)|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))",
-    r"(?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))",
-    r"(?P<al>alinéa|al\.|comma(?-u:\b)|commi(?-u:\b))",
-    r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?|eerste|tweede|derde|vierde|vijfde)\s+
-      (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?|volzin)|(?P<ordpara>lid|paragraph|paragraphe|Absatz(?:es)?))(?-u:\b)",
-    r"(?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))",
-    r"(?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))",
-    r"(?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)",
-];
-
-/// The conjunction and range branches, which end TOKEN's list of branches.
-const TOKEN_JOINERS: [&str; 2] = [
-    r"(?P<conj>,|;|/|&|i\.\s?V\.\s?m\.|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as|oppure|oraz|lub|ed)(?-u:\b)|(?-i:e|y|o|i|en)(?-u:\b))",
-    r"(?P<range>(?:bis|to|through|thru|au|tot\s+en\s+met|t/m|tot|al|ao)(?-u:\b)|(?-i:a|do)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])",
-];
-
-/// Every branch of TOKEN, in order.
-fn token_branches() -> impl Iterator<Item = &'static str> {
-    TOKEN_BRANCHES.into_iter().chain(TOKEN_JOINERS)
-}
 
 /// The group each branch of [`token_branches`] stands for.
 const TOKEN_BRANCH_GROUPS: [usize; 15] = [
@@ -69,7 +43,8 @@ const TOKEN_BRANCH_GROUPS: [usize; 15] = [
 ];
 
 /// The structural tokens of a citation path; values (numbers, letters) are read by [`VALUE`].
-/// The reference the lexer ([`token`]) is tested against, and its fallback.
+/// The reference the lexer ([`token`]) is tested against.
+#[cfg(test)]
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     let branches: Vec<&str> = token_branches().collect();
     Regex::new(&crate::citations::latin(&format!(
@@ -79,11 +54,10 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("citation token grammar")
 });
 
-/// TOKEN's branches as the patterns of one forward lazy DFA, without captures: it is built
-/// in a fraction of the regex's time and finds a token without the backtracker.
-static TOKEN_DFA: LazyLock<Dfa> = LazyLock::new(|| {
-    Dfa::new(token_branches().map(|b| crate::citations::latin(&format!(r"(?xi)^\s*(?:{b})"))))
-});
+/// TOKEN's branches as the patterns of one forward DFA, without captures, compiled when
+/// privreg is: it finds a token without the backtracker, and costs nothing to build.
+static TOKEN_DFA: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/token.dfa"))));
 
 /// The article keyword alone, as TOKEN's `art` group reads it: at an "art" TOKEN's first
 /// branch always wins, so the group's end is this match's end, found without captures.
@@ -99,12 +73,14 @@ type Groups<const N: usize> = [Option<(usize, usize)>; N];
 const TOKEN_GROUPS: usize = 23;
 const VALUE_GROUPS: usize = 8;
 
+#[cfg(test)]
 thread_local! {
     // Reused across matches: allocating captures per token showed up in profiles.
     static TOKEN_LOCS: RefCell<CaptureLocations> = RefCell::new(TOKEN.capture_locations());
     static VALUE_LOCS: RefCell<CaptureLocations> = RefCell::new(VALUE.capture_locations());
 }
 
+#[cfg(test)]
 fn captures<const N: usize>(
     re: &Regex,
     scratch: &'static LocalKey<RefCell<CaptureLocations>>,
@@ -118,10 +94,7 @@ fn captures<const N: usize>(
 
 /// The groups of TOKEN at the start of `hay`, as its capture search would give them.
 fn token(hay: &str) -> Option<Groups<TOKEN_GROUPS>> {
-    let Ok(found) = TOKEN_DFA.find(hay) else {
-        return captures(&TOKEN, &TOKEN_LOCS, hay);
-    };
-    let (branch, end) = found?;
+    let (branch, end) = TOKEN_DFA.find(hay)?;
     // No branch starts with white space, so TOKEN's `ws` takes all of it.
     let b = hay.len() - hay.trim_start().len();
     let body = &hay[b..end];
@@ -182,10 +155,7 @@ fn folded_pair(s: &str) -> [Option<char>; 2] {
 
 /// The groups of VALUE at the start of `hay`, as its capture search would give them.
 fn value_groups(hay: &str) -> Option<Groups<VALUE_GROUPS>> {
-    let Ok(found) = VALUE_DFA.find(hay) else {
-        return captures(&VALUE, &VALUE_LOCS, hay);
-    };
-    let (branch, end) = found?;
+    let (branch, end) = VALUE_DFA.find(hay)?;
     let b = hay.len() - hay.trim_start().len();
     let body = &hay[b..end];
     let mut g: Groups<VALUE_GROUPS> = [None; VALUE_GROUPS];
@@ -223,48 +193,6 @@ fn value_groups(hay: &str) -> Option<Groups<VALUE_GROUPS>> {
     Some(g)
 }
 
-/// A forward lazy DFA over several anchored patterns: it reports which pattern matched (the
-/// first in order, as an alternation would) and where, with no capture search.
-pub(crate) struct Dfa {
-    dfa: hybrid::dfa::DFA,
-    pool: Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>,
-}
-
-impl Dfa {
-    /// Builds the DFA of `patterns`, which must be valid (they are the grammar's own).
-    pub(crate) fn new<I: IntoIterator<Item = String>>(patterns: I) -> Dfa {
-        let patterns: Vec<String> = patterns.into_iter().collect();
-        let dfa = hybrid::dfa::DFA::builder()
-            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_many(&patterns)
-            .expect("grammar patterns");
-        let for_cache = dfa.clone();
-        let pool: Pool<_, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>> =
-            Pool::new(Box::new(move || for_cache.create_cache()));
-        Dfa { dfa, pool }
-    }
-
-    /// The pattern matching at the start of `hay` and its end; `Err` when the DFA gave up,
-    /// which these patterns (ASCII word boundaries only) never make it do.
-    pub(crate) fn find(&self, hay: &str) -> Result<Option<(usize, usize)>, MatchError> {
-        self.search(hay, false)
-    }
-
-    /// True when a pattern matches at the start of `hay`; `Err` as for [`Dfa::find`].
-    pub(crate) fn is_match(&self, hay: &str) -> Result<bool, MatchError> {
-        Ok(self.search(hay, true)?.is_some())
-    }
-
-    fn search(&self, hay: &str, earliest: bool) -> Result<Option<(usize, usize)>, MatchError> {
-        let input = Input::new(hay).anchored(Anchored::Yes).earliest(earliest);
-        let mut cache = self.pool.get();
-        Ok(self
-            .dfa
-            .try_search_fwd(&mut cache, &input)?
-            .map(|m| (m.pattern().as_usize(), m.offset())))
-    }
-}
-
 // Group indices of TOKEN and VALUE (named groups are their only groups); a test pins them.
 const T_ART: usize = 2;
 const T_PARA_EN: usize = 3;
@@ -296,16 +224,9 @@ const V_CLOSE: usize = 7;
 const T_WS: usize = 1;
 const V_WS: usize = 1;
 
-/// VALUE's branches, in order: a parenthesised label, a number, a roman numeral, a letter.
-const VALUE_BRANCHES: [&str; 4] = [
-    r"\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\)",
-    r"0*(?P<num>[0-9]{1,3})(?:(?:er|st|nd|rd|th)(?-u:\b)|\.?\s?[º°ª]|(?P<numlet>(?-i:[a-z]))(?:\)|(?-u:\b))|(?-u:\b))",
-    r"(?P<roman>(?-i:[IVX]{1,4}))(?-u:\b)",
-    r"(?P<letter>[a-z])(?:(?P<close>\))|(?-u:\b))",
-];
-
 /// A value after a keyword, connector or article: number, parenthesised label, roman numeral, letter.
-/// The reference [`value_groups`] is tested against, and its fallback.
+/// The reference [`value_groups`] is tested against.
+#[cfg(test)]
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)^(?P<ws>\s*)(?:{})",
@@ -315,11 +236,8 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// VALUE's branches as one forward DFA, as [`TOKEN_DFA`] is TOKEN's.
-static VALUE_DFA: LazyLock<Dfa> =
-    LazyLock::new(|| Dfa::new(VALUE_BRANCHES.map(|b| format!(r"(?xi)^\s*(?:{b})"))));
-
-/// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
-const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|van|z|do|da|dos|das)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
+static VALUE_DFA: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/value.dfa"))));
 
 /// A name that is no row of the law table but names a law: "… Act", "…gesetz", an
 /// acronym ("KVKK", "LPD"). Such a citation is of an unknown law and is never checked.
@@ -345,14 +263,10 @@ static NAMES: LazyLock<(String, String)> =
 
 /// Another law of the table named after the provisions (pattern 0), or the GDPR (pattern
 /// 1): the first pattern wins wherever it matches, as other laws were tried first ("UK
-/// GDPR" ends in "GDPR"). One DFA without captures or a reverse automaton, cheap to build.
-static LAW_AFTER: LazyLock<Dfa> = LazyLock::new(|| {
-    let (gdpr, other) = &*NAMES;
-    Dfa::new([
-        format!("{LAW_PREFIX}{other}"),
-        format!("{LAW_PREFIX}{gdpr}"),
-    ])
-});
+/// GDPR" ends in "GDPR"). Compiled when privreg is: the names, Unicode case-insensitive,
+/// were most of the first citation's cost.
+static LAW_AFTER: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_after.dfa"))));
 
 /// The regexes [`LAW_AFTER`] replaced, to test it against.
 #[cfg(test)]
@@ -386,15 +300,14 @@ static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
     let rest = crate::source::prefix_within(rest, 160);
     match LAW_AFTER.find(rest) {
-        Ok(Some((0, end))) => {
+        Some((0, end)) => {
             let written = &rest[..end];
             let name = &written[PREFIX.find(written).map_or(0, |p| p.end())..];
             let short = laws::short_name(name).unwrap_or(name);
             return Some((Law::Other(short.to_owned()), end));
         }
-        Ok(Some((_, end))) => return Some((Law::Gdpr, end)),
-        Ok(None) => {}
-        Err(_) => unreachable!("the law names have ASCII word boundaries only"),
+        Some((_, end)) => return Some((Law::Gdpr, end)),
+        None => {}
     }
     let c = LAW_UNKNOWN_AFTER.captures(rest)?;
     let end = c.get(0)?.end();
@@ -410,9 +323,7 @@ pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
 
 /// True when a law's name from the table starts `rest`.
 fn law_follows(rest: &str) -> bool {
-    LAW_AFTER
-        .is_match(rest)
-        .expect("the law names have ASCII word boundaries only")
+    LAW_AFTER.is_match(rest)
 }
 
 /// A law's name right before the article: "GDPR Art. 6(1)", "ePrivacy Directive, Art. 5(3)",

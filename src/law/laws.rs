@@ -61,12 +61,7 @@ pub fn table() -> &'static [LawName] {
 
 /// The alternation of the GDPR's names (`gdpr` true) or of every other law's names.
 pub fn names_pattern(gdpr: bool) -> String {
-    let alts: Vec<String> = table()
-        .iter()
-        .filter(|r| r.is_gdpr() == gdpr)
-        .map(|r| format!("(?:{})", r.pattern))
-        .collect();
-    format!("(?:{})", alts.join("|"))
+    super::names::names_pattern(TABLE, gdpr)
 }
 
 /// The short name of the law whose name `written` starts with; `None` when no row matches.

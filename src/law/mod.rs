@@ -7,6 +7,7 @@ pub mod device;
 pub mod gdpr;
 pub mod laws;
 pub mod mechanisms;
+mod names;
 mod provision;
 
 pub use provision::Provision;

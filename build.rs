@@ -1,0 +1,138 @@
+//! Compiles the citation grammar's automata into transition tables (`OUT_DIR/*.dfa`), so
+//! that privreg searches them from its first citation on instead of building them at run
+//! time (issue 19). The format is described in `src/citations/automaton.rs`.
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+
+use regex_automata::dfa::{Automaton, dense};
+use regex_automata::nfa::thompson;
+use regex_automata::util::{primitives::StateID, start};
+use regex_automata::{Anchored, MatchKind};
+
+#[allow(dead_code, reason = "the crate uses the rest of the grammar")]
+#[path = "src/citations/grammar.rs"]
+mod grammar;
+#[path = "src/law/names.rs"]
+mod names;
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/citations/grammar.rs");
+    println!("cargo::rerun-if-changed=src/law/names.rs");
+    println!("cargo::rerun-if-changed=src/law/laws.tsv");
+    let table = std::fs::read_to_string("src/law/laws.tsv").expect("src/law/laws.tsv");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let laws = grammar::law_after_patterns(
+        &names::names_pattern(&table, true),
+        &names::names_pattern(&table, false),
+    );
+    for (file, patterns) in [
+        ("token.dfa", grammar::token_patterns()),
+        ("value.dfa", grammar::value_patterns()),
+        ("law_after.dfa", laws),
+    ] {
+        let bytes = compile(&patterns);
+        std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");
+    }
+}
+
+/// The table of the forward DFA of `patterns`, searched anchored from a haystack's start.
+fn compile(patterns: &[String]) -> Vec<u8> {
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .start_kind(regex_automata::dfa::StartKind::Anchored),
+        )
+        .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .build_many(patterns)
+        .expect("the grammar's patterns compile");
+    let classes = dfa.byte_classes();
+    // One byte of each class stands for it; the end of input is the last column.
+    let mut representative: Vec<Option<u8>> = vec![None; classes.alphabet_len() - 1];
+    for b in 0..=255u8 {
+        representative[usize::from(classes.get(b))].get_or_insert(b);
+    }
+    let columns = representative.len() + 1;
+    let start = dfa
+        .start_state(&start::Config::new().anchored(Anchored::Yes))
+        .expect("an anchored start state");
+
+    // States numbered in breadth-first order from the start, the dead state first.
+    let dead = dfa.next_state(start, 0);
+    let dead = if dfa.is_dead_state(dead) {
+        dead
+    } else {
+        dead_state(&dfa, start)
+    };
+    let mut number: HashMap<StateID, u16> = HashMap::from([(dead, 0)]);
+    let mut order = vec![dead];
+    let mut queue = VecDeque::from([start]);
+    number.insert(start, 1);
+    order.push(start);
+    let mut rows: Vec<Vec<StateID>> = Vec::new();
+    while let Some(state) = queue.pop_front() {
+        let mut row: Vec<StateID> = representative
+            .iter()
+            .map(|b| dfa.next_state(state, b.expect("every class has a byte")))
+            .collect();
+        row.push(dfa.next_eoi_state(state));
+        for &next in &row {
+            assert!(
+                !dfa.is_quit_state(next),
+                "no pattern of the grammar gives up"
+            );
+            if let Entry::Vacant(e) = number.entry(next) {
+                e.insert(u16::try_from(order.len()).expect("fewer than 65,536 states"));
+                order.push(next);
+                queue.push_back(next);
+            }
+        }
+        rows.push(row);
+    }
+
+    let mut bytes = b"PRVDFA01".to_vec();
+    let word = |bytes: &mut Vec<u8>, n: usize| {
+        bytes.extend(u16::try_from(n).expect("fits in 16 bits").to_le_bytes());
+    };
+    word(&mut bytes, columns);
+    word(&mut bytes, order.len());
+    word(&mut bytes, 1);
+    bytes.extend((0..=255u8).map(|b| classes.get(b)));
+    for &state in &order {
+        let m = if dfa.is_match_state(state) {
+            dfa.match_pattern(state, 0).as_usize() + 1
+        } else {
+            0
+        };
+        word(&mut bytes, m);
+    }
+    // The dead state's row leads back to itself; the others follow `order` from the start.
+    bytes.extend(std::iter::repeat_n(0u8, 2 * columns));
+    for row in rows {
+        for next in row {
+            word(&mut bytes, usize::from(number[&next]));
+        }
+    }
+    bytes
+}
+
+/// The dead state, reached from the start on some byte, or by way of a state that is.
+fn dead_state(dfa: &dense::DFA<Vec<u32>>, start: StateID) -> StateID {
+    let mut seen = vec![start];
+    let mut queue = VecDeque::from([start]);
+    while let Some(state) = queue.pop_front() {
+        for b in 0..=255u8 {
+            let next = dfa.next_state(state, b);
+            if dfa.is_dead_state(next) {
+                return next;
+            }
+            if !seen.contains(&next) {
+                seen.push(next);
+                queue.push_back(next);
+            }
+        }
+    }
+    panic!("every pattern of the grammar rejects some text")
+}

@@ -1,0 +1,222 @@
+//! The grammar's automata, compiled into transition tables by `build.rs` when privreg is
+//! compiled, and searched here without building anything when privreg runs.
+//!
+//! A table is the forward DFA regex-automata determinizes from [`super::grammar`]'s
+//! anchored patterns, written in a plain format of privreg's own, so that loading it is
+//! reading a header and no `unsafe` deserialization is needed (the crate forbids unsafe
+//! code). All numbers are little-endian:
+//!
+//! | bytes              | what                                                     |
+//! |--------------------|----------------------------------------------------------|
+//! | 8                  | `PRVDFA01`                                               |
+//! | 2                  | `A`, the columns: the byte classes and end of input, last |
+//! | 2                  | `S`, the states; state 0 is dead                          |
+//! | 2                  | the start state                                          |
+//! | 256                | each byte's class                                        |
+//! | 2 × `S`            | each state's match: 0 for none, else the pattern + 1      |
+//! | 2 × `S` × `A`      | the transitions, row by row                              |
+//!
+//! A state's match is delayed by one byte, as in regex-automata: entering a match state on
+//! the byte at `i` means a match that ends at `i`; the end-of-input column reports a match
+//! that ends with the haystack.
+
+/// One compiled automaton over several anchored patterns: it reports which pattern matched
+/// (the first in order, as an alternation would) and where, with no capture search.
+pub(crate) struct Automaton {
+    columns: usize,
+    start: u16,
+    classes: &'static [u8],
+    matches: &'static [u8],
+    transitions: &'static [u8],
+}
+
+const MAGIC: &[u8] = b"PRVDFA01";
+const HEADER: usize = MAGIC.len() + 6;
+
+impl Automaton {
+    /// Reads a table `build.rs` wrote; it panics on any other bytes, which only a broken
+    /// build can give it.
+    pub(crate) fn new(bytes: &'static [u8]) -> Automaton {
+        assert!(bytes.starts_with(MAGIC), "not a privreg automaton");
+        let word = |at: usize| usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+        let columns = word(MAGIC.len());
+        let states = word(MAGIC.len() + 2);
+        let start = word(MAGIC.len() + 4);
+        let (classes, rest) = bytes[HEADER..].split_at(256);
+        let (matches, transitions) = rest.split_at(2 * states);
+        assert_eq!(
+            transitions.len(),
+            2 * states * columns,
+            "automaton truncated"
+        );
+        assert!(start < states, "automaton's start out of range");
+        Automaton {
+            columns,
+            start: start as u16,
+            classes,
+            matches,
+            transitions,
+        }
+    }
+
+    fn next(&self, state: u16, column: usize) -> u16 {
+        let at = 2 * (usize::from(state) * self.columns + column);
+        u16::from_le_bytes([self.transitions[at], self.transitions[at + 1]])
+    }
+
+    /// The pattern `state` reports a match of.
+    fn matched(&self, state: u16) -> Option<usize> {
+        let at = 2 * usize::from(state);
+        let m = u16::from_le_bytes([self.matches[at], self.matches[at + 1]]);
+        m.checked_sub(1).map(usize::from)
+    }
+
+    /// The pattern matching at the start of `hay` and the end of its leftmost-first match.
+    pub(crate) fn find(&self, hay: &str) -> Option<(usize, usize)> {
+        self.search(hay.as_bytes(), false)
+    }
+
+    /// True when a pattern matches at the start of `hay`.
+    pub(crate) fn is_match(&self, hay: &str) -> bool {
+        self.search(hay.as_bytes(), true).is_some()
+    }
+
+    fn search(&self, hay: &[u8], earliest: bool) -> Option<(usize, usize)> {
+        let mut state = self.start;
+        let mut found = None;
+        for (i, &b) in hay.iter().enumerate() {
+            state = self.next(state, usize::from(self.classes[usize::from(b)]));
+            if state == 0 {
+                return found;
+            }
+            if let Some(p) = self.matched(state) {
+                found = Some((p, i));
+                if earliest {
+                    return found;
+                }
+            }
+        }
+        state = self.next(state, self.columns - 1);
+        self.matched(state).map(|p| (p, hay.len())).or(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use regex_automata::{Anchored, Input, hybrid, nfa::thompson};
+
+    use super::super::grammar;
+    use super::*;
+
+    /// The lazy DFA of the same patterns, which privreg built at run time before.
+    fn lazy(patterns: &[String]) -> (hybrid::dfa::DFA, hybrid::dfa::Cache) {
+        let dfa = hybrid::dfa::DFA::builder()
+            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many(patterns)
+            .unwrap();
+        let cache = dfa.create_cache();
+        (dfa, cache)
+    }
+
+    fn tables() -> Vec<(&'static str, Automaton, Vec<String>)> {
+        let names = |gdpr| crate::law::laws::names_pattern(gdpr);
+        vec![
+            (
+                "token",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/token.dfa"))),
+                grammar::token_patterns(),
+            ),
+            (
+                "value",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/value.dfa"))),
+                grammar::value_patterns(),
+            ),
+            (
+                "law_after",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_after.dfa"))),
+                grammar::law_after_patterns(&names(true), &names(false)),
+            ),
+        ]
+    }
+
+    /// Haystacks that start with every kind of token, value and law name, and with what
+    /// only nearly is one: each cut at every character boundary, so that end of input falls
+    /// everywhere.
+    fn haystacks() -> Vec<String> {
+        let mut seeds: Vec<String> = [
+            " para. 1 lit. f",
+            "(1)(f) GDPR",
+            " Abs. 1 S. 1 lit. a DSGVO",
+            ", of the General Data Protection Regulation",
+            " of Regulation (EU) 2016/679.",
+            " du Règlement général sur la protection des données",
+            " UK GDPR",
+            " der Datenschutz\u{a0}Grundverordnung",
+            " BDSG-neu",
+            " first sentence of",
+            " et seq.",
+            " und Art. 14",
+            "\u{2013}22",
+            " ust. 1 pkt 3",
+            " n.º 1, alínea a)",
+            "ſ Kelvin \u{212A}",
+            " EU-GDPR",
+            "GDPRs",
+            " of the Terms",
+            " IV",
+            " 0012th",
+            "\t\n ",
+            "",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for row in crate::law::laws::table() {
+            for name in row.names() {
+                seeds.push(format!(" {name}"));
+                seeds.push(format!(" of the {name},"));
+            }
+        }
+        let mut out = Vec::new();
+        for s in seeds {
+            for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                out.push(s[..i].to_owned());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn each_table_finds_what_the_lazy_dfa_of_its_patterns_finds() {
+        let hays = haystacks();
+        for (name, table, patterns) in tables() {
+            let (dfa, mut cache) = lazy(&patterns);
+            for hay in &hays {
+                for earliest in [false, true] {
+                    let input = Input::new(hay).anchored(Anchored::Yes).earliest(earliest);
+                    let want = dfa
+                        .try_search_fwd(&mut cache, &input)
+                        .unwrap()
+                        .map(|m| (m.pattern().as_usize(), m.offset()));
+                    let got = table.search(hay.as_bytes(), earliest);
+                    assert_eq!(got, want, "{name}, earliest {earliest}: {hay:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tables_match_something() {
+        // Not vacuous: each automaton matches some of the haystacks, and rejects some.
+        let hays = haystacks();
+        for (name, table, _) in tables() {
+            let found = hays.iter().filter(|h| table.find(h).is_some()).count();
+            assert!(found > 0 && found < hays.len(), "{name}: {found}");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "not a privreg automaton")]
+    fn other_bytes_are_refused() {
+        Automaton::new(b"regex-automata serialized DFA");
+    }
+}

@@ -1,0 +1,87 @@
+//! The patterns of the citation grammar's automata, shared with `build.rs`, which compiles
+//! them into transition tables when privreg is compiled (see [`super::automaton`]).
+//!
+//! Compiling them when privreg starts cost the first citation of a run most of its time:
+//! the law names alone, Unicode case-insensitive, took some 20 million instructions
+//! (issue 19). This file is read by the build script as a module of its own, so it holds
+//! only patterns and plain functions of them, nothing of the crate.
+
+/// TOKEN's top-level branches, in TOKEN's order, each with its named group (or groups).
+/// The lexer matches them as the patterns of one forward DFA, which tells the branch and
+/// the end without a capture search; the lexer then finds the inner groups by hand.
+pub const TOKEN_BRANCHES: [&str; 13] = [
+    // another article in a list: Art. 13 und Art. 14
+    r"(?P<art>art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?)",
+    r"(?P<para_en>para(?:graph|s)?(?-u:\b)\.?|para\.|paragraphs?(?-u:\b))",
+    r"(?P<para_de>abs(?:atz(?:es)?|ätzen?)(?-u:\b)|abs\.|abs(?-u:\b))",
+    r"(?P<para_other>paragraphe(?-u:\b)|paragrafo(?-u:\b)|p[áa]rrafos?(?-u:\b)|par[àa]grafs?(?-u:\b)|lid(?-u:\b)|leden(?-u:\b)|par\.|apartados?(?-u:\b)|apdo\.|§|ust\.|ustęp\w*|n\.?\s?[º°]|nos?\.?\s?[º°])",
+    r"(?P<subpara>sub-?para(?:graph)?s?(?:(?-u:\b)\.?|\.)|u(?:nter)?abs(?:atz|\.|(?-u:\b))|sous-paragraphe|akapit(?-u:\b))",
+    r"(?P<sent>(?-i:S\.)|(?-i:p\.)|satz(?-u:\b)|sentences?(?-u:\b)|sent\.|phrase(?-u:\b)|frase(?-u:\b)|zd\.|zdani[ea](?-u:\b)|volzin(?-u:\b))",
+    r"(?P<point>lit(?:t|era)?(?:\.|(?-u:\b))|letters?(?-u:\b)|lettres?(?-u:\b)|lletr(?:a|es)(?-u:\b)|buchst(?:aben?(?-u:\b)|\.|(?-u:\b))|points?(?-u:\b)|pts?\.|let\.|lett\.|lettera(?-u:\b)|letras?(?-u:\b)|sous(?-u:\b)|pkt\.?|sub(?-u:\b)|onder(?-u:\b)|al[íi]neas?(?-u:\b))",
+    r"(?P<nr>nr\.|nos?\.|numbers?(?-u:\b)|ziff(?:er|\.)|n\.|num\.|numéro|núm\.|punto(?-u:\b))",
+    r"(?P<al>alinéa|al\.|comma(?-u:\b)|commi(?-u:\b))",
+    r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|premier|première|deuxième|troisième|erster?|zweiter?|dritter?|eerste|tweede|derde|vierde|vijfde)\s+
+      (?:(?P<ordsub>sub-?paragraph|alinéa|Unterabsatz(?:es)?)|(?P<ordsent>sentence|phrase|Satz(?:es)?|volzin)|(?P<ordpara>lid|paragraph|paragraphe|Absatz(?:es)?))(?-u:\b)",
+    r"(?P<paren>\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\))",
+    r"(?P<dot>\.(?:(?P<dnum>[0-9]{1,2})(?-u:\b)|(?P<dlet>[a-z])(?:\)|(?-u:\b))))",
+    r"(?P<ff>ff\.|et\s+seq(?:q|uentes)?\.?|et\s+suiv\.)",
+];
+
+/// The conjunction and range branches, which end TOKEN's list of branches.
+pub const TOKEN_JOINERS: [&str; 2] = [
+    r"(?P<conj>,|;|/|&|i\.\s?V\.\s?m\.|(?:and|und|et|or|oder|ou|sowie|iVm|in\s+Verbindung\s+mit|in\s+conjunction\s+with|as\s+well\s+as|oppure|oraz|lub|ed)(?-u:\b)|(?-i:e|y|o|i|en)(?-u:\b))",
+    r"(?P<range>(?:bis|to|through|thru|au|tot\s+en\s+met|t/m|tot|al|ao)(?-u:\b)|(?-i:a|do)(?-u:\b)|à|[-\u{2010}-\u{2015}\u{2212}])",
+];
+
+/// Every branch of TOKEN, in order.
+pub fn token_branches() -> impl Iterator<Item = &'static str> {
+    TOKEN_BRANCHES.into_iter().chain(TOKEN_JOINERS)
+}
+
+/// VALUE's branches, in order: a parenthesised label, a number, a roman numeral, a letter.
+pub const VALUE_BRANCHES: [&str; 4] = [
+    r"\(\s*(?P<pv>[0-9]{1,3}|[a-z])\s*\)",
+    r"0*(?P<num>[0-9]{1,3})(?:(?:er|st|nd|rd|th)(?-u:\b)|\.?\s?[º°ª]|(?P<numlet>(?-i:[a-z]))(?:\)|(?-u:\b))|(?-u:\b))",
+    r"(?P<roman>(?-i:[IVX]{1,4}))(?-u:\b)",
+    r"(?P<letter>[a-z])(?:(?P<close>\))|(?-u:\b))",
+];
+
+/// Connecting words between the provisions and the law: ", of the", "der", "du", "del".
+pub const LAW_PREFIX: &str = r"^\s*(?:,\s*)?(?i:(?:of|der|des|du|de\s+la|de|del|della|dello|dell'|van\s+de|van\s+het|van|z|do|da|dos|das)\s+)?(?i:(?:the|die|le|la|il|el)\s+)?";
+
+/// The letters of the languages the grammar reads: ASCII and Latin-1 to Latin Extended-B
+/// (German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish ...), digits and
+/// `_`. It stands for `\w` in the grammar's patterns: Unicode `\w` is a class of some 700
+/// ranges, and compiling it once per use made the first citation of a run cost tens of
+/// milliseconds (issue 19); the words it continues are never in another script.
+pub const LATIN_WORD: &str = r"[0-9A-Za-z_\u{C0}-\u{24F}]";
+
+/// `pattern` with every `\w` read as [`LATIN_WORD`]; inside a class (`[^\w-]`) the
+/// replacement nests, which the regex syntax allows.
+pub fn latin(pattern: &str) -> String {
+    pattern.replace(r"\w", LATIN_WORD)
+}
+
+/// The lexer's patterns: TOKEN's branches, each anchored after optional white space.
+pub fn token_patterns() -> Vec<String> {
+    token_branches()
+        .map(|b| latin(&format!(r"(?xi)^\s*(?:{b})")))
+        .collect()
+}
+
+/// VALUE's branches as anchored patterns, as [`token_patterns`] are TOKEN's.
+pub fn value_patterns() -> Vec<String> {
+    VALUE_BRANCHES
+        .iter()
+        .map(|b| format!(r"(?xi)^\s*(?:{b})"))
+        .collect()
+}
+
+/// Another law of the table named after the provisions (pattern 0), or the GDPR (pattern
+/// 1), given the alternations of their names (`law::laws::names_pattern`).
+pub fn law_after_patterns(gdpr: &str, other: &str) -> Vec<String> {
+    vec![
+        format!("{LAW_PREFIX}{other}"),
+        format!("{LAW_PREFIX}{gdpr}"),
+    ]
+}
