@@ -14,6 +14,7 @@ use regex_automata::{Anchored, MatchKind};
 #[allow(dead_code, reason = "the crate uses the rest of the grammar")]
 #[path = "src/citations/grammar.rs"]
 mod grammar;
+#[allow(dead_code, reason = "the crate uses the rest of the table's reading")]
 #[path = "src/law/names.rs"]
 mod names;
 
@@ -24,8 +25,8 @@ fn main() {
     let table = std::fs::read_to_string("src/law/laws.tsv").expect("src/law/laws.tsv");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let laws = grammar::law_after_patterns(
+        &names::other_patterns(&table),
         &names::names_pattern(&table, true),
-        &names::names_pattern(&table, false),
     );
     for (file, patterns) in [
         ("token.dfa", grammar::token_patterns()),

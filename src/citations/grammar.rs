@@ -77,11 +77,14 @@ pub fn value_patterns() -> Vec<String> {
         .collect()
 }
 
-/// Another law of the table named after the provisions (pattern 0), or the GDPR (pattern
-/// 1), given the alternations of their names (`law::laws::names_pattern`).
-pub fn law_after_patterns(gdpr: &str, other: &str) -> Vec<String> {
-    vec![
-        format!("{LAW_PREFIX}{other}"),
-        format!("{LAW_PREFIX}{gdpr}"),
-    ]
+/// The rows of another law named after the provisions, a pattern each in the table's
+/// order (`other`), then the GDPR (`gdpr`, the alternation of its names) last: the first
+/// pattern wins wherever it matches, as other laws were tried first ("UK GDPR" ends in
+/// "GDPR"), and the pattern tells the row.
+pub fn law_after_patterns(other: &[&str], gdpr: &str) -> Vec<String> {
+    other
+        .iter()
+        .map(|row| format!("{LAW_PREFIX}(?:{row})"))
+        .chain([format!("{LAW_PREFIX}{gdpr}")])
+        .collect()
 }

@@ -261,12 +261,16 @@ const NOT_A_LAW: &[&str] = &[
 static NAMES: LazyLock<(String, String)> =
     LazyLock::new(|| (laws::names_pattern(true), laws::names_pattern(false)));
 
-/// Another law of the table named after the provisions (pattern 0), or the GDPR (pattern
-/// 1): the first pattern wins wherever it matches, as other laws were tried first ("UK
-/// GDPR" ends in "GDPR"). Compiled when privreg is: the names, Unicode case-insensitive,
-/// were most of the first citation's cost.
+/// Each row of another law named after the provisions (pattern `i` for the `i`-th row of
+/// [`OTHER_LAWS`]), or the GDPR (the last pattern): the first pattern wins wherever it
+/// matches, as other laws were tried first ("UK GDPR" ends in "GDPR"). Compiled when
+/// privreg is: the names, Unicode case-insensitive, were most of the first citation's cost.
 static LAW_AFTER: LazyLock<Automaton> =
     LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_after.dfa"))));
+
+/// The rows of the law table that name another law than the GDPR, in [`LAW_AFTER`]'s order.
+static OTHER_LAWS: LazyLock<Vec<&'static laws::LawName>> =
+    LazyLock::new(|| laws::table().iter().filter(|r| !r.is_gdpr()).collect());
 
 /// The regexes [`LAW_AFTER`] replaced, to test it against.
 #[cfg(test)]
@@ -287,6 +291,7 @@ static LAW_UNKNOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The connecting words alone, to take them off a law's name.
+#[cfg(test)]
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(LAW_PREFIX).expect("law prefix"));
 
 /// The same names, without captures, for a quick look-ahead; [`LAW_AFTER`] stands for it.
@@ -299,15 +304,12 @@ static LAW_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// The law named at the start of `rest` and the length of the text naming it.
 pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
     let rest = crate::source::prefix_within(rest, 160);
-    match LAW_AFTER.find(rest) {
-        Some((0, end)) => {
-            let written = &rest[..end];
-            let name = &written[PREFIX.find(written).map_or(0, |p| p.end())..];
-            let short = laws::short_name(name).unwrap_or(name);
-            return Some((Law::Other(short.to_owned()), end));
-        }
-        Some((_, end)) => return Some((Law::Gdpr, end)),
-        None => {}
+    if let Some((row, end)) = LAW_AFTER.find(rest) {
+        let law = match OTHER_LAWS.get(row) {
+            Some(other) => Law::Other(other.short.to_owned()),
+            None => Law::Gdpr,
+        };
+        return Some((law, end));
     }
     let c = LAW_UNKNOWN_AFTER.captures(rest)?;
     let end = c.get(0)?.end();
@@ -1700,20 +1702,24 @@ mod tests {
         })
     }
 
-    fn old_law_after(rest: &str) -> Option<(bool, usize)> {
+    /// The law named after a citation as the two regexes of the names and the row's short
+    /// name (the first row matching the name without its connecting words) told it.
+    fn old_law_after(rest: &str) -> Option<(Law, usize)> {
         let rest = crate::source::prefix_within(rest, 160);
         if let Some(m) = LAW_OTHER_AFTER.find(rest) {
-            return Some((false, m.end()));
+            let written = &rest[..m.end()];
+            let name = &written[PREFIX.find(written).map_or(0, |p| p.end())..];
+            let short = laws::short_name(name).unwrap_or(name);
+            return Some((Law::Other(short.to_owned()), m.end()));
         }
-        LAW_GDPR_AFTER.find(rest).map(|m| (true, m.end()))
+        LAW_GDPR_AFTER.find(rest).map(|m| (Law::Gdpr, m.end()))
     }
 
-    fn new_law_after(rest: &str) -> Option<(bool, usize)> {
+    fn new_law_after(rest: &str) -> Option<(Law, usize)> {
         match law_after(rest)? {
-            (Law::Gdpr, end) => Some((true, end)),
-            (Law::Other(_), end) => Some((false, end)),
             // The unknown-law grammar is unchanged; only the table's names moved.
             (Law::Unknown(_), _) => old_law_after(rest),
+            known => Some(known),
         }
     }
 

@@ -7,7 +7,7 @@ pub mod device;
 pub mod gdpr;
 pub mod laws;
 pub mod mechanisms;
-mod names;
+pub(crate) mod names;
 mod provision;
 
 pub use provision::Provision;
