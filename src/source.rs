@@ -213,8 +213,8 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 /// The line starts of `text`, 0 first.
 fn line_start_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    std::iter::once(0).chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
-        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    std::iter::once(0).chain(memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(|i| {
+        let ends = bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
         ends.then_some(i + 1)
     }))
 }
@@ -230,15 +230,13 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
 /// `text` with each lone `\r` made `\n`: every byte offset stays valid, as both are one byte.
 fn lf_line_ends(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone) {
+    let mut lone = memchr::memchr_iter(b'\r', bytes).filter(|&i| bytes.get(i + 1) != Some(&b'\n'));
+    let Some(first) = lone.next() else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = bytes.to_vec();
-    for (i, b) in out.iter_mut().enumerate() {
-        if lone(i) {
-            *b = b'\n';
-        }
+    for i in std::iter::once(first).chain(lone) {
+        out[i] = b'\n';
     }
     Cow::Owned(String::from_utf8(out).expect("one ASCII byte replaced by another"))
 }

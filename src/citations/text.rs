@@ -336,7 +336,7 @@ pub fn extract(format: Format, src: &str) -> Extracted<'_> {
 /// Whether the text of `src` in `format` differs from `src`; if not it is scanned as it is.
 pub(crate) fn needs_markup(format: Format, src: &str) -> bool {
     // Most plain text has nothing to decode: one pass over its bytes tells.
-    format != Format::Plain || src.bytes().any(|b| b == b'&' || b == b'\\')
+    format != Format::Plain || memchr::memchr2(b'&', b'\\', src.as_bytes()).is_some()
 }
 
 /// [`extract`] that takes the source and writes the text over it: a policy of hundreds of
