@@ -32,6 +32,7 @@ fn main() {
         ("token.dfa", grammar::token_patterns()),
         ("value.dfa", grammar::value_patterns()),
         ("law_after.dfa", laws),
+        ("basis.dfa", grammar::basis_patterns()),
     ] {
         let bytes = compile(&patterns);
         std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");
@@ -56,22 +57,33 @@ fn compile(patterns: &[String]) -> Vec<u8> {
         representative[usize::from(classes.get(b))].get_or_insert(b);
     }
     let columns = representative.len() + 1;
-    let start = dfa
-        .start_state(&start::Config::new().anchored(Anchored::Yes))
-        .expect("an anchored start state");
+    // The start state for each byte before the search's start, then for none (the
+    // haystack's start): look-behind decides word boundaries.
+    let starts: Vec<StateID> = (0..=255u8)
+        .map(Some)
+        .chain([None])
+        .map(|before| {
+            dfa.start_state(
+                &start::Config::new()
+                    .anchored(Anchored::Yes)
+                    .look_behind(before),
+            )
+            .expect("an anchored start state")
+        })
+        .collect();
 
-    // States numbered in breadth-first order from the start, the dead state first.
-    let dead = dfa.next_state(start, 0);
-    let dead = if dfa.is_dead_state(dead) {
-        dead
-    } else {
-        dead_state(&dfa, start)
-    };
+    // States numbered in breadth-first order from the starts, the dead state first.
+    let dead = dead_state(&dfa, starts[256]);
     let mut number: HashMap<StateID, u16> = HashMap::from([(dead, 0)]);
     let mut order = vec![dead];
-    let mut queue = VecDeque::from([start]);
-    number.insert(start, 1);
-    order.push(start);
+    let mut queue = VecDeque::new();
+    for &s in &starts {
+        if let Entry::Vacant(e) = number.entry(s) {
+            e.insert(u16::try_from(order.len()).expect("fewer than 65,536 states"));
+            order.push(s);
+            queue.push_back(s);
+        }
+    }
     let mut rows: Vec<Vec<StateID>> = Vec::new();
     while let Some(state) = queue.pop_front() {
         let mut row: Vec<StateID> = representative
@@ -93,13 +105,15 @@ fn compile(patterns: &[String]) -> Vec<u8> {
         rows.push(row);
     }
 
-    let mut bytes = b"PRVDFA01".to_vec();
+    let mut bytes = b"PRVDFA02".to_vec();
     let word = |bytes: &mut Vec<u8>, n: usize| {
         bytes.extend(u16::try_from(n).expect("fits in 16 bits").to_le_bytes());
     };
     word(&mut bytes, columns);
     word(&mut bytes, order.len());
-    word(&mut bytes, 1);
+    for s in &starts {
+        word(&mut bytes, usize::from(number[s]));
+    }
     bytes.extend((0..=255u8).map(|b| classes.get(b)));
     for &state in &order {
         let m = if dfa.is_match_state(state) {

@@ -8,10 +8,10 @@
 //!
 //! | bytes              | what                                                     |
 //! |--------------------|----------------------------------------------------------|
-//! | 8                  | `PRVDFA01`                                               |
+//! | 8                  | `PRVDFA02`                                               |
 //! | 2                  | `A`, the columns: the byte classes and end of input, last |
 //! | 2                  | `S`, the states; state 0 is dead                          |
-//! | 2                  | the start state                                          |
+//! | 2 × 257            | the start state after each byte, then at the text's start |
 //! | 256                | each byte's class                                        |
 //! | 2 × `S`            | each state's match: 0 for none, else the pattern + 1      |
 //! | 2 × `S` × `A`      | the transitions, row by row                              |
@@ -20,18 +20,22 @@
 //! the byte at `i` means a match that ends at `i`; the end-of-input column reports a match
 //! that ends with the haystack.
 
+use std::ops::Range;
+
 /// One compiled automaton over several anchored patterns: it reports which pattern matched
 /// (the first in order, as an alternation would) and where, with no capture search.
 pub(crate) struct Automaton {
     columns: usize,
-    start: u16,
+    starts: &'static [u8],
     classes: &'static [u8],
     matches: &'static [u8],
     transitions: &'static [u8],
 }
 
-const MAGIC: &[u8] = b"PRVDFA01";
-const HEADER: usize = MAGIC.len() + 6;
+const MAGIC: &[u8] = b"PRVDFA02";
+const HEADER: usize = MAGIC.len() + 4;
+/// The start state at the haystack's start, after the 256 for a byte before it.
+const TEXT_START: usize = 256;
 
 impl Automaton {
     /// Reads a table `build.rs` wrote; it panics on any other bytes, which only a broken
@@ -41,22 +45,31 @@ impl Automaton {
         let word = |at: usize| usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
         let columns = word(MAGIC.len());
         let states = word(MAGIC.len() + 2);
-        let start = word(MAGIC.len() + 4);
-        let (classes, rest) = bytes[HEADER..].split_at(256);
+        let (starts, rest) = bytes[HEADER..].split_at(2 * 257);
+        let (classes, rest) = rest.split_at(256);
         let (matches, transitions) = rest.split_at(2 * states);
         assert_eq!(
             transitions.len(),
             2 * states * columns,
             "automaton truncated"
         );
-        assert!(start < states, "automaton's start out of range");
-        Automaton {
+        let automaton = Automaton {
             columns,
-            start: start as u16,
+            starts,
             classes,
             matches,
             transitions,
-        }
+        };
+        assert!(
+            (0..257).all(|i| usize::from(automaton.start(i)) < states),
+            "automaton's start out of range"
+        );
+        automaton
+    }
+
+    /// The start state after byte `before`, or at the text's start for [`TEXT_START`].
+    fn start(&self, before: usize) -> u16 {
+        u16::from_le_bytes([self.starts[2 * before], self.starts[2 * before + 1]])
     }
 
     fn next(&self, state: u16, column: usize) -> u16 {
@@ -73,18 +86,33 @@ impl Automaton {
 
     /// The pattern matching at the start of `hay` and the end of its leftmost-first match.
     pub(crate) fn find(&self, hay: &str) -> Option<(usize, usize)> {
-        self.search(hay.as_bytes(), false)
+        self.search(hay.as_bytes(), 0, false)
     }
 
     /// True when a pattern matches at the start of `hay`.
     pub(crate) fn is_match(&self, hay: &str) -> bool {
-        self.search(hay.as_bytes(), true).is_some()
+        self.search(hay.as_bytes(), 0, true).is_some()
     }
 
-    fn search(&self, hay: &[u8], earliest: bool) -> Option<(usize, usize)> {
-        let mut state = self.start;
+    /// The leftmost-first match in `hay` that starts at or after `at`, and its pattern, as
+    /// an unanchored search of the same patterns finds it (the byte before `at` counts for
+    /// word boundaries). It tries each start in turn, which suits sentences, not documents.
+    pub(crate) fn find_from(&self, hay: &str, at: usize) -> Option<(usize, Range<usize>)> {
+        let bytes = hay.as_bytes();
+        (at..=bytes.len()).find_map(|start| {
+            let (pattern, end) = self.search(bytes, start, false)?;
+            Some((pattern, start..end))
+        })
+    }
+
+    /// The anchored leftmost-first (or with `earliest`, the first seen) match from `from`.
+    fn search(&self, hay: &[u8], from: usize, earliest: bool) -> Option<(usize, usize)> {
+        let mut state = self.start(
+            from.checked_sub(1)
+                .map_or(TEXT_START, |i| usize::from(hay[i])),
+        );
         let mut found = None;
-        for (i, &b) in hay.iter().enumerate() {
+        for (i, &b) in hay.iter().enumerate().skip(from) {
             state = self.next(state, usize::from(self.classes[usize::from(b)]));
             if state == 0 {
                 return found;
@@ -136,6 +164,11 @@ mod tests {
                 Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_after.dfa"))),
                 grammar::law_after_patterns(&other, &crate::law::laws::names_pattern(true)),
             ),
+            (
+                "basis",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/basis.dfa"))),
+                grammar::basis_patterns(),
+            ),
         ]
     }
 
@@ -165,6 +198,10 @@ mod tests {
             " of the Terms",
             " IV",
             " 0012th",
+            "legitimate interests",
+            "xconsent, Einwilligungen; öffentlichen Interesses",
+            "prawnie uzasadnionego interesu",
+            "açık rızası",
             "\t\n ",
             "",
         ]
@@ -197,8 +234,28 @@ mod tests {
                         .try_search_fwd(&mut cache, &input)
                         .unwrap()
                         .map(|m| (m.pattern().as_usize(), m.offset()));
-                    let got = table.search(hay.as_bytes(), earliest);
+                    let got = table.search(hay.as_bytes(), 0, earliest);
                     assert_eq!(got, want, "{name}, earliest {earliest}: {hay:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_unanchored_search_finds_what_the_regex_of_the_patterns_finds() {
+        // From every start, so that the byte before it decides the word boundaries.
+        let hays: Vec<String> = haystacks()
+            .into_iter()
+            .map(|h| format!("a {h} b{h}"))
+            .collect();
+        for (name, table, patterns) in tables() {
+            let re = regex_automata::meta::Regex::new_many(&patterns).unwrap();
+            for hay in &hays {
+                for at in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+                    let want = re
+                        .search(&Input::new(hay).range(at..))
+                        .map(|m| (m.pattern().as_usize(), m.range()));
+                    assert_eq!(table.find_from(hay, at), want, "{name} from {at}: {hay:?}");
                 }
             }
         }

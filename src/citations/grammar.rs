@@ -62,6 +62,17 @@ pub fn latin(pattern: &str) -> String {
     pattern.replace(r"\w", LATIN_WORD)
 }
 
+/// The words of each basis, Art. 6(1)(a) to (f), in English, German, French, Italian,
+/// Spanish, Portuguese, Dutch, Polish and Turkish.
+pub const BASIS_WORDS: [&str; 6] = [
+    r"(?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|consentimento|toestemming|zgod\w*|(?:açık\s+)?rıza\w*)",
+    r"(?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratt\w*|contrato\w*|contratual\w*|overeenkomst\w*|umow\w*|sözleşme\w*)",
+    r"(?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligations?\s+l[ée]gales?|obblighi\s+legali|obbligo\s+legale|obligaci[óo]n(?:es)?\s+legal(?:es)?|obriga[çc][ãa]o\s+legal|obriga[çc][õo]es\s+legais|wettelijke\s+verplichting\w*|obowiązk\w*\s+prawn\w*|hukuki\s+yükümlülük\w*)",
+    r"(?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?|intérêts?\s+vitaux|interessi\s+vitali|intereses\s+vitales|interesses\s+vitais|vitale\s+belangen|\w*ywotn\w*\s+interes\w*)",
+    r"(?P<e>public\s+interest|official\s+authority|public\s+task|\w*ffentlichen?\s+Interesses?|\w*ffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)",
+    r"(?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interess[ei]\s+legittim[oi]|inter[ée]s(?:es)?\s+leg[íi]timos?|interesses?\s+leg[íi]timos?|gerechtvaardigd\w*\s+belang\w*|prawnie\s+uzasadnion\w*\s+interes\w*|meşru\s+menfaat\w*)",
+];
+
 /// The lexer's patterns: TOKEN's branches, each anchored after optional white space.
 pub fn token_patterns() -> Vec<String> {
     token_branches()
@@ -86,5 +97,15 @@ pub fn law_after_patterns(other: &[&str], gdpr: &str) -> Vec<String> {
         .iter()
         .map(|row| format!("{LAW_PREFIX}(?:{row})"))
         .chain([format!("{LAW_PREFIX}{gdpr}")])
+        .collect()
+}
+
+/// The basis words as one leftmost-first pattern per point of Art. 6(1), (a) first, each
+/// between ASCII word boundaries (a Unicode boundary would keep a regex off its DFA on
+/// every non-ASCII sentence; words that end in a non-ASCII letter take `\w*` instead).
+pub fn basis_patterns() -> Vec<String> {
+    BASIS_WORDS
+        .iter()
+        .map(|w| latin(&format!(r"(?xi)(?-u:\b)(?:{w})(?-u:\b)")))
         .collect()
 }

@@ -6,14 +6,14 @@ use std::sync::{Arc, LazyLock};
 
 #[cfg(test)]
 use regex::Regex;
-use regex_automata::meta;
-use regex_automata::nfa::thompson;
 
 use super::{
     citation_basis_mismatch, citation_law_missing, citation_mechanism_mismatch,
     citation_provision_unknown, citation_style_mixed, instrument_outdated,
 };
-use crate::citations::{Citation, Extracted, LintOptions, scan};
+#[cfg(test)]
+use crate::citations::grammar::BASIS_WORDS;
+use crate::citations::{Automaton, Citation, Extracted, LintOptions, scan};
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
@@ -107,66 +107,11 @@ pub fn basis_name(point: char) -> &'static str {
     }
 }
 
-/// The words of each basis, Art. 6(1)(a) to (f), in English, German, French, Italian,
-/// Spanish, Portuguese, Dutch, Polish and Turkish.
-const BASIS_WORDS: [&str; 6] = [
-    r"(?P<a>consent|Einwilligung(?:en)?|consentement|consenso|consentimiento|consentimento|toestemming|zgod\w*|(?:açık\s+)?rıza\w*)",
-    r"(?P<b>(?:pre-?)?contract(?:s|ual|ually)?|vertrag\w*|vorvertraglich\w*|contrat(?:s|uel\w*)?|contratt\w*|contrato\w*|contratual\w*|overeenkomst\w*|umow\w*|sözleşme\w*)",
-    r"(?P<c>legal\s+obligations?|rechtliche[nr]?\s+Verpflichtung(?:en)?|gesetzliche[nr]?\s+(?:Verpflichtung|Pflicht)\w*|obligations?\s+l[ée]gales?|obblighi\s+legali|obbligo\s+legale|obligaci[óo]n(?:es)?\s+legal(?:es)?|obriga[çc][ãa]o\s+legal|obriga[çc][õo]es\s+legais|wettelijke\s+verplichting\w*|obowiązk\w*\s+prawn\w*|hukuki\s+yükümlülük\w*)",
-    r"(?P<d>vital\s+interests?|lebenswichtige[nr]?\s+Interessen?|intérêts?\s+vitaux|interessi\s+vitali|intereses\s+vitales|interesses\s+vitais|vitale\s+belangen|\w*ywotn\w*\s+interes\w*)",
-    r"(?P<e>public\s+interest|official\s+authority|public\s+task|\w*ffentlichen?\s+Interesses?|\w*ffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)",
-    r"(?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interess[ei]\s+legittim[oi]|inter[ée]s(?:es)?\s+leg[íi]timos?|interesses?\s+leg[íi]timos?|gerechtvaardigd\w*\s+belang\w*|prawnie\s+uzasadnion\w*\s+interes\w*|meşru\s+menfaat\w*)",
-];
-
-/// The basis words, one regex per point, built only when a sentence holds one of the
-/// point's [`NEEDLES`]: a `check` that cites once builds one or none of them instead of all
-/// six at once (~15 M instructions with the Unicode case folding). Word boundaries are ASCII
-/// ones (a Unicode boundary would keep the regex off its DFA on every non-ASCII sentence);
-/// words that end in a non-ASCII letter take `\w*` instead. They search sentences, too
-/// short for a literal prefilter to pay for building it.
-static BASIS_ONE: [LazyLock<meta::Regex>; 6] = [
-    LazyLock::new(|| basis_regex(&BASIS_WORDS[0..1])),
-    LazyLock::new(|| basis_regex(&BASIS_WORDS[1..2])),
-    LazyLock::new(|| basis_regex(&BASIS_WORDS[2..3])),
-    LazyLock::new(|| basis_regex(&BASIS_WORDS[3..4])),
-    LazyLock::new(|| basis_regex(&BASIS_WORDS[4..5])),
-    LazyLock::new(|| basis_regex(&BASIS_WORDS[5..6])),
-];
-
-/// Lower-case pieces of which every match of a point's words holds one, ASCII letters
-/// compared without case. Only `ſ` (long s) and `K` (Kelvin sign) fold onto ASCII letters
-/// under Unicode case folding; a sentence holding either skips this filter.
-const NEEDLES: [&[&str]; 6] = [
-    &["consen", "einwilligung", "toestemming", "zgod", "\u{131}za"],
-    &["contra", "vertrag", "overeenkomst", "umow", "zle"],
-    &["ga", "pflicht", "verplichting", "prawn", "hukuki"],
-    &["vita", "lebenswichtig", "ywotn"],
-    &["bli", "official", "ffentlich", "algemeen", "openbaar"],
-    &[
-        "tim",
-        "berechtigt",
-        "gerechtvaardigd",
-        "uzasadnion",
-        "menfaat",
-    ],
-];
-
-/// One leftmost-first regex of `words`, a pattern each.
-fn basis_regex(words: &[&str]) -> meta::Regex {
-    meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .auto_prefilter(false)
-                .which_captures(thompson::WhichCaptures::Implicit),
-        )
-        .build_many(
-            &words
-                .iter()
-                .map(|w| crate::citations::latin(&format!(r"(?xi)(?-u:\b)(?:{w})(?-u:\b)")))
-                .collect::<Vec<_>>(),
-        )
-        .expect("basis words")
-}
+/// The basis words, a pattern per point of Art. 6(1), compiled when privreg is (build.rs):
+/// building them at run time cost a `check` that cites once some 3 M instructions, and a
+/// `lint` of all six about 10 M.
+static BASIS: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/basis.dfa"))));
 
 /// The single regex BASIS was, to test it against.
 #[cfg(test)]
@@ -180,46 +125,19 @@ static BASIS_REGEX: LazyLock<Regex> = LazyLock::new(|| {
 
 const POINTS: [char; 6] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
-/// Every basis named in `text[range]`, in order. Searched with the regex of each point whose
-/// needles occur: the leftmost match next, the earlier point on a tie, which is what one
-/// six-pattern leftmost-first regex finds.
+/// Every basis named in `text[range]`, in order: the leftmost match next, the earlier
+/// point on a tie, as one six-pattern leftmost-first regex finds them.
 pub fn basis_mentions(text: &str, range: Range<usize>) -> Vec<BasisMention> {
     let hay = &text[range.clone()];
-    let folds_onto_ascii = hay.contains('\u{17F}') || hay.contains('\u{212A}');
-    let lower = hay.to_ascii_lowercase();
-    let search =
-        |i: usize, at: usize| BASIS_ONE[i].search(&regex_automata::Input::new(hay).range(at..));
-    // The next match of each point still to be found, in the order of the points.
-    let mut next: Vec<(usize, regex_automata::Match)> = (0..6)
-        .filter(|&i| folds_onto_ascii || NEEDLES[i].iter().any(|n| lower.contains(n)))
-        .filter_map(|i| Some((i, search(i, 0)?)))
-        .collect();
     let mut found = Vec::new();
-    while let Some(&(i, m)) = next.iter().reduce(|best, e| {
-        if e.1.start() < best.1.start() {
-            e
-        } else {
-            best
-        }
-    }) {
+    let mut at = 0;
+    while let Some((point, m)) = BASIS.find_from(hay, at) {
         found.push(BasisMention {
-            point: POINTS[i],
-            span: range.start + m.start()..range.start + m.end(),
+            point: POINTS[point],
+            span: range.start + m.start..range.start + m.end,
         });
-        let at = m.end();
-        // A match that starts at or after `at` is still its point's next one: no match of
-        // the point starts before it, and where it ends does not depend on where the search
-        // began.
-        next = next
-            .into_iter()
-            .filter_map(|(i, m)| {
-                if m.start() >= at {
-                    Some((i, m))
-                } else {
-                    Some((i, search(i, at)?))
-                }
-            })
-            .collect();
+        // No basis word is empty, so this always advances.
+        at = m.end;
     }
     found
 }
