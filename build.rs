@@ -33,6 +33,8 @@ fn main() {
         ("value.dfa", grammar::value_patterns()),
         ("law_after.dfa", laws),
         ("basis.dfa", grammar::basis_patterns()),
+        ("candidate.dfa", vec![grammar::CANDIDATE.to_owned()]),
+        ("anchor.dfa", vec![grammar::INSTRUMENT_ANCHOR.to_owned()]),
     ] {
         let bytes = compile(&patterns);
         std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");
@@ -105,29 +107,42 @@ fn compile(patterns: &[String]) -> Vec<u8> {
         rows.push(row);
     }
 
-    let mut bytes = b"PRVDFA02".to_vec();
+    // Renumbered: the dead state, then the match states, then the others, so that a search
+    // tells a match by comparing the state with the number of match states.
+    let is_match: Vec<bool> = order.iter().map(|&s| dfa.is_match_state(s)).collect();
+    let final_order: Vec<usize> = std::iter::once(0)
+        .chain((1..order.len()).filter(|&i| is_match[i]))
+        .chain((1..order.len()).filter(|&i| !is_match[i]))
+        .collect();
+    let mut renumber = vec![0u16; order.len()];
+    for (new, &old) in final_order.iter().enumerate() {
+        renumber[old] = u16::try_from(new).expect("fewer than 65,536 states");
+    }
+    let id = |s: &StateID| usize::from(renumber[usize::from(number[s])]);
+
+    let mut bytes = b"PRVDFA03".to_vec();
     let word = |bytes: &mut Vec<u8>, n: usize| {
         bytes.extend(u16::try_from(n).expect("fits in 16 bits").to_le_bytes());
     };
     word(&mut bytes, columns);
     word(&mut bytes, order.len());
+    word(&mut bytes, is_match.iter().filter(|&&m| m).count());
     for s in &starts {
-        word(&mut bytes, usize::from(number[s]));
+        word(&mut bytes, id(s));
     }
     bytes.extend((0..=255u8).map(|b| classes.get(b)));
-    for &state in &order {
-        let m = if dfa.is_match_state(state) {
-            dfa.match_pattern(state, 0).as_usize() + 1
-        } else {
-            0
-        };
-        word(&mut bytes, m);
+    for &old in final_order.iter().skip(1).take_while(|&&old| is_match[old]) {
+        word(&mut bytes, dfa.match_pattern(order[old], 0).as_usize());
     }
-    // The dead state's row leads back to itself; the others follow `order` from the start.
-    bytes.extend(std::iter::repeat_n(0u8, 2 * columns));
-    for row in rows {
-        for next in row {
-            word(&mut bytes, usize::from(number[&next]));
+    // The dead state's row leads back to itself; `rows` holds the others in `order`.
+    for &old in &final_order {
+        match old.checked_sub(1) {
+            None => bytes.extend(std::iter::repeat_n(0u8, 2 * columns)),
+            Some(row) => {
+                for next in &rows[row] {
+                    word(&mut bytes, id(next));
+                }
+            }
         }
     }
     bytes

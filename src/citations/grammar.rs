@@ -6,6 +6,18 @@
 //! (issue 19). This file is read by the build script as a module of its own, so it holds
 //! only patterns and plain functions of them, nothing of the crate.
 
+/// Where a citation can start: "art" in any ASCII case, a DPV id's "A" and a digit, "§",
+/// a recital keyword.
+///
+/// Recital keywords are found by a stem without their first letters ("cital", "tyw"), whose
+/// first two bytes are rare in prose, so that the vectorised search stays slim and rarely
+/// stops; the scan then steps back to the word's start.
+pub const CANDIDATE: &str = r"[aA][rR][tT]|A[0-9]|§|cital|rw(?:ägungsgr|Gr|eging)|nsid[ée]ran|tyw";
+
+/// What every mention of an outdated transfer instrument or law holds (PRV403), for a
+/// quick search before the full grammar of the mentions.
+pub const INSTRUMENT_ANCHOR: &str = r"(?i:Shield|Harbo)|TTDSG|TMG|Tele(?:kommunikation-Telemedien|mediengesetz)|20(?:01/497|04/915|10/87)|95/46|BDSG|Bundesdatenschutzgesetz";
+
 /// TOKEN's top-level branches, in TOKEN's order, each with its named group (or groups).
 /// The lexer matches them as the patterns of one forward DFA, which tells the branch and
 /// the end without a capture search; the lexer then finds the inner groups by hand.

@@ -6,6 +6,7 @@
 
 mod automaton;
 pub(crate) use automaton::Automaton;
+pub(crate) use scan::SHORT_TEXT;
 pub mod fix;
 #[cfg_attr(
     not(test),

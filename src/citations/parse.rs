@@ -60,7 +60,8 @@ static TOKEN_DFA: LazyLock<Automaton> =
     LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/token.dfa"))));
 
 /// The article keyword alone, as TOKEN's `art` group reads it: at an "art" TOKEN's first
-/// branch always wins, so the group's end is this match's end, found without captures.
+/// branch always wins, so [`TOKEN_DFA`]'s match there ends where this one does (tested).
+#[cfg(test)]
 static ART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^art(?:icles?|ikelen|ikels?|ikeln|icolo|icoli|[ií]culos?|igos?|ykuł(?:u|y|ów)?|t\.|s\.|\.)?-?")
         .expect("article keyword grammar")
@@ -550,7 +551,11 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
             .map(char::len_utf8)
             .sum::<usize>()
     } else {
-        pos + ART.find(head(text, pos, 32))?.end()
+        // The keyword is TOKEN's first branch, which wins wherever it matches.
+        match TOKEN_DFA.find(head(text, pos, 32))? {
+            (0, end) => pos + end,
+            _ => return None,
+        }
     };
     let recital = recital.is_some();
     let plural = section && text[pos..].starts_with("§§")
@@ -1755,6 +1760,39 @@ mod tests {
             LAW_AHEAD.is_match(hay),
             "law ahead {hay:?}"
         );
+    }
+
+    #[test]
+    fn the_article_keyword_ends_where_tokens_first_branch_does() {
+        for word in [
+            "art",
+            "Art.",
+            "ART. 6",
+            "arts.",
+            "Artt. 5",
+            "Artikel 6",
+            "artikelen",
+            "Artikels",
+            "Artikeln",
+            "articolo",
+            "articoli",
+            "artículo",
+            "artículos",
+            "artigos",
+            "artykułu",
+            "artykułów",
+            "art-6",
+            "Artx",
+            "arte",
+            "art.-6",
+        ] {
+            let token = TOKEN_DFA.find(word).filter(|&(branch, _)| branch == 0);
+            assert_eq!(
+                token.map(|(_, end)| end),
+                ART.find(word).map(|m| m.end()),
+                "{word}"
+            );
+        }
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Finding citations: a byte-level prefilter for "art", "§" and DPV ids, then the grammar.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::automaton::Automaton;
+use super::grammar;
 use super::parse::{laws_named, names_gdpr, parse_at};
 use super::{Citation, Law, Provision, Style};
 use crate::law::gdpr;
@@ -15,17 +18,28 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a citation can start: "art" in any ASCII case, a DPV id's "A" and a digit, "§",
-/// a recital keyword.
-/// Found by the regex engine's vectorised literal search, which skips prose far faster
-/// than a byte-at-a-time loop.
-///
-/// Recital keywords are found by a stem without their first letters ("cital", "tyw"), whose
-/// first two bytes are rare in prose, so that the vectorised search stays slim and rarely
-/// stops; the scan then steps back to the word's start.
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[aA][rR][tT]|A[0-9]|§|cital|rw(?:ägungsgr|Gr|eging)|nsid[ée]ran|tyw")
-        .expect("citation starts")
-});
+/// a recital keyword ([`grammar::CANDIDATE`]). In a long text, found by the regex engine's
+/// vectorised literal search, which skips prose far faster than a byte-at-a-time loop.
+static CANDIDATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(grammar::CANDIDATE).expect("citation starts"));
+
+/// The same starts in a short text, found by a table compiled with privreg: building the
+/// literal search costs more than trying each byte of a register's prose.
+static CANDIDATE_TABLE: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa"))));
+
+/// Texts up to this length are searched with [`CANDIDATE_TABLE`]: about what building
+/// [`CANDIDATE`]'s literal search costs, at some ten instructions a byte.
+pub(crate) const SHORT_TEXT: usize = 32 * 1024;
+
+/// The next citation start in `text` at or after `i`.
+fn candidate(text: &str, i: usize) -> Option<Range<usize>> {
+    if text.len() <= SHORT_TEXT {
+        CANDIDATE_TABLE.find_from(text, i).map(|(_, m)| m)
+    } else {
+        CANDIDATE.find_at(text, i).map(|m| m.range())
+    }
+}
 
 /// Where the word of a recital stem starts: "Re|cital", "E|rwägungsgrund",
 /// "co|nsidérant", "ov|erweging", "mo|tyw".
@@ -50,15 +64,15 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
     let mut floor = 0;
     let mut i = 0;
     while i + 2 < bytes.len() {
-        let Some(m) = CANDIDATE.find_at(text, i) else {
+        let Some(m) = candidate(text, i) else {
             break;
         };
-        i = m.start();
+        i = m.start;
         // Where to look again when nothing is found here.
         let mut resume = i + 1;
         if !matches!(bytes[i], b'a' | b'A' | 0xC2) {
             // A recital stem: the keyword starts a letter or two earlier.
-            resume = m.end();
+            resume = m.end;
             let start = stem_back(text, i);
             if start == i {
                 i = resume;
