@@ -99,15 +99,15 @@ yaml_struct! {
         /// retention:
         ///   period: only as long as necessary to fulfill the purposes described above
         /// ```
-        retention: opt Retention,
+        retention: opt_box Retention,
         /// Whether you must provide the data, and what happens if you do not (Art. 13(2)(e)
         /// GDPR). Where all data comes from other `sources`, it does not apply.
         /// Example: `provision: { requirement: contract-prerequisite, consequences: we cannot deliver your order }`
-        provision: opt DataProvision,
+        provision: opt_box DataProvision,
         /// Decisions based solely on automated processing, including profiling (Art. 13(2)(f),
         /// Art. 22 GDPR): `used: false` to say there are none.
         /// Example: `automated_decisions: { used: false }`
-        automated_decisions: opt AutomatedDecisions,
+        automated_decisions: opt_box AutomatedDecisions,
         /// Where data comes from when not from the data subject (Art. 14(1)(d), 14(2)(f) GDPR).
         /// Example: `sources: [{ source: credit agencies, data_categories: [credit score] }]`
         sources: list DataSource,
