@@ -310,6 +310,19 @@ pub fn render_markdown(
     render_into(env, name, ctx, limits, sink)
 }
 
+/// [`render_markdown`] straight into `out`, tidied as it is written and never held whole;
+/// returns the fuel used.
+pub fn render_markdown_to(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    limits: Limits,
+    out: &mut dyn std::io::Write,
+) -> Result<u64, Error> {
+    let sink = Sink::MarkdownTo(super::markdown::Normaliser::default(), out);
+    render_into(env, name, ctx, limits, sink).map(|r| r.fuel)
+}
+
 /// [`render`] straight into `out`, never held whole; returns the fuel used.
 pub fn render_to(
     env: &Environment<'_>,
@@ -357,6 +370,12 @@ fn render_into(
         // Only whole `str`s are written, and a write over the limit fails whole.
         Sink::Raw(buf) => String::from_utf8(buf).map_err(|_| not_utf8(name))?,
         Sink::Markdown(n) => n.finish(),
+        Sink::MarkdownTo(n, out) => {
+            out.write_all(n.finish().as_bytes()).map_err(|e| {
+                Error::Template(format!("{name}: the output cannot be written: {e}"))
+            })?;
+            String::new()
+        }
         Sink::Stream(_) => String::new(),
     };
     Ok(Rendered { text, fuel })
@@ -366,12 +385,17 @@ fn not_utf8(name: &str) -> Error {
     Error::Template(format!("{name}: the output is not UTF-8"))
 }
 
+/// How much tidied Markdown [`Sink::MarkdownTo`] gathers before passing it on.
+const MARKDOWN_PIECE: usize = 64 * 1024;
+
 /// Where a render's output goes.
 enum Sink<'a> {
     /// Kept as written.
     Raw(Vec<u8>),
     /// Tidied line by line.
     Markdown(super::markdown::Normaliser),
+    /// Tidied line by line and passed on in pieces.
+    MarkdownTo(super::markdown::Normaliser, &'a mut dyn std::io::Write),
     /// Passed on as written.
     Stream(&'a mut dyn std::io::Write),
 }
@@ -396,6 +420,18 @@ impl std::io::Write for Capped<'_> {
             Sink::Raw(buf) => buf.extend_from_slice(bytes),
             Sink::Markdown(n) => match std::str::from_utf8(bytes) {
                 Ok(text) => n.push(text),
+                Err(_) => {
+                    self.not_utf8 = true;
+                    return Err(std::io::Error::other("output is not UTF-8"));
+                }
+            },
+            Sink::MarkdownTo(n, out) => match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    n.push(text);
+                    if n.tidied() >= MARKDOWN_PIECE {
+                        n.drain_into(out)?;
+                    }
+                }
                 Err(_) => {
                     self.not_utf8 = true;
                     return Err(std::io::Error::other("output is not UTF-8"));

@@ -230,6 +230,8 @@ trait Emit {
         name: String,
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Error>,
     ) -> Result<(), Error>;
+    /// Where file `name`, once taken, can be read back from, if it goes to a file.
+    fn written_at(&self, name: &str) -> Option<PathBuf>;
 }
 
 /// The files in memory, for [`render`].
@@ -260,6 +262,10 @@ impl Emit for Collect {
         write(&mut contents)?;
         self.file(at, name, Cow::Owned(contents))
     }
+
+    fn written_at(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The files written into a stage, their names kept in [`render`]'s order.
@@ -284,6 +290,10 @@ impl Emit for Staged<'_> {
         self.stage.stream(&name, write)?;
         self.names.push((at, name));
         Ok(())
+    }
+
+    fn written_at(&self, name: &str) -> Option<PathBuf> {
+        Some(self.stage.path(name))
     }
 }
 
@@ -425,6 +435,7 @@ fn render_artefacts_into(
             None => chapter_context(&mut view),
         };
         let mut mds = Vec::with_capacity(artefacts.len());
+        let mut place = at;
         for (i, artefact) in artefacts.iter().enumerate() {
             // The last artefact takes the context, so the sections' views are freed as
             // soon as its Markdown is written, before its HTML is made.
@@ -433,7 +444,8 @@ fn render_artefacts_into(
             } else {
                 std::mem::take(&mut chapter)
             };
-            mds.push(artefact.markdown(&env, &view, chapter, names, limits)?);
+            mds.push(artefact.markdown(&env, &view, chapter, names, limits, place, out)?);
+            place += artefact.outputs.len();
         }
         let finish = Finish {
             anchors: std::mem::take(&mut view.anchors),
@@ -656,6 +668,14 @@ fn environment(project: &Project, limits: Limits) -> Result<Environment<'static>
     Ok(env::environment(overrides, style, limits))
 }
 
+/// An artefact's Markdown: in memory, or already written to a file it can be read from.
+enum Markdown {
+    /// The text, not yet handed on.
+    Held(String),
+    /// Handed on as written, to the file at this path.
+    Written(PathBuf),
+}
+
 /// What an artefact's HTML needs of the view once its Markdown is written.
 struct Finish {
     anchors: std::collections::HashMap<String, String>,
@@ -665,7 +685,15 @@ struct Finish {
 
 impl Artefact {
     /// The artefact's Markdown, its template taken from `env` and rendered over `chapter`
-    /// (made by [`chapter_context`] from `view`, which gives the rest).
+    /// (made by [`chapter_context`] from `view`, which gives the rest). Where `out` writes
+    /// files and the artefact has one Markdown file, the Markdown is handed to `out` as it
+    /// is rendered, at place `at` + its place among the outputs, and its HTML later made
+    /// from the file: at 100,000 sections it is some hundred megabytes that would be held
+    /// beside the project.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site, each argument distinct"
+    )]
     fn markdown(
         &self,
         env: &Environment<'_>,
@@ -673,9 +701,28 @@ impl Artefact {
         chapter: Value,
         names: Names<'_>,
         limits: Limits,
-    ) -> Result<String, Error> {
+        at: usize,
+        out: &mut dyn Emit,
+    ) -> Result<Markdown, Error> {
         let template = template_in(self.template, names.lang);
-        Ok(env::render_markdown(env, &template, chapter, limits, view.anchors.len())?.text)
+        let mut files = self
+            .outputs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| matches!(o, Output::Markdown(_)));
+        if let (Some((i, output)), None) = (files.next(), files.next()) {
+            let name = names.file(output.file());
+            if let Some(path) = out.written_at(&name) {
+                let mut chapter = Some(chapter);
+                out.stream(at + i, name, &mut |w| {
+                    let chapter = chapter.take().unwrap_or_default();
+                    env::render_markdown_to(env, &template, chapter, limits, w).map(|_| ())
+                })?;
+                return Ok(Markdown::Written(path));
+            }
+        }
+        let rendered = env::render_markdown(env, &template, chapter, limits, view.anchors.len())?;
+        Ok(Markdown::Held(rendered.text))
     }
 
     /// Makes the artefact's files from its Markdown and hands each to `out`, the first
@@ -688,7 +735,7 @@ impl Artefact {
         &self,
         env: &Environment<'_>,
         finish: &Finish,
-        md: String,
+        md: Markdown,
         names: Names<'_>,
         limits: Limits,
         at: usize,
@@ -697,20 +744,30 @@ impl Artefact {
         // Each form is made once, handed on and dropped, never copied: at 100,000
         // sections one form of the chapter is some hundred megabytes.
         let is_html = |o: &Output| !matches!(o, Output::Markdown(_));
-        let mut converted = if self.outputs.iter().any(is_html) {
-            html::to_html(&md, &finish.anchors)
-        } else {
-            Converted::default()
+        let mut converted = match &md {
+            _ if !self.outputs.iter().any(is_html) => Converted::default(),
+            Markdown::Held(md) => html::to_html(md, &finish.anchors),
+            Markdown::Written(path) => {
+                html::to_html_from(path, &finish.anchors).map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                })?
+            }
+        };
+        // Written already: nothing to hand on.
+        let md = match md {
+            Markdown::Held(md) => Some(md),
+            Markdown::Written(_) => None,
         };
         let last_md = self
             .outputs
             .iter()
             .rposition(|o| matches!(o, Output::Markdown(_)));
-        let mut md = Some(md);
+        let mut md = md;
         for (i, output) in self.outputs.iter().enumerate() {
             let name = names.file(output.file());
             match *output {
-                Output::Markdown(_) => {
+                Output::Markdown(_) if md.is_some() => {
                     let text = if Some(i) == last_md {
                         md.take().unwrap_or_default()
                     } else {
@@ -721,7 +778,7 @@ impl Artefact {
                 Output::Fragment(_) => {
                     out.file(at + i, name, Cow::Borrowed(converted.body.as_bytes()))?;
                 }
-                Output::Page { .. } => {}
+                Output::Markdown(_) | Output::Page { .. } => {}
             }
         }
         drop(md);
