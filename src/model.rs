@@ -186,13 +186,13 @@ yaml_struct! {
         basis: req String,
         /// What the basis covers, rendered in parentheses ("contractual performance or initiation").
         /// Example: `scope: contractual performance or initiation`
-        scope: opt Text,
+        scope: opt_box Text,
         /// When the basis applies ("in cases of voluntary use").
         /// Example: `condition: in cases of voluntary use`
-        condition: opt Text,
+        condition: opt_box Text,
         /// The legitimate interest pursued; required for Art. 6(1)(f) (Art. 13(1)(d) GDPR).
         /// Example: `interest: effective external representation and contact management`
-        interest: opt Text,
+        interest: opt_box Text,
         /// The purposes this basis covers, each written as in `purposes` (the section's or a
         /// service's). Without it (and without `data_categories`) the basis covers all of the
         /// section's own purposes; a service's purposes are covered only where a basis names
@@ -206,7 +206,7 @@ yaml_struct! {
         /// The Member State or Union law relied on with the basis, where the GDPR leaves the
         /// matter to it (Art. 6(3), Art. 9(2)(b), (g)-(j)): "§ 22 para. 1 no. 1 lit. b BDSG".
         /// Example: `national_law: § 22 para. 1 no. 1 lit. b BDSG`
-        national_law: opt Text,
+        national_law: opt_box Text,
     }
 }
 
@@ -232,10 +232,10 @@ yaml_struct! {
         role: opt String,
         /// For a joint controller: the essence of the arrangement (Art. 26(2) GDPR).
         /// Example: `arrangement: we collect the data; the partner runs the event and answers requests about it`
-        arrangement: opt Text,
+        arrangement: opt_box Text,
         /// For a joint controller: whom data subjects contact (Art. 26(1) GDPR).
         /// Example: `contact_point: privacy@example.com answers for both of us`
-        contact_point: opt Text,
+        contact_point: opt_box Text,
         /// The data processing agreement (Art. 28(3) GDPR).
         /// Example: `dpa: { concluded: true, counterparty: Slack Technologies Limited }`
         dpa: opt Dpa,
@@ -404,7 +404,7 @@ yaml_struct! {
         /// (Google Ireland contracts, Google LLC imports). Default: the provider, when it is
         /// established in the destination country.
         /// Example: `importer: { legal_name: Google LLC, country: US }`
-        importer: opt Importer,
+        importer: opt_box Importer,
         /// The importer's entry in the Data Privacy Framework List (https).
         /// Example: `dpf_participant: https://www.dataprivacyframework.gov/participant/5780`
         dpf_participant: opt String,
@@ -423,7 +423,7 @@ yaml_struct! {
         /// For `derogation-compelling-interests` (Art. 49(1), second subparagraph): the
         /// compelling legitimate interests pursued, which the policy must state.
         /// Example: `compelling_interest: recovering the one payment a customer disputes`
-        compelling_interest: opt Text,
+        compelling_interest: opt_box Text,
         /// For `derogation-compelling-interests`: the suitable safeguards adduced, as the
         /// record documents them (Art. 30(1)(e), 49(1) second subparagraph, 49(6) GDPR).
         /// Example: `safeguards: only the disputed invoice is sent, encrypted, to the bank's fraud team`

@@ -8,7 +8,7 @@ use super::notice::{self, Notice};
 use super::{
     Change, Kind, Location, Options, SectionRef, Step, Value, Which, code, flag, number, text,
 };
-use crate::load::Spanned;
+use crate::load::{OptField, Spanned};
 use crate::model::{
     AutomatedDecisions, CategoryRetention, Config, Controller, DataProvision, DataSource, Dpa, Dpo,
     Entity, Importer, LegalBasis, Processor, Recipient, Representative, Retention, Section,
@@ -293,16 +293,17 @@ impl Cx<'_> {
     fn opt_text<T: AsRef<str> + PartialEq>(
         &mut self,
         field: &str,
-        old: &Option<Spanned<T>>,
-        new: &Option<Spanned<T>>,
+        old: &impl OptField<T>,
+        new: &impl OptField<T>,
     ) -> Option<usize> {
-        if old.as_ref().map(|v| &v.value) == new.as_ref().map(|v| &v.value) {
+        let (old, new) = (old.field(), new.field());
+        if old.map(|v| &v.value) == new.map(|v| &v.value) {
             return None;
         }
         self.value(
             field,
-            old.as_ref().map(|v| (text(v.value.as_ref()), &v.span)),
-            new.as_ref().map(|v| (text(v.value.as_ref()), &v.span)),
+            old.map(|v| (text(v.value.as_ref()), &v.span)),
+            new.map(|v| (text(v.value.as_ref()), &v.span)),
         )
     }
 
@@ -1100,8 +1101,8 @@ fn transfer(cx: &mut Cx, o: &Transfer, n: &Transfer, sub: bool) {
     cx.opt_code("relation", &o.relation, &n.relation, None);
     let i = cx.opt_within(
         "importer",
-        o.importer.as_ref(),
-        n.importer.as_ref(),
+        o.importer.as_deref(),
+        n.importer.as_deref(),
         |i: &Importer| text(&i.legal_name.value),
         |cx, o, n| {
             if let Some(i) = cx.text("legal_name", &o.legal_name, &n.legal_name)

@@ -43,6 +43,24 @@ impl<T> std::ops::Deref for Spanned<T> {
     }
 }
 
+/// An optional field, boxed or not, read the same way.
+pub trait OptField<T> {
+    /// The value with where it is written, if the field is given.
+    fn field(&self) -> Option<&Spanned<T>>;
+}
+
+impl<T> OptField<T> for Option<Spanned<T>> {
+    fn field(&self) -> Option<&Spanned<T>> {
+        self.as_ref()
+    }
+}
+
+impl<T> OptField<T> for Option<Box<Spanned<T>>> {
+    fn field(&self) -> Option<&Spanned<T>> {
+        self.as_deref()
+    }
+}
+
 /// A YAML node with its location.
 #[derive(Debug, Clone)]
 pub struct Node {
