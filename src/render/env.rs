@@ -354,11 +354,7 @@ fn render_into(
         .map_err(|e| {
             if out.over {
                 // minijinja reports a failed write without the template it came from.
-                Error::Template(format!(
-                    "{name}: the output is over the limit of {} MiB on what one template may \
-                     write for this register (docs/limits.md)",
-                    limits.output / (1024 * 1024)
-                ))
+                over_limit(name, limits)
             } else if out.not_utf8 {
                 not_utf8(name)
             } else {
@@ -379,6 +375,15 @@ fn render_into(
         Sink::Stream(_) => String::new(),
     };
     Ok(Rendered { text, fuel })
+}
+
+/// The error of a render of template `name` that would write more than `limits.output`.
+pub fn over_limit(name: &str, limits: Limits) -> Error {
+    Error::Template(format!(
+        "{name}: the output is over the limit of {} MiB on what one template may write for \
+         this register (docs/limits.md)",
+        limits.output / (1024 * 1024)
+    ))
 }
 
 fn not_utf8(name: &str) -> Error {

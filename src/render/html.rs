@@ -48,13 +48,25 @@ pub fn to_html_from(
     path: &std::path::Path,
     anchors: &HashMap<String, String>,
 ) -> std::io::Result<Converted> {
-    to_html_from_in(path, anchors, PIECE)
+    convert_file(path, anchors, PIECE, None)
 }
 
-fn to_html_from_in(
+/// [`to_html_from`], each piece's HTML written to `out` as soon as it is made: neither the
+/// Markdown nor the HTML is held whole. Returns the section headings; the body it returns
+/// is empty.
+pub fn to_html_into(
+    path: &std::path::Path,
+    anchors: &HashMap<String, String>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<TocEntry>> {
+    convert_file(path, anchors, PIECE, Some(out)).map(|c| c.toc)
+}
+
+fn convert_file(
     path: &std::path::Path,
     anchors: &HashMap<String, String>,
     size: usize,
+    mut out: Option<&mut dyn std::io::Write>,
 ) -> std::io::Result<Converted> {
     use std::io::BufRead;
     let open = || -> std::io::Result<_> {
@@ -73,20 +85,34 @@ fn to_html_from_in(
     }
     if reaches_across || len <= size {
         let markdown = std::fs::read_to_string(path)?;
-        return Ok(to_html_in(&markdown, anchors, size));
+        let mut converted = to_html_in(&markdown, anchors, size);
+        if let Some(out) = out {
+            out.write_all(converted.body.as_bytes())?;
+            converted.body = String::new();
+        }
+        return Ok(converted);
     }
-    let mut html = Html::new(anchors, len);
+    let held = if out.is_some() { size } else { len };
+    let mut html = Html::new(anchors, held);
     let mut piece = String::with_capacity(size + size / 4);
     let mut reader = open()?;
+    let mut convert = |html: &mut Html<'_>, piece: &str| -> std::io::Result<()> {
+        html.push(piece);
+        if let Some(out) = out.as_mut() {
+            out.write_all(html.body.as_bytes())?;
+            html.body.clear();
+        }
+        Ok(())
+    };
     while reader.read_line(&mut line)? > 0 {
         if !piece.is_empty() && piece.len() >= size && is_atx_heading(&line) {
-            html.push(&piece);
+            convert(&mut html, &piece)?;
             piece.clear();
         }
         piece.push_str(&line);
         line.clear();
     }
-    html.push(&piece);
+    convert(&mut html, &piece)?;
     Ok(html.finish())
 }
 
@@ -453,7 +479,17 @@ mod tests {
             std::fs::write(&path, &doc).unwrap();
             for size in [0, 1, 20, 60, usize::MAX] {
                 let held = to_html_in(&doc, &anchors, size);
-                let read = to_html_from_in(&path, &anchors, size).unwrap();
+                let read = convert_file(&path, &anchors, size, None).unwrap();
+                let mut written = Vec::new();
+                let toc = convert_file(&path, &anchors, size, Some(&mut written))
+                    .unwrap()
+                    .toc;
+                assert_eq!(
+                    String::from_utf8(written).unwrap(),
+                    held.body,
+                    "written in pieces of {size} bytes"
+                );
+                assert_eq!(toc.len(), held.toc.len());
                 assert_eq!(read.body, held.body, "pieces of {size} bytes of {doc:?}");
                 let texts = |c: &Converted| {
                     c.toc
