@@ -817,6 +817,39 @@ mod tests {
     }
 
     #[test]
+    fn a_boxed_field_loads_and_reads_as_an_unboxed_one() {
+        use crate::load::{FromNode, LoadCx, OptField};
+        let yaml = "basis: contract\nscope: performing the contract\n";
+        let file = crate::source::SourceFile::virtual_file("a.yaml", yaml);
+        let root = crate::load::parse(&file).unwrap();
+        let mut cx = LoadCx::new(&file);
+        let basis = super::LegalBasis::from_node(&root, &mut cx).unwrap();
+        assert!(cx.diagnostics.is_empty());
+        let scope = basis.scope.field().unwrap();
+        assert_eq!(scope.value.text, "performing the contract");
+        assert_eq!(&yaml[scope.span.clone()], "performing the contract");
+        assert!(basis.condition.field().is_none());
+        // A boxed field is optional to the user, as it was: the reference says so.
+        let kind = |name: &str| {
+            super::LegalBasis::INFO
+                .fields
+                .iter()
+                .find(|f| f.name == name)
+                .unwrap()
+                .kind
+        };
+        assert_eq!((kind("scope"), kind("basis")), ("opt", "req"));
+        // An empty one is reported as any empty field.
+        let yaml = "basis: contract\nscope:\n";
+        let file = crate::source::SourceFile::virtual_file("a.yaml", yaml);
+        let mut cx = LoadCx::new(&file);
+        assert!(
+            super::LegalBasis::from_node(&crate::load::parse(&file).unwrap(), &mut cx).is_none()
+        );
+        assert_eq!(cx.diagnostics.len(), 1);
+    }
+
+    #[test]
     fn dates_are_year_month_day() {
         assert_eq!(
             parse_date("2026-11-29"),
