@@ -741,12 +741,14 @@ impl Artefact {
         at: usize,
         out: &mut dyn Emit,
     ) -> Result<usize, Error> {
+        let mut fragments = self
+            .outputs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| matches!(o, Output::Fragment(_)));
         if let Markdown::Written(path) = &md
-            && let Some(i) = self
-                .outputs
-                .iter()
-                .position(|o| matches!(o, Output::Fragment(_)))
-            && let Some(fragment) = out.written_at(&names.file(self.outputs[i].file()))
+            && let (Some((i, fragment)), None) = (fragments.next(), fragments.next())
+            && let Some(fragment) = out.written_at(&names.file(fragment.file()))
         {
             let files = FromFiles {
                 markdown: path,
@@ -863,7 +865,7 @@ impl Artefact {
                         self.page(env, template, finish, &toc, body, names, limits, w)
                     })?;
                 }
-                // Written already, or never (a second fragment is not made).
+                // Written already: the artefact's one Markdown file and one fragment.
                 Output::Markdown(_) | Output::Fragment(_) => {}
             }
         }
