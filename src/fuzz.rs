@@ -233,12 +233,16 @@ fn list<'a, T: AsRef<str>>(
     out.extend(values.iter().map(|v| (field, v.value.as_ref())));
 }
 
-fn opt<'a, T: AsRef<str>>(
+fn opt<'a, T: AsRef<str> + 'a>(
     out: &mut Vec<(&'static str, &'a str)>,
     field: &'static str,
-    value: &'a Option<crate::load::Spanned<T>>,
+    value: &'a impl crate::load::OptField<T>,
 ) {
-    list(out, field, value.as_slice());
+    list(
+        out,
+        field,
+        value.field().map(std::slice::from_ref).unwrap_or_default(),
+    );
 }
 
 /// Panics unless every value is in `text`, the text of the output file `name`.

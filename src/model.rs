@@ -99,15 +99,15 @@ yaml_struct! {
         /// retention:
         ///   period: only as long as necessary to fulfill the purposes described above
         /// ```
-        retention: opt Retention,
+        retention: opt_box Retention,
         /// Whether you must provide the data, and what happens if you do not (Art. 13(2)(e)
         /// GDPR). Where all data comes from other `sources`, it does not apply.
         /// Example: `provision: { requirement: contract-prerequisite, consequences: we cannot deliver your order }`
-        provision: opt DataProvision,
+        provision: opt_box DataProvision,
         /// Decisions based solely on automated processing, including profiling (Art. 13(2)(f),
         /// Art. 22 GDPR): `used: false` to say there are none.
         /// Example: `automated_decisions: { used: false }`
-        automated_decisions: opt AutomatedDecisions,
+        automated_decisions: opt_box AutomatedDecisions,
         /// Where data comes from when not from the data subject (Art. 14(1)(d), 14(2)(f) GDPR).
         /// Example: `sources: [{ source: credit agencies, data_categories: [credit score] }]`
         sources: list DataSource,
@@ -186,13 +186,13 @@ yaml_struct! {
         basis: req String,
         /// What the basis covers, rendered in parentheses ("contractual performance or initiation").
         /// Example: `scope: contractual performance or initiation`
-        scope: opt Text,
+        scope: opt_box Text,
         /// When the basis applies ("in cases of voluntary use").
         /// Example: `condition: in cases of voluntary use`
-        condition: opt Text,
+        condition: opt_box Text,
         /// The legitimate interest pursued; required for Art. 6(1)(f) (Art. 13(1)(d) GDPR).
         /// Example: `interest: effective external representation and contact management`
-        interest: opt Text,
+        interest: opt_box Text,
         /// The purposes this basis covers, each written as in `purposes` (the section's or a
         /// service's). Without it (and without `data_categories`) the basis covers all of the
         /// section's own purposes; a service's purposes are covered only where a basis names
@@ -206,7 +206,7 @@ yaml_struct! {
         /// The Member State or Union law relied on with the basis, where the GDPR leaves the
         /// matter to it (Art. 6(3), Art. 9(2)(b), (g)-(j)): "§ 22 para. 1 no. 1 lit. b BDSG".
         /// Example: `national_law: § 22 para. 1 no. 1 lit. b BDSG`
-        national_law: opt Text,
+        national_law: opt_box Text,
     }
 }
 
@@ -232,10 +232,10 @@ yaml_struct! {
         role: opt String,
         /// For a joint controller: the essence of the arrangement (Art. 26(2) GDPR).
         /// Example: `arrangement: we collect the data; the partner runs the event and answers requests about it`
-        arrangement: opt Text,
+        arrangement: opt_box Text,
         /// For a joint controller: whom data subjects contact (Art. 26(1) GDPR).
         /// Example: `contact_point: privacy@example.com answers for both of us`
-        contact_point: opt Text,
+        contact_point: opt_box Text,
         /// The data processing agreement (Art. 28(3) GDPR).
         /// Example: `dpa: { concluded: true, counterparty: Slack Technologies Limited }`
         dpa: opt Dpa,
@@ -404,7 +404,7 @@ yaml_struct! {
         /// (Google Ireland contracts, Google LLC imports). Default: the provider, when it is
         /// established in the destination country.
         /// Example: `importer: { legal_name: Google LLC, country: US }`
-        importer: opt Importer,
+        importer: opt_box Importer,
         /// The importer's entry in the Data Privacy Framework List (https).
         /// Example: `dpf_participant: https://www.dataprivacyframework.gov/participant/5780`
         dpf_participant: opt String,
@@ -423,7 +423,7 @@ yaml_struct! {
         /// For `derogation-compelling-interests` (Art. 49(1), second subparagraph): the
         /// compelling legitimate interests pursued, which the policy must state.
         /// Example: `compelling_interest: recovering the one payment a customer disputes`
-        compelling_interest: opt Text,
+        compelling_interest: opt_box Text,
         /// For `derogation-compelling-interests`: the suitable safeguards adduced, as the
         /// record documents them (Art. 30(1)(e), 49(1) second subparagraph, 49(6) GDPR).
         /// Example: `safeguards: only the disputed invoice is sent, encrypted, to the bank's fraud team`
@@ -814,6 +814,39 @@ mod tests {
                 "{shape} shows no {field}"
             );
         }
+    }
+
+    #[test]
+    fn a_boxed_field_loads_and_reads_as_an_unboxed_one() {
+        use crate::load::{FromNode, LoadCx, OptField};
+        let yaml = "basis: contract\nscope: performing the contract\n";
+        let file = crate::source::SourceFile::virtual_file("a.yaml", yaml);
+        let root = crate::load::parse(&file).unwrap();
+        let mut cx = LoadCx::new(&file);
+        let basis = super::LegalBasis::from_node(&root, &mut cx).unwrap();
+        assert!(cx.diagnostics.is_empty());
+        let scope = basis.scope.field().unwrap();
+        assert_eq!(scope.value.text, "performing the contract");
+        assert_eq!(&yaml[scope.span.clone()], "performing the contract");
+        assert!(basis.condition.field().is_none());
+        // A boxed field is optional to the user, as it was: the reference says so.
+        let kind = |name: &str| {
+            super::LegalBasis::INFO
+                .fields
+                .iter()
+                .find(|f| f.name == name)
+                .unwrap()
+                .kind
+        };
+        assert_eq!((kind("scope"), kind("basis")), ("opt", "req"));
+        // An empty one is reported as any empty field.
+        let yaml = "basis: contract\nscope:\n";
+        let file = crate::source::SourceFile::virtual_file("a.yaml", yaml);
+        let mut cx = LoadCx::new(&file);
+        assert!(
+            super::LegalBasis::from_node(&crate::load::parse(&file).unwrap(), &mut cx).is_none()
+        );
+        assert_eq!(cx.diagnostics.len(), 1);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::notice::{self, Notice};
 use super::{
     Change, Kind, Location, Options, SectionRef, Step, Value, Which, code, flag, number, text,
 };
-use crate::load::Spanned;
+use crate::load::{OptField, Spanned};
 use crate::model::{
     AutomatedDecisions, CategoryRetention, Config, Controller, DataProvision, DataSource, Dpa, Dpo,
     Entity, Importer, LegalBasis, Processor, Recipient, Representative, Retention, Section,
@@ -293,16 +293,17 @@ impl Cx<'_> {
     fn opt_text<T: AsRef<str> + PartialEq>(
         &mut self,
         field: &str,
-        old: &Option<Spanned<T>>,
-        new: &Option<Spanned<T>>,
+        old: &impl OptField<T>,
+        new: &impl OptField<T>,
     ) -> Option<usize> {
-        if old.as_ref().map(|v| &v.value) == new.as_ref().map(|v| &v.value) {
+        let (old, new) = (old.field(), new.field());
+        if old.map(|v| &v.value) == new.map(|v| &v.value) {
             return None;
         }
         self.value(
             field,
-            old.as_ref().map(|v| (text(v.value.as_ref()), &v.span)),
-            new.as_ref().map(|v| (text(v.value.as_ref()), &v.span)),
+            old.map(|v| (text(v.value.as_ref()), &v.span)),
+            new.map(|v| (text(v.value.as_ref()), &v.span)),
         )
     }
 
@@ -435,8 +436,8 @@ impl Cx<'_> {
     fn opt_within<T>(
         &mut self,
         name: &str,
-        old: &Option<Spanned<T>>,
-        new: &Option<Spanned<T>>,
+        old: Option<&Spanned<T>>,
+        new: Option<&Spanned<T>>,
         summary: fn(&T) -> Value,
         f: impl FnOnce(&mut Self, &T, &T),
     ) -> Option<usize> {
@@ -447,8 +448,8 @@ impl Cx<'_> {
             }
             (o, n) => self.value(
                 name,
-                o.as_ref().map(|v| (summary(&v.value), &v.span)),
-                n.as_ref().map(|v| (summary(&v.value), &v.span)),
+                o.map(|v| (summary(&v.value), &v.span)),
+                n.map(|v| (summary(&v.value), &v.span)),
             ),
         }
     }
@@ -552,8 +553,8 @@ fn config(cx: &mut Cx, old: Option<&Config>, new: Option<&Config>) {
         new.map_or(0..0, |c| c.span.clone()),
     );
     let (oc, nc) = (
-        old.map_or(&None, |c| &c.controller),
-        new.map_or(&None, |c| &c.controller),
+        old.and_then(|c| c.controller.as_ref()),
+        new.and_then(|c| c.controller.as_ref()),
     );
     cx.opt_within(
         "controller",
@@ -588,17 +589,23 @@ fn controller(cx: &mut Cx, o: &Controller, n: &Controller) {
     cx.opt_text("email", &o.email, &n.email);
     cx.opt_text("phone", &o.phone, &n.phone);
     cx.opt_text("web_form", &o.web_form, &n.web_form);
-    cx.opt_within("dpo", &o.dpo, &n.dpo, dpo_summary, |cx, o, n| {
-        cx.opt_text("name", &o.name, &n.name);
-        cx.opt_text("email", &o.email, &n.email);
-        cx.opt_text("phone", &o.phone, &n.phone);
-        cx.opt_text("address", &o.address, &n.address);
-        cx.opt_text("web_form", &o.web_form, &n.web_form);
-    });
+    cx.opt_within(
+        "dpo",
+        o.dpo.as_ref(),
+        n.dpo.as_ref(),
+        dpo_summary,
+        |cx, o, n| {
+            cx.opt_text("name", &o.name, &n.name);
+            cx.opt_text("email", &o.email, &n.email);
+            cx.opt_text("phone", &o.phone, &n.phone);
+            cx.opt_text("address", &o.address, &n.address);
+            cx.opt_text("web_form", &o.web_form, &n.web_form);
+        },
+    );
     cx.opt_within(
         "representative",
-        &o.representative,
-        &n.representative,
+        o.representative.as_ref(),
+        n.representative.as_ref(),
         |r: &Representative| text(&r.legal_name.value),
         |cx, o, n| {
             cx.text("legal_name", &o.legal_name, &n.legal_name);
@@ -765,15 +772,15 @@ fn section_fields(cx: &mut Cx, o: &Section, n: &Section, opts: Options) {
     }
     cx.opt_within(
         "retention",
-        &o.retention,
-        &n.retention,
+        o.retention.as_deref(),
+        n.retention.as_deref(),
         retention_summary,
         retention,
     );
     cx.opt_within(
         "provision",
-        &o.provision,
-        &n.provision,
+        o.provision.as_deref(),
+        n.provision.as_deref(),
         |p: &DataProvision| text(&p.requirement.value),
         |cx, o, n| {
             cx.code("requirement", &o.requirement, &n.requirement);
@@ -782,8 +789,8 @@ fn section_fields(cx: &mut Cx, o: &Section, n: &Section, opts: Options) {
     );
     cx.opt_within(
         "automated_decisions",
-        &o.automated_decisions,
-        &n.automated_decisions,
+        o.automated_decisions.as_deref(),
+        n.automated_decisions.as_deref(),
         |a: &AutomatedDecisions| flag(a.used.value),
         |cx, o, n| {
             cx.flag("used", &o.used, &n.used);
@@ -939,8 +946,8 @@ fn processor(cx: &mut Cx, o: &Processor, n: &Processor) {
     cx.opt_text("contact_point", &o.contact_point, &n.contact_point);
     cx.opt_within(
         "dpa",
-        &o.dpa,
-        &n.dpa,
+        o.dpa.as_ref(),
+        n.dpa.as_ref(),
         |d: &Dpa| flag(d.concluded.value),
         |cx, o, n| {
             cx.flag("concluded", &o.concluded, &n.concluded);
@@ -1026,8 +1033,8 @@ fn recipient(cx: &mut Cx, o: &Recipient, n: &Recipient, holder_sub: bool) {
     }
     cx.opt_within(
         "provider",
-        &o.provider,
-        &n.provider,
+        o.provider.as_ref(),
+        n.provider.as_ref(),
         |e: &Entity| text(&e.legal_name.value),
         entity,
     );
@@ -1094,8 +1101,8 @@ fn transfer(cx: &mut Cx, o: &Transfer, n: &Transfer, sub: bool) {
     cx.opt_code("relation", &o.relation, &n.relation, None);
     let i = cx.opt_within(
         "importer",
-        &o.importer,
-        &n.importer,
+        o.importer.as_deref(),
+        n.importer.as_deref(),
         |i: &Importer| text(&i.legal_name.value),
         |cx, o, n| {
             if let Some(i) = cx.text("legal_name", &o.legal_name, &n.legal_name)

@@ -43,6 +43,24 @@ impl<T> std::ops::Deref for Spanned<T> {
     }
 }
 
+/// An optional field, boxed or not, read the same way.
+pub trait OptField<T> {
+    /// The value with where it is written, if the field is given.
+    fn field(&self) -> Option<&Spanned<T>>;
+}
+
+impl<T> OptField<T> for Option<Spanned<T>> {
+    fn field(&self) -> Option<&Spanned<T>> {
+        self.as_ref()
+    }
+}
+
+impl<T> OptField<T> for Option<Box<Spanned<T>>> {
+    fn field(&self) -> Option<&Spanned<T>> {
+        self.as_deref()
+    }
+}
+
 /// A YAML node with its location.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -719,8 +737,9 @@ impl FromNode for String {
 pub struct Text {
     /// The text in the project's first language.
     pub text: String,
-    /// The other languages' texts, where the register gives them by language.
-    pub translations: Vec<(String, Spanned<String>)>,
+    /// The other languages' texts, where the register gives them by language; a boxed
+    /// slice, as most texts have none and an empty `Vec` costs 24 bytes in every one.
+    pub translations: Box<[(String, Spanned<String>)]>,
 }
 
 impl Text {
@@ -728,7 +747,7 @@ impl Text {
     pub fn plain(text: impl Into<String>) -> Text {
         Text {
             text: text.into(),
-            translations: Vec::new(),
+            translations: Box::default(),
         }
     }
 
@@ -750,7 +769,7 @@ impl PartialEq for Text {
             && self
                 .translations
                 .iter()
-                .zip(&other.translations)
+                .zip(other.translations.iter())
                 .all(|((a, x), (b, y))| a == b && x.value == y.value)
     }
 }
@@ -870,7 +889,7 @@ impl FromNode for Text {
         let (_, text) = by_language.remove(first);
         Some(Text {
             text: text.value,
-            translations: by_language,
+            translations: by_language.into_boxed_slice(),
         })
     }
 }
@@ -897,6 +916,12 @@ impl<T: Localize> Localize for Spanned<T> {
             self.span = span;
         }
         None
+    }
+}
+
+impl<T: Localize> Localize for Box<T> {
+    fn localize(&mut self, lang: &str) -> Option<Span> {
+        T::localize(self, lang)
     }
 }
 
@@ -928,6 +953,12 @@ pub trait Texts {
 impl Texts for Spanned<Text> {
     fn texts<'a>(&'a self, out: &mut Vec<&'a Spanned<Text>>) {
         out.push(self);
+    }
+}
+
+impl<T: Texts> Texts for Box<T> {
+    fn texts<'a>(&'a self, out: &mut Vec<&'a Spanned<Text>>) {
+        T::texts(self, out);
     }
 }
 
@@ -1306,7 +1337,7 @@ macro_rules! yaml_struct {
                 docs: concat!($($doc, "\n"),*),
                 fields: &[$( $crate::load::FieldInfo {
                     name: stringify!($field),
-                    kind: stringify!($kind),
+                    kind: $crate::yaml_struct!(@kind $kind),
                     ty: stringify!($ty),
                     docs: concat!($($fdoc, "\n"),*),
                 } ),*],
@@ -1367,8 +1398,13 @@ macro_rules! yaml_struct {
             }
         }
     };
+    // A boxed optional field is the same field to the user: it only costs a pointer where
+    // it is absent, as a record of hundreds of bytes inline in every section would.
+    (@kind opt_box) => { "opt" };
+    (@kind $kind:ident) => { stringify!($kind) };
     (@ty req $ty:ty) => { $crate::load::Spanned<$ty> };
     (@ty opt $ty:ty) => { Option<$crate::load::Spanned<$ty>> };
+    (@ty opt_box $ty:ty) => { Option<Box<$crate::load::Spanned<$ty>>> };
     (@ty list $ty:ty) => { Vec<$crate::load::Spanned<$ty>> };
     (@ty req_list $ty:ty) => { Vec<$crate::load::Spanned<$ty>> };
     (@get req $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $empty:ident, $what:literal) => {
@@ -1394,6 +1430,9 @@ macro_rules! yaml_struct {
             },
             None => Some(None),
         }
+    };
+    (@get opt_box $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $empty:ident, $what:literal) => {
+        $crate::yaml_struct!(@get opt $ty, $field, $node, $cx, $ok, $empty, $what).map(|v| v.map(Box::new))
     };
     (@get list $ty:ty, $field:ident, $node:ident, $cx:ident, $ok:ident, $empty:ident, $what:literal) => {
         match $field {

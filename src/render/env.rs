@@ -310,6 +310,19 @@ pub fn render_markdown(
     render_into(env, name, ctx, limits, sink)
 }
 
+/// [`render_markdown`] straight into `out`, tidied as it is written and never held whole;
+/// returns the fuel used.
+pub fn render_markdown_to(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    limits: Limits,
+    out: &mut dyn std::io::Write,
+) -> Result<u64, Error> {
+    let sink = Sink::MarkdownTo(super::markdown::Normaliser::default(), out);
+    render_into(env, name, ctx, limits, sink).map(|r| r.fuel)
+}
+
 /// [`render`] straight into `out`, never held whole; returns the fuel used.
 pub fn render_to(
     env: &Environment<'_>,
@@ -341,11 +354,7 @@ fn render_into(
         .map_err(|e| {
             if out.over {
                 // minijinja reports a failed write without the template it came from.
-                Error::Template(format!(
-                    "{name}: the output is over the limit of {} MiB on what one template may \
-                     write for this register (docs/limits.md)",
-                    limits.output / (1024 * 1024)
-                ))
+                over_limit(name, limits)
             } else if out.not_utf8 {
                 not_utf8(name)
             } else {
@@ -357,14 +366,32 @@ fn render_into(
         // Only whole `str`s are written, and a write over the limit fails whole.
         Sink::Raw(buf) => String::from_utf8(buf).map_err(|_| not_utf8(name))?,
         Sink::Markdown(n) => n.finish(),
+        Sink::MarkdownTo(n, out) => {
+            out.write_all(n.finish().as_bytes()).map_err(|e| {
+                Error::Template(format!("{name}: the output cannot be written: {e}"))
+            })?;
+            String::new()
+        }
         Sink::Stream(_) => String::new(),
     };
     Ok(Rendered { text, fuel })
 }
 
+/// The error of a render of template `name` that would write more than `limits.output`.
+pub fn over_limit(name: &str, limits: Limits) -> Error {
+    Error::Template(format!(
+        "{name}: the output is over the limit of {} MiB on what one template may write for \
+         this register (docs/limits.md)",
+        limits.output / (1024 * 1024)
+    ))
+}
+
 fn not_utf8(name: &str) -> Error {
     Error::Template(format!("{name}: the output is not UTF-8"))
 }
+
+/// How much tidied Markdown [`Sink::MarkdownTo`] gathers before passing it on.
+const MARKDOWN_PIECE: usize = 64 * 1024;
 
 /// Where a render's output goes.
 enum Sink<'a> {
@@ -372,6 +399,8 @@ enum Sink<'a> {
     Raw(Vec<u8>),
     /// Tidied line by line.
     Markdown(super::markdown::Normaliser),
+    /// Tidied line by line and passed on in pieces.
+    MarkdownTo(super::markdown::Normaliser, &'a mut dyn std::io::Write),
     /// Passed on as written.
     Stream(&'a mut dyn std::io::Write),
 }
@@ -396,6 +425,18 @@ impl std::io::Write for Capped<'_> {
             Sink::Raw(buf) => buf.extend_from_slice(bytes),
             Sink::Markdown(n) => match std::str::from_utf8(bytes) {
                 Ok(text) => n.push(text),
+                Err(_) => {
+                    self.not_utf8 = true;
+                    return Err(std::io::Error::other("output is not UTF-8"));
+                }
+            },
+            Sink::MarkdownTo(n, out) => match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    n.push(text);
+                    if n.tidied() >= MARKDOWN_PIECE {
+                        n.drain_into(out)?;
+                    }
+                }
                 Err(_) => {
                     self.not_utf8 = true;
                     return Err(std::io::Error::other("output is not UTF-8"));

@@ -32,22 +32,126 @@ pub fn to_html(markdown: &str, anchors: &HashMap<String, String>) -> Converted {
 }
 
 fn to_html_in(markdown: &str, anchors: &HashMap<String, String>, piece: usize) -> Converted {
-    let mut toc = Vec::new();
-    let spaces = number_spaces(anchors);
-    let mut body = String::with_capacity(markdown.len() * 5 / 4);
+    let mut html = Html::new(anchors, markdown.len());
     // pulldown-cmark builds the tree of all it parses at once: of a whole chapter of
     // 100,000 sections, some hundred megabytes. Pieces that begin at a heading parse to
     // the same HTML, written one after the other.
     for piece in pieces(markdown, piece) {
+        html.push(piece);
+    }
+    html.finish()
+}
+
+/// [`to_html`] of the Markdown in the file at `path`, read a piece at a time as
+/// [`pieces`] cuts it: only the HTML is held, never the Markdown as well.
+pub fn to_html_from(
+    path: &std::path::Path,
+    anchors: &HashMap<String, String>,
+) -> std::io::Result<Converted> {
+    convert_file(path, anchors, PIECE, None)
+}
+
+/// [`to_html_from`], each piece's HTML written to `out` as soon as it is made: neither the
+/// Markdown nor the HTML is held whole. Returns the section headings; the body it returns
+/// is empty.
+pub fn to_html_into(
+    path: &std::path::Path,
+    anchors: &HashMap<String, String>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<TocEntry>> {
+    convert_file(path, anchors, PIECE, Some(out)).map(|c| c.toc)
+}
+
+fn convert_file(
+    path: &std::path::Path,
+    anchors: &HashMap<String, String>,
+    size: usize,
+    mut out: Option<&mut dyn std::io::Write>,
+) -> std::io::Result<Converted> {
+    use std::io::BufRead;
+    let open = || -> std::io::Result<_> {
+        Ok(std::io::BufReader::with_capacity(
+            PIECE,
+            std::fs::File::open(path)?,
+        ))
+    };
+    let len = usize::try_from(std::fs::metadata(path)?.len()).unwrap_or(usize::MAX);
+    let mut line = String::new();
+    let mut reader = open()?;
+    let mut reaches_across = false;
+    while !reaches_across && reader.read_line(&mut line)? > 0 {
+        reaches_across = reaches_across_blocks(&line);
+        line.clear();
+    }
+    if reaches_across || len <= size {
+        let markdown = std::fs::read_to_string(path)?;
+        let mut converted = to_html_in(&markdown, anchors, size);
+        if let Some(out) = out {
+            out.write_all(converted.body.as_bytes())?;
+            converted.body = String::new();
+        }
+        return Ok(converted);
+    }
+    let held = if out.is_some() { size } else { len };
+    let mut html = Html::new(anchors, held);
+    let mut piece = String::with_capacity(size + size / 4);
+    let mut reader = open()?;
+    let mut convert = |html: &mut Html<'_>, piece: &str| -> std::io::Result<()> {
+        html.push(piece);
+        if let Some(out) = out.as_mut() {
+            out.write_all(html.body.as_bytes())?;
+            html.body.clear();
+        }
+        Ok(())
+    };
+    while reader.read_line(&mut line)? > 0 {
+        if !piece.is_empty() && piece.len() >= size && is_atx_heading(&line) {
+            convert(&mut html, &piece)?;
+            piece.clear();
+        }
+        piece.push_str(&line);
+        line.clear();
+    }
+    convert(&mut html, &piece)?;
+    Ok(html.finish())
+}
+
+/// HTML made from Markdown a piece at a time.
+struct Html<'a> {
+    anchors: &'a HashMap<String, String>,
+    spaces: Vec<usize>,
+    toc: Vec<TocEntry>,
+    body: String,
+}
+
+impl<'a> Html<'a> {
+    /// Ready for `markdown_len` bytes of Markdown.
+    fn new(anchors: &'a HashMap<String, String>, markdown_len: usize) -> Html<'a> {
+        Html {
+            anchors,
+            spaces: number_spaces(anchors),
+            toc: Vec::new(),
+            body: String::with_capacity(markdown_len.saturating_mul(5) / 4),
+        }
+    }
+
+    /// Converts the next piece.
+    fn push(&mut self, piece: &str) {
         let events = HeadingIds::new(
             Parser::new_ext(piece, Options::empty()),
-            anchors,
-            &spaces,
-            &mut toc,
+            self.anchors,
+            &self.spaces,
+            &mut self.toc,
         );
-        pulldown_cmark::html::push_html(&mut body, sanitise(events));
+        pulldown_cmark::html::push_html(&mut self.body, sanitise(events));
     }
-    Converted { body, toc }
+
+    fn finish(self) -> Converted {
+        Converted {
+            body: self.body,
+            toc: self.toc,
+        }
+    }
 }
 
 /// The size a piece of Markdown grows to before it ends at the next heading.
@@ -60,10 +164,7 @@ const PIECE: usize = 64 * 1024;
 /// `~`, `<` or `[` after at most three spaces: a document with such a line is one piece.
 /// Register values arrive escaped, so only a template writes them.
 fn pieces(markdown: &str, size: usize) -> Vec<&str> {
-    let reaches_across = markdown.lines().any(|line| {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        indent <= 3 && line[indent..].starts_with(['`', '~', '<', '['])
-    });
+    let reaches_across = markdown.lines().any(reaches_across_blocks);
     if reaches_across || markdown.len() <= size {
         return vec![markdown];
     }
@@ -78,6 +179,12 @@ fn pieces(markdown: &str, size: usize) -> Vec<&str> {
     }
     out.push(&markdown[start..]);
     out
+}
+
+/// Whether `line` begins what a heading does not close, or what reaches across blocks.
+fn reaches_across_blocks(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    indent <= 3 && line[indent..].starts_with(['`', '~', '<', '['])
 }
 
 /// Whether `line` opens an ATX heading in its first column: one to six `#`, then a space,
@@ -354,6 +461,44 @@ mod tests {
             "[r]: https://e.example\n",
         ] {
             assert_eq!(pieces(&format!("{md}{across}"), 0).len(), 1, "{across}");
+        }
+    }
+
+    #[test]
+    fn markdown_read_from_a_file_in_pieces_converts_as_held_whole() {
+        let anchors = HashMap::from([("10.1".to_owned(), "a".to_owned())]);
+        let md = "## 10 Chapter\n\nLead\n\n### 10.1 A\n\n- one\n- two\n#### Sub\r\n\ntext\n\
+                  ### 10.2 B\n    code\n# Top\nlast line without a break";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chapter.md");
+        for doc in [
+            md.to_owned(),
+            format!("{md}\n```\n# x\n```\n"),
+            String::new(),
+        ] {
+            std::fs::write(&path, &doc).unwrap();
+            for size in [0, 1, 20, 60, usize::MAX] {
+                let held = to_html_in(&doc, &anchors, size);
+                let read = convert_file(&path, &anchors, size, None).unwrap();
+                let mut written = Vec::new();
+                let toc = convert_file(&path, &anchors, size, Some(&mut written))
+                    .unwrap()
+                    .toc;
+                assert_eq!(
+                    String::from_utf8(written).unwrap(),
+                    held.body,
+                    "written in pieces of {size} bytes"
+                );
+                assert_eq!(toc.len(), held.toc.len());
+                assert_eq!(read.body, held.body, "pieces of {size} bytes of {doc:?}");
+                let texts = |c: &Converted| {
+                    c.toc
+                        .iter()
+                        .map(|t| (t.anchor.clone(), t.text.clone()))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(texts(&read), texts(&held));
+            }
         }
     }
 }

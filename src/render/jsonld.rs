@@ -323,7 +323,7 @@ fn activity(
     }
     let storage: Vec<Value> = s
         .retention
-        .as_ref()
+        .as_deref()
         .map(super::record::erasure)
         .unwrap_or_default()
         .into_iter()

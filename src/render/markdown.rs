@@ -158,6 +158,27 @@ impl Normaliser {
         self.line.push_str(text);
     }
 
+    /// How many bytes of tidied text it holds.
+    pub fn tidied(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Passes the text tidied so far on to `out`, but for its last line break and a blank
+    /// line after it: a blank line stays only if a line follows, which is not known yet.
+    /// What [`Normaliser::finish`] returns then follows what was passed on.
+    pub fn drain_into(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        // The tidied text is whole lines, so it ends with a line break unless empty.
+        let held = if self.out.ends_with("\n\n") {
+            2
+        } else {
+            usize::from(!self.out.is_empty())
+        };
+        let ready = self.out.len() - held;
+        out.write_all(&self.out.as_bytes()[..ready])?;
+        self.out.drain(..ready);
+        Ok(())
+    }
+
     /// The tidied text.
     pub fn finish(mut self) -> String {
         // As `str::lines`: a last line without `\n` counts when it holds anything.
@@ -311,6 +332,31 @@ mod tests {
             }
             n.push(&text[at..]);
             proptest::prop_assert_eq!(n.finish(), normalise_whole(&text));
+        }
+
+        #[test]
+        fn tidied_text_passed_on_in_pieces_is_the_whole(
+            text in "[a \t\r\n\u{a0}é]{0,40}",
+            cuts in proptest::collection::vec(0usize..40, 0..6),
+        ) {
+            // Passed on after every piece, as often as it can be, then finished.
+            let mut n = Normaliser::default();
+            let mut out = Vec::new();
+            let mut at = 0;
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .filter(|&c| c <= text.len() && text.is_char_boundary(c))
+                .collect();
+            cuts.sort_unstable();
+            for cut in cuts {
+                n.push(&text[at..cut]);
+                n.drain_into(&mut out).unwrap();
+                at = cut;
+            }
+            n.push(&text[at..]);
+            n.drain_into(&mut out).unwrap();
+            out.extend_from_slice(n.finish().as_bytes());
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), normalise_whole(&text));
         }
     }
 }

@@ -230,6 +230,8 @@ trait Emit {
         name: String,
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Error>,
     ) -> Result<(), Error>;
+    /// Where file `name`, once taken, can be read back from, if it goes to a file.
+    fn written_at(&self, name: &str) -> Option<PathBuf>;
 }
 
 /// The files in memory, for [`render`].
@@ -260,6 +262,10 @@ impl Emit for Collect {
         write(&mut contents)?;
         self.file(at, name, Cow::Owned(contents))
     }
+
+    fn written_at(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The files written into a stage, their names kept in [`render`]'s order.
@@ -284,6 +290,10 @@ impl Emit for Staged<'_> {
         self.stage.stream(&name, write)?;
         self.names.push((at, name));
         Ok(())
+    }
+
+    fn written_at(&self, name: &str) -> Option<PathBuf> {
+        Some(self.stage.path(name))
     }
 }
 
@@ -425,6 +435,7 @@ fn render_artefacts_into(
             None => chapter_context(&mut view),
         };
         let mut mds = Vec::with_capacity(artefacts.len());
+        let mut place = at;
         for (i, artefact) in artefacts.iter().enumerate() {
             // The last artefact takes the context, so the sections' views are freed as
             // soon as its Markdown is written, before its HTML is made.
@@ -433,7 +444,8 @@ fn render_artefacts_into(
             } else {
                 std::mem::take(&mut chapter)
             };
-            mds.push(artefact.markdown(&env, &view, chapter, names, limits)?);
+            mds.push(artefact.markdown(&env, &view, chapter, names, limits, place, out)?);
+            place += artefact.outputs.len();
         }
         let finish = Finish {
             anchors: std::mem::take(&mut view.anchors),
@@ -656,6 +668,14 @@ fn environment(project: &Project, limits: Limits) -> Result<Environment<'static>
     Ok(env::environment(overrides, style, limits))
 }
 
+/// An artefact's Markdown: in memory, or already written to a file it can be read from.
+enum Markdown {
+    /// The text, not yet handed on.
+    Held(String),
+    /// Handed on as written, to the file at this path.
+    Written(PathBuf),
+}
+
 /// What an artefact's HTML needs of the view once its Markdown is written.
 struct Finish {
     anchors: std::collections::HashMap<String, String>,
@@ -665,7 +685,15 @@ struct Finish {
 
 impl Artefact {
     /// The artefact's Markdown, its template taken from `env` and rendered over `chapter`
-    /// (made by [`chapter_context`] from `view`, which gives the rest).
+    /// (made by [`chapter_context`] from `view`, which gives the rest). Where `out` writes
+    /// files and the artefact has one Markdown file, the Markdown is handed to `out` as it
+    /// is rendered, at place `at` + its place among the outputs, and its HTML later made
+    /// from the file: at 100,000 sections it is some hundred megabytes that would be held
+    /// beside the project.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site, each argument distinct"
+    )]
     fn markdown(
         &self,
         env: &Environment<'_>,
@@ -673,9 +701,28 @@ impl Artefact {
         chapter: Value,
         names: Names<'_>,
         limits: Limits,
-    ) -> Result<String, Error> {
+        at: usize,
+        out: &mut dyn Emit,
+    ) -> Result<Markdown, Error> {
         let template = template_in(self.template, names.lang);
-        Ok(env::render_markdown(env, &template, chapter, limits, view.anchors.len())?.text)
+        let mut files = self
+            .outputs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| matches!(o, Output::Markdown(_)));
+        if let (Some((i, output)), None) = (files.next(), files.next()) {
+            let name = names.file(output.file());
+            if let Some(path) = out.written_at(&name) {
+                let mut chapter = Some(chapter);
+                out.stream(at + i, name, &mut |w| {
+                    let chapter = chapter.take().unwrap_or_default();
+                    env::render_markdown_to(env, &template, chapter, limits, w).map(|_| ())
+                })?;
+                return Ok(Markdown::Written(path));
+            }
+        }
+        let rendered = env::render_markdown(env, &template, chapter, limits, view.anchors.len())?;
+        Ok(Markdown::Held(rendered.text))
     }
 
     /// Makes the artefact's files from its Markdown and hands each to `out`, the first
@@ -688,29 +735,55 @@ impl Artefact {
         &self,
         env: &Environment<'_>,
         finish: &Finish,
-        md: String,
+        md: Markdown,
         names: Names<'_>,
         limits: Limits,
         at: usize,
         out: &mut dyn Emit,
     ) -> Result<usize, Error> {
+        let mut fragments = self
+            .outputs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| matches!(o, Output::Fragment(_)));
+        if let Markdown::Written(path) = &md
+            && let (Some((i, fragment)), None) = (fragments.next(), fragments.next())
+            && let Some(fragment) = out.written_at(&names.file(fragment.file()))
+        {
+            let files = FromFiles {
+                markdown: path,
+                fragment: &fragment,
+                at_fragment: at + i,
+            };
+            return self.finish_from_files(env, finish, &files, names, limits, at, out);
+        }
         // Each form is made once, handed on and dropped, never copied: at 100,000
         // sections one form of the chapter is some hundred megabytes.
         let is_html = |o: &Output| !matches!(o, Output::Markdown(_));
-        let mut converted = if self.outputs.iter().any(is_html) {
-            html::to_html(&md, &finish.anchors)
-        } else {
-            Converted::default()
+        let mut converted = match &md {
+            _ if !self.outputs.iter().any(is_html) => Converted::default(),
+            Markdown::Held(md) => html::to_html(md, &finish.anchors),
+            Markdown::Written(path) => {
+                html::to_html_from(path, &finish.anchors).map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                })?
+            }
+        };
+        // Written already: nothing to hand on.
+        let md = match md {
+            Markdown::Held(md) => Some(md),
+            Markdown::Written(_) => None,
         };
         let last_md = self
             .outputs
             .iter()
             .rposition(|o| matches!(o, Output::Markdown(_)));
-        let mut md = Some(md);
+        let mut md = md;
         for (i, output) in self.outputs.iter().enumerate() {
             let name = names.file(output.file());
             match *output {
-                Output::Markdown(_) => {
+                Output::Markdown(_) if md.is_some() => {
                     let text = if Some(i) == last_md {
                         md.take().unwrap_or_default()
                     } else {
@@ -721,7 +794,7 @@ impl Artefact {
                 Output::Fragment(_) => {
                     out.file(at + i, name, Cow::Borrowed(converted.body.as_bytes()))?;
                 }
-                Output::Page { .. } => {}
+                Output::Markdown(_) | Output::Page { .. } => {}
             }
         }
         drop(md);
@@ -748,6 +821,104 @@ impl Artefact {
         Ok(at + self.outputs.len())
     }
 
+    /// [`Artefact::finish`] of Markdown written to `files.markdown`, where the fragment
+    /// goes to a file too: each piece of HTML goes to the fragment's file as it is made,
+    /// and the page takes the body from there. The body is never held whole, nor copied
+    /// into the page template's value, which at 100,000 sections held it twice at once.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site, each argument distinct"
+    )]
+    fn finish_from_files(
+        &self,
+        env: &Environment<'_>,
+        finish: &Finish,
+        files: &FromFiles<'_>,
+        names: Names<'_>,
+        limits: Limits,
+        at: usize,
+        out: &mut dyn Emit,
+    ) -> Result<usize, Error> {
+        let read_error = |path: &std::path::Path| {
+            let path = path.to_owned();
+            move |source| Error::Read { path, source }
+        };
+        let fragment_name = names.file(self.outputs[files.at_fragment - at].file());
+        let mut toc = Vec::new();
+        out.stream(files.at_fragment, fragment_name, &mut |w| {
+            toc = html::to_html_into(files.markdown, &finish.anchors, w)
+                .map_err(read_error(files.markdown))?;
+            Ok(())
+        })?;
+        for (i, output) in self.outputs.iter().enumerate() {
+            match *output {
+                Output::Page { template, .. } => {
+                    out.stream(at + i, names.file(output.file()), &mut |w| {
+                        if let Some(done) =
+                            self.page_spliced(env, template, finish, &toc, files, names, limits, w)
+                        {
+                            return done;
+                        }
+                        let body = std::fs::read_to_string(files.fragment)
+                            .map_err(read_error(files.fragment))?;
+                        let body = Value::from_safe_string(body);
+                        self.page(env, template, finish, &toc, body, names, limits, w)
+                    })?;
+                }
+                // Written already: the artefact's one Markdown file and one fragment.
+                Output::Markdown(_) | Output::Fragment(_) => {}
+            }
+        }
+        Ok(at + self.outputs.len())
+    }
+
+    /// Writes the page with the body copied from the fragment's file into its place, when
+    /// `template` is privreg's own page (in the project's `templates/` or not): that page
+    /// writes its `body` once, as it is, and nothing else of it, so rendering it over a
+    /// placeholder body and putting the fragment where the placeholder is writes the same
+    /// bytes. `None` for any other template, or if the placeholder is not found exactly
+    /// once (a register value holds it): the page is then rendered over the body.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site, each argument distinct"
+    )]
+    fn page_spliced(
+        &self,
+        env: &Environment<'_>,
+        template: &str,
+        finish: &Finish,
+        toc: &[html::TocEntry],
+        files: &FromFiles<'_>,
+        names: Names<'_>,
+        limits: Limits,
+        out: &mut dyn std::io::Write,
+    ) -> Option<Result<(), Error>> {
+        let own = |name: &str| {
+            let source = env.get_template(name).ok()?;
+            let embedded = env::EMBEDDED.iter().find(|(n, _)| *n == name)?.1;
+            Some(source.source() == embedded)
+        };
+        if template != "page.html"
+            || !PAGE_PARTS
+                .iter()
+                .chain([&template])
+                .all(|n| own(n) == Some(true))
+        {
+            return None;
+        }
+        let placeholder = Value::from_safe_string(BODY_PLACEHOLDER.to_owned());
+        let cx = self.page_context(finish, toc, placeholder, names);
+        let page = match env::render(env, template, cx, limits) {
+            Ok(page) => page.text,
+            Err(e) => return Some(Err(e)),
+        };
+        let mut found = page.match_indices(BODY_PLACEHOLDER);
+        let (Some((at, _)), None) = (found.next(), found.next()) else {
+            return None;
+        };
+        Some(splice(&page, at, files.fragment, template, limits, out))
+    }
+
     #[allow(
         clippy::too_many_arguments,
         reason = "one call site, each argument distinct"
@@ -763,6 +934,25 @@ impl Artefact {
         limits: Limits,
         out: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
+        let cx = self.page_context(finish, toc, body, names);
+        let mut trimmed = TrimEnd {
+            out,
+            pending: String::new(),
+        };
+        env::render_to(env, template, cx, limits, &mut trimmed)?;
+        // As `trim_end` and one `\n` on the whole page.
+        std::io::Write::write_all(trimmed.out, b"\n")
+            .map_err(|e| Error::Template(format!("{template}: the output cannot be written: {e}")))
+    }
+
+    /// The values of the page template, `body` the HTML of the chapter.
+    fn page_context(
+        &self,
+        finish: &Finish,
+        toc: &[html::TocEntry],
+        body: Value,
+        names: Names<'_>,
+    ) -> Value {
         let page_file = self
             .outputs
             .iter()
@@ -800,16 +990,76 @@ impl Artefact {
             toc => Value::from(Serde(toc)),
             body => body,
         };
-        let mut trimmed = TrimEnd {
-            out,
-            pending: String::new(),
-        };
-        env::render_to(env, template, cx, limits, &mut trimmed)?;
-        // As `trim_end` and one `\n` on the whole page.
-        std::io::Write::write_all(trimmed.out, b"\n")
-            .map_err(|e| Error::Template(format!("{template}: the output cannot be written: {e}")))
+        cx
     }
 }
+
+/// The files [`Artefact::finish_from_files`] reads: the Markdown, written, and the
+/// fragment, to be written at place `at_fragment`.
+struct FromFiles<'a> {
+    markdown: &'a std::path::Path,
+    fragment: &'a std::path::Path,
+    at_fragment: usize,
+}
+
+/// The templates privreg's `page.html` includes: with it, they must be privreg's own for
+/// [`Artefact::page_spliced`], as they see its `body` too.
+const PAGE_PARTS: &[&str] = &["page.css"];
+
+/// What [`Artefact::page_spliced`] renders the page over in place of its body: a value
+/// holding it (NUL characters and all) makes the page render over the body instead.
+const BODY_PLACEHOLDER: &str = "\u{0}privreg-body\u{0}";
+
+/// Writes `page` with the contents of file `fragment` in place of the placeholder that
+/// begins at `at`, its end trimmed and one `\n` after it, as [`Artefact::page`] writes a
+/// page; `limits` counts the page with its body, as a render over the body would.
+fn splice(
+    page: &str,
+    at: usize,
+    fragment: &std::path::Path,
+    template: &str,
+    limits: Limits,
+    out: &mut dyn std::io::Write,
+) -> Result<(), Error> {
+    use std::io::{BufRead, Write};
+    let read_error = |source| Error::Read {
+        path: fragment.to_owned(),
+        source,
+    };
+    let body = std::fs::metadata(fragment).map_err(read_error)?.len();
+    let body = usize::try_from(body).unwrap_or(usize::MAX);
+    if (page.len() - BODY_PLACEHOLDER.len()).saturating_add(body) > limits.output {
+        return Err(env::over_limit(template, limits));
+    }
+    let written = |e: std::io::Error| {
+        Error::Template(format!("{template}: the output cannot be written: {e}"))
+    };
+    let mut trimmed = TrimEnd {
+        out,
+        pending: String::new(),
+    };
+    trimmed.write_all(&page.as_bytes()[..at]).map_err(written)?;
+    let file = std::fs::File::open(fragment).map_err(read_error)?;
+    let mut reader = std::io::BufReader::with_capacity(SPLICED_PIECE, file);
+    // Whole lines, so that every write is whole characters, as `TrimEnd` takes them.
+    let mut piece = String::with_capacity(SPLICED_PIECE);
+    loop {
+        let read = reader.read_line(&mut piece).map_err(read_error)?;
+        if read == 0 || piece.len() >= SPLICED_PIECE {
+            trimmed.write_all(piece.as_bytes()).map_err(written)?;
+            piece.clear();
+        }
+        if read == 0 {
+            break;
+        }
+    }
+    let rest = &page[at + BODY_PLACEHOLDER.len()..];
+    trimmed.write_all(rest.as_bytes()).map_err(written)?;
+    trimmed.out.write_all(b"\n").map_err(written)
+}
+
+/// How much of the fragment [`splice`] copies at a time.
+const SPLICED_PIECE: usize = 64 * 1024;
 
 /// Passes text on without its trailing whitespace: what may end it is held back until
 /// more text follows.
@@ -870,6 +1120,92 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
         }
         let project = crate::project::load(dir.path()).unwrap();
         (dir, project)
+    }
+
+    /// A project of `n` sections, languages `de` and `en`, with `templates` of its own.
+    fn sections(n: usize, templates: &[(&str, &str)]) -> (tempfile::TempDir, Project) {
+        let registers: Vec<(String, String)> = (0..n)
+            .map(|i| {
+                let text = format!(
+                    "id: s{i}\norder: {i}\ntitle: {{de: Abschnitt {i}, en: Section {i}}}\n\
+                     processed_by: controller\npurposes: [answering questions about *{i}*]\n\
+                     details: [\"Art. 6(1)(b) GDPR applies; <b>{i}</b> & more\"]\n\
+                     legal_bases:\n  - basis: contract\n"
+                );
+                (format!("registers/s{i}.yaml"), text)
+            })
+            .collect();
+        let mut files: Vec<(&str, &str)> = vec![("privreg.yaml", "languages: [de, en]\n")];
+        files.extend(registers.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        files.extend_from_slice(templates);
+        project(&files)
+    }
+
+    /// The files `build` writes for `project`, read back from its output directory.
+    fn staged(project: Project, out: &std::path::Path) -> Vec<OutputFile> {
+        let mut stage = write::Stage::open(out).unwrap();
+        let names = render_into_stage(project, &mut stage).unwrap();
+        stage.commit().unwrap();
+        names
+            .into_iter()
+            .map(|name| OutputFile {
+                contents: std::fs::read(out.join(&name)).unwrap(),
+                name,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn files_written_as_made_are_the_files_made_in_memory() {
+        let embedded = |name: &str| env::EMBEDDED.iter().find(|(n, _)| *n == name).unwrap().1;
+        // privreg's own page, embedded and as a copy in `templates/` (spliced); pages that
+        // read the body otherwise (rendered over it). 300 sections make the Markdown
+        // longer than one piece.
+        let other = "{{ body|length }} {{ body }}{% if \"<h2\" in body %}!{% endif %}\n";
+        let cases: [&[(&str, &str)]; 4] = [
+            &[],
+            &[
+                ("templates/page.html", embedded("page.html")),
+                ("templates/page.css", embedded("page.css")),
+            ],
+            &[("templates/page.html", other)],
+            &[("templates/page.css", "main { {{ body|length }} }")],
+        ];
+        for templates in cases {
+            let (_dir, held) = sections(300, templates);
+            let expected = render(&held).unwrap();
+            let (dir, project) = sections(300, templates);
+            let written = staged(project, &dir.path().join("out"));
+            assert_eq!(written.len(), expected.len());
+            for (w, e) in written.iter().zip(&expected) {
+                assert_eq!(w.name, e.name);
+                assert!(
+                    w.contents == e.contents,
+                    "{} differs with {templates:?}",
+                    w.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn privregs_page_includes_only_its_parts() {
+        let page = env::EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == "page.html")
+            .unwrap()
+            .1;
+        // What the page reads besides its own text must be among the parts checked.
+        for tag in ["{% import", "{% from", "{% extends", "{% macro"] {
+            assert!(!page.contains(tag), "{tag}");
+        }
+        let included: Vec<&str> = page
+            .split("{% include \"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap())
+            .collect();
+        assert_eq!(included, PAGE_PARTS);
+        assert_eq!(page.matches("body }}").count(), 1);
     }
 
     #[test]

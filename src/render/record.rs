@@ -446,7 +446,7 @@ fn activity(
         or_not_stated(data),
         recipients(s),
         services().flat_map(transfers).collect(),
-        or_not_stated(s.retention.as_ref().map(erasure).unwrap_or_default()),
+        or_not_stated(s.retention.as_deref().map(erasure).unwrap_or_default()),
         or_not_stated(security),
         basis_lines(6),
         basis_lines(9),

@@ -556,8 +556,8 @@ fn texts<T: AsRef<str>>(list: &[crate::load::Spanned<T>]) -> Vec<String> {
     list.iter().map(|s| escape(s.value.as_ref())).collect()
 }
 
-fn opt_text<T: AsRef<str>>(v: &Option<crate::load::Spanned<T>>) -> Option<String> {
-    v.as_ref().map(|s| escape(s.value.as_ref()))
+fn opt_text<T: AsRef<str>>(v: &impl crate::load::OptField<T>) -> Option<String> {
+    v.field().map(|s| escape(s.value.as_ref()))
 }
 
 /// The view of section `s` as [`View::new`] makes it in chapter `chapter` (escaped, as

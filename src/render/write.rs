@@ -103,6 +103,11 @@ impl Stage {
         Ok(())
     }
 
+    /// Where file `name` is written in the staging directory, to be read back once written.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.staging.join(name)
+    }
+
     /// Writes file `name` as `write` produces it, through a buffer, synced. A failed write
     /// to the file is reported as such, whatever error `write` made of it.
     pub fn stream(

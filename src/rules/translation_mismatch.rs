@@ -50,7 +50,7 @@ fn compare(file: &Arc<SourceFile>, texts: Vec<&Spanned<Text>>, out: &mut Vec<Dia
             continue;
         }
         let expected = facts(&text.value.text);
-        for (lang, other) in &text.translations {
+        for (lang, other) in text.translations.iter() {
             let found = facts(&other.value);
             if found == expected {
                 continue;
