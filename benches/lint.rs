@@ -1,6 +1,7 @@
 //! Citation-linter throughput on ~20 MB of generated policy-like text (budget: 100 MB/s).
 //!
 //! Run with `cargo bench --bench lint`; prints MB/s for scanning alone and for the full check.
+//! `PRIVREG_BENCH_MB=2` makes the corpus 2 MB instead of 20, e.g. for callgrind.
 
 #![allow(
     clippy::print_stdout,
@@ -97,7 +98,11 @@ fn measure_check(text: &str, what: &str) {
 }
 
 fn main() {
-    let text = corpus(20 * 1024 * 1024);
+    let size: usize = std::env::var("PRIVREG_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let text = corpus(size * 1024 * 1024);
     let mb = text.len() as f64 / 1e6;
     let (secs, found) = best(&|| scan(&text, true).len());
     println!(
@@ -108,7 +113,7 @@ fn main() {
 
     let en: Vec<&str> = SENTENCES.iter().copied().filter(|s| english(s)).collect();
     measure_check(
-        &corpus_of(&en, 20 * 1024 * 1024),
+        &corpus_of(&en, size * 1024 * 1024),
         "English policy, one style",
     );
 }

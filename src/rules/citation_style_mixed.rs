@@ -67,6 +67,7 @@ fn check_styles(
     // the guard still runs once for every distinct rewrite.
     let mut rewrites: HashMap<RewriteKey<'_>, Rewrite, BuildHasherDefault<KeyHasher>> =
         HashMap::default();
+    let mut guards = Guards::default();
     for c in styled.into_iter().filter(|c| c.style != target) {
         let key = (
             c.text.as_str(),
@@ -109,7 +110,7 @@ fn check_styles(
                 target.example()
             ));
         if doc.extracted.is_verbatim(c.span.clone())
-            && same_in_context(doc.text(), c, &written, opts.implied_gdpr)
+            && guards.same_in_context(doc.text(), c, &written, opts.implied_gdpr)
         {
             d = d.fix(doc.source_span(c.span.clone()), written);
         }
@@ -265,17 +266,45 @@ const CONTEXT: usize = 64;
 /// around the citation with the rewrite put in must read back as exactly this citation, so
 /// that neither a following word (`lit. a` + `nd`) nor a following number (`Art. 6 I` + ` 1`)
 /// changes what is cited.
-fn same_in_context(text: &str, c: &Citation, written: &str, implied_gdpr: bool) -> bool {
-    let from = floor_boundary(text, c.span.start.saturating_sub(CONTEXT));
-    let to = ceil_boundary(text, c.span.end + CONTEXT);
-    let mut window = String::with_capacity(to - from + written.len());
-    window.push_str(&text[from..c.span.start]);
-    let at = window.len();
-    window.push_str(written);
-    window.push_str(&text[c.span.end..to]);
-    scan(&window, implied_gdpr)
-        .iter()
-        .any(|again| again.span == (at..at + written.len()) && again.provisions == c.provisions)
+///
+/// Its answer is a function of the window read, where the rewrite sits in it and the
+/// provisions, so it is kept: policies repeat their sentences ("The legal basis is Art. 6
+/// para. 1 lit. f GDPR." for each processor), and re-scanning each window was most of the
+/// rule's time.
+#[derive(Default)]
+struct Guards {
+    seen: HashMap<GuardKey, bool, BuildHasherDefault<KeyHasher>>,
+}
+
+/// The window read, the rewrite's place in it and the provisions it must read back as.
+type GuardKey = (String, Range<usize>, Vec<Provision>);
+
+/// Answers [`Guards`] keeps before it starts again: a bound on the memory a document with
+/// hundreds of thousands of findings takes for them.
+const GUARDS_KEPT: usize = 4096;
+
+impl Guards {
+    fn same_in_context(&mut self, text: &str, c: &Citation, written: &str, implied: bool) -> bool {
+        let from = floor_boundary(text, c.span.start.saturating_sub(CONTEXT));
+        let to = ceil_boundary(text, c.span.end + CONTEXT);
+        let mut window = String::with_capacity(to - from + written.len());
+        window.push_str(&text[from..c.span.start]);
+        let at = window.len();
+        window.push_str(written);
+        window.push_str(&text[c.span.end..to]);
+        let key = (window, at..at + written.len(), c.provisions.clone());
+        if let Some(&same) = self.seen.get(&key) {
+            return same;
+        }
+        let same = scan(&key.0, implied)
+            .iter()
+            .any(|again| again.span == key.1 && again.provisions == c.provisions);
+        if self.seen.len() >= GUARDS_KEPT {
+            self.seen.clear();
+        }
+        self.seen.insert(key, same);
+        same
+    }
 }
 
 /// Whether the rewrite alone reads back as one citation of the same provisions, in the
@@ -325,6 +354,20 @@ mod tests {
             apply_fixes(text, &out),
             "Art. 6 para. 1 lit. b GDPR; Art. 6 para. 1 lit. f GDPR; Art. 6 para. 1 lit. a GDPR."
         );
+    }
+
+    #[test]
+    fn a_repeated_sentence_is_fixed_each_time() {
+        // The guard's answer is kept per window: the 2nd and 3rd sentences read the same
+        // window around their citation, the 1st and 4th other ones.
+        let majority = "The legal basis is Art. 6 para. 1 lit. a GDPR.\n".repeat(6);
+        let sentence =
+            "We process your data on Art. 6(1)(b) GDPR as the contract needs it, as we say here.\n";
+        let text = format!("{majority}{}{majority}", sentence.repeat(4));
+        let out = lint(&text);
+        let fixed = apply_fixes(&text, &out);
+        let want = sentence.replace("Art. 6(1)(b)", "Art. 6 para. 1 lit. b");
+        assert_eq!(fixed, format!("{majority}{}{majority}", want.repeat(4)));
     }
 
     #[test]
