@@ -22,6 +22,10 @@
 //! that ends with the haystack.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use regex::Regex;
 
 /// One compiled automaton over several anchored patterns: it reports which pattern matched
 /// (the first in order, as an alternation would) and where, with no capture search.
@@ -148,6 +152,66 @@ impl Automaton {
         }
         state = self.next(state, self.columns - 1);
         self.matched(state).map(|p| (p, hay.len())).or(found)
+    }
+}
+
+/// The leftmost match of one pattern: by its table ([`Automaton::find_from`]) while a run
+/// has searched fewer than [`TABLE_BUDGET`] bytes that way, then, and for any haystack
+/// longer than what is left of the budget, by the regex of the pattern, built once; a
+/// haystack's last [`SHORT_HAY`] bytes always by the table. The regex's vectorised
+/// literal search is many times faster a byte, but building it cost more than searching a
+/// few registers' prose byte by byte: a `check` of one file never builds it, a `lint` of a
+/// large policy soon does. Both find the same matches, so the way taken never changes a
+/// result.
+pub(crate) struct Search {
+    bytes: &'static [u8],
+    pattern: &'static str,
+    table: OnceLock<Automaton>,
+    regex: OnceLock<Regex>,
+    /// Bytes the table has searched so far in this run.
+    spent: AtomicUsize,
+}
+
+/// Bytes a [`Search`] tries with its table before it builds its regex: about what building
+/// the regex costs, at some ten instructions a byte.
+const TABLE_BUDGET: usize = 64 * 1024;
+
+/// What is left of a haystack that a [`Search`] always searches with its table: less than
+/// a regex search costs to set up (the windows PRV404's guard reads again are this short).
+const SHORT_HAY: usize = 256;
+
+impl Search {
+    /// The search of `pattern`, whose table `build.rs` compiled into `bytes`.
+    pub(crate) const fn new(bytes: &'static [u8], pattern: &'static str) -> Search {
+        Search {
+            bytes,
+            pattern,
+            table: OnceLock::new(),
+            regex: OnceLock::new(),
+            spent: AtomicUsize::new(0),
+        }
+    }
+
+    /// The leftmost match in `hay` that starts at or after `at`.
+    pub(crate) fn find_at(&self, hay: &str, at: usize) -> Option<Range<usize>> {
+        // What the table could have to read: a haystack longer than the budget left goes to
+        // the regex at once.
+        let most = hay.len() - at;
+        let within = || most <= TABLE_BUDGET.saturating_sub(self.spent.load(Ordering::Relaxed));
+        if most <= SHORT_HAY || self.regex.get().is_none() && within() {
+            let found = self
+                .table
+                .get_or_init(|| Automaton::new(self.bytes))
+                .find_from(hay, at)
+                .map(|(_, m)| m);
+            let searched = found.as_ref().map_or(hay.len(), |m| m.start + 1) - at;
+            self.spent.fetch_add(searched, Ordering::Relaxed);
+            return found;
+        }
+        self.regex
+            .get_or_init(|| Regex::new(self.pattern).expect("the grammar's patterns compile"))
+            .find_at(hay, at)
+            .map(|m| m.range())
     }
 }
 
@@ -305,6 +369,47 @@ mod tests {
                 .filter(|h| table.find_from(h, 0).is_some())
                 .count();
             assert!(found > 0 && found < hays.len(), "{name}: {found}");
+        }
+    }
+
+    #[test]
+    fn a_search_finds_the_same_by_table_and_by_regex() {
+        // Longer than SHORT_HAY, so that the regex is used where the budget is spent.
+        let hay = "Art. 6 GDPR, Privacy Shield, § 5 TMG, A6-1-f und Erwägungsgrund 4; part, art. "
+            .repeat(4);
+        let hay = hay.as_str();
+        let patterns: [(&'static [u8], &str); 2] = [
+            (
+                include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa")),
+                grammar::CANDIDATE,
+            ),
+            (
+                include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa")),
+                grammar::INSTRUMENT_ANCHOR,
+            ),
+        ];
+        for (bytes, pattern) in patterns {
+            let every = |search: &Search| {
+                let mut found = Vec::new();
+                let mut at = 0;
+                while let Some(m) = search.find_at(hay, at) {
+                    at = crate::source::ceil_boundary(hay, m.start + 1);
+                    found.push(m);
+                }
+                found
+            };
+            let by_table = Search::new(bytes, pattern);
+            let table = every(&by_table);
+            assert!(
+                by_table.regex.get().is_none(),
+                "a text within the budget builds no regex"
+            );
+            let by_regex = Search::new(bytes, pattern);
+            by_regex.spent.store(TABLE_BUDGET, Ordering::Relaxed);
+            let regex = every(&by_regex);
+            assert!(by_regex.regex.get().is_some());
+            assert!(table.len() >= 2, "{pattern}: {table:?}");
+            assert_eq!(table, regex, "{pattern}");
         }
     }
 

@@ -5,8 +5,7 @@
 //! turn citations into PRV4xx diagnostics sit a layer up, in `rules::citations`.
 
 mod automaton;
-pub(crate) use automaton::Automaton;
-pub(crate) use scan::SHORT_TEXT;
+pub(crate) use automaton::{Automaton, Search};
 pub mod fix;
 #[cfg_attr(
     not(test),

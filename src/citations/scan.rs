@@ -1,11 +1,10 @@
 //! Finding citations: a byte-level prefilter for "art", "§" and DPV ids, then the grammar.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::automaton::Automaton;
+use super::automaton::Search;
 use super::grammar;
 use super::parse::{laws_named, names_gdpr, parse_at};
 use super::{Citation, Law, Provision, Style};
@@ -18,28 +17,12 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a citation can start: "art" in any ASCII case, a DPV id's "A" and a digit, "§",
-/// a recital keyword ([`grammar::CANDIDATE`]). In a long text, found by the regex engine's
-/// vectorised literal search, which skips prose far faster than a byte-at-a-time loop.
-static CANDIDATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(grammar::CANDIDATE).expect("citation starts"));
-
-/// The same starts in a short text, found by a table compiled with privreg: building the
-/// literal search costs more than trying each byte of a register's prose.
-static CANDIDATE_TABLE: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa"))));
-
-/// Texts up to this length are searched with [`CANDIDATE_TABLE`]: about what building
-/// [`CANDIDATE`]'s literal search costs, at some ten instructions a byte.
-pub(crate) const SHORT_TEXT: usize = 32 * 1024;
-
-/// The next citation start in `text` at or after `i`.
-fn candidate(text: &str, i: usize) -> Option<Range<usize>> {
-    if text.len() <= SHORT_TEXT {
-        CANDIDATE_TABLE.find_from(text, i).map(|(_, m)| m)
-    } else {
-        CANDIDATE.find_at(text, i).map(|m| m.range())
-    }
-}
+/// a recital keyword ([`grammar::CANDIDATE`]): by a table compiled with privreg in a short
+/// run, by the regex engine's vectorised literal search once a run has read enough text.
+static CANDIDATE: Search = Search::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa")),
+    grammar::CANDIDATE,
+);
 
 /// Where the word of a recital stem starts: "Re|cital", "E|rwägungsgrund",
 /// "co|nsidérant", "ov|erweging", "mo|tyw".
@@ -64,7 +47,7 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
     let mut floor = 0;
     let mut i = 0;
     while i + 2 < bytes.len() {
-        let Some(m) = candidate(text, i) else {
+        let Some(m) = CANDIDATE.find_at(text, i) else {
             break;
         };
         i = m.start;

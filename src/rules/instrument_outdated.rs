@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::catalogue::INSTRUMENT_OUTDATED;
+use crate::citations::Search;
 use crate::citations::grammar::INSTRUMENT_ANCHOR;
-use crate::citations::{Automaton, SHORT_TEXT};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::{Document, sentence_around};
 
@@ -78,22 +78,10 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
 /// Text every [`FIND`] match contains; [`FIND`] itself has optional, case-folded prefixes
 /// ("EU-US", "Swiss-U.S.") that leave the regex engine only short, frequent literals to
 /// skip text with, so it crawled through every document.
-static ANCHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(INSTRUMENT_ANCHOR).expect("outdated instrument anchors"));
-
-/// [`ANCHOR`] for a short text, compiled with privreg (build.rs): building the regex's
-/// literal search costs more than trying each byte of a register's prose.
-static ANCHOR_TABLE: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa"))));
-
-/// The first anchor in `text` at or after `at`.
-fn anchor(text: &str, at: usize) -> Option<usize> {
-    if text.len() <= SHORT_TEXT {
-        ANCHOR_TABLE.find_from(text, at).map(|(_, m)| m.start)
-    } else {
-        ANCHOR.find_at(text, at).map(|m| m.start())
-    }
-}
+static ANCHOR: Search = Search::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa")),
+    INSTRUMENT_ANCHOR,
+);
 
 /// Could be part of [`FIND`]'s text before its anchor: the prefix and the word before
 /// "Shield"/"Harbor", including the non-ASCII letters that case-fold to ASCII ones.
@@ -108,7 +96,7 @@ fn before_anchor(c: char) -> bool {
 
 /// The leftmost [`FIND`] match at or after `at`, as `captures_iter` would find it.
 fn find_at(text: &str, at: usize) -> Option<Captures<'_>> {
-    let anchor = anchor(text, at)?;
+    let anchor = ANCHOR.find_at(text, at)?.start;
     // No match starts before the run of `before_anchor` characters that ends at the
     // first anchor: everything between a match's start and its anchor is such a run.
     let from = text[at..anchor]
