@@ -313,6 +313,24 @@ mod tests {
         out
     }
 
+    /// `text` cut at those of `cuts` that are character boundaries within it, in order.
+    fn pieces(text: &str, cuts: Vec<usize>) -> Vec<&str> {
+        let mut cuts: Vec<usize> = cuts
+            .into_iter()
+            .filter(|&c| c <= text.len() && text.is_char_boundary(c))
+            .chain([text.len()])
+            .collect();
+        cuts.sort_unstable();
+        let mut at = 0;
+        cuts.into_iter()
+            .map(|cut| {
+                let piece = &text[at..cut];
+                at = cut;
+                piece
+            })
+            .collect()
+    }
+
     proptest::proptest! {
         #[test]
         fn normalising_in_pieces_is_normalising_the_whole(
@@ -320,17 +338,9 @@ mod tests {
             cuts in proptest::collection::vec(0usize..40, 0..6),
         ) {
             let mut n = Normaliser::default();
-            let mut at = 0;
-            let mut cuts: Vec<usize> = cuts
-                .into_iter()
-                .filter(|&c| c <= text.len() && text.is_char_boundary(c))
-                .collect();
-            cuts.sort_unstable();
-            for cut in cuts {
-                n.push(&text[at..cut]);
-                at = cut;
+            for piece in pieces(&text, cuts) {
+                n.push(piece);
             }
-            n.push(&text[at..]);
             proptest::prop_assert_eq!(n.finish(), normalise_whole(&text));
         }
 
@@ -342,19 +352,10 @@ mod tests {
             // Passed on after every piece, as often as it can be, then finished.
             let mut n = Normaliser::default();
             let mut out = Vec::new();
-            let mut at = 0;
-            let mut cuts: Vec<usize> = cuts
-                .into_iter()
-                .filter(|&c| c <= text.len() && text.is_char_boundary(c))
-                .collect();
-            cuts.sort_unstable();
-            for cut in cuts {
-                n.push(&text[at..cut]);
+            for piece in pieces(&text, cuts) {
+                n.push(piece);
                 n.drain_into(&mut out).unwrap();
-                at = cut;
             }
-            n.push(&text[at..]);
-            n.drain_into(&mut out).unwrap();
             out.extend_from_slice(n.finish().as_bytes());
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), normalise_whole(&text));
         }
