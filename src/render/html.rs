@@ -43,7 +43,7 @@ fn to_html_in(markdown: &str, anchors: &HashMap<String, String>, piece: usize) -
 }
 
 /// [`to_html`] of the Markdown in the file at `path`, read a piece at a time as
-/// [`pieces`] cuts it: only the HTML is held, never the Markdown as well.
+/// `to_html` cuts a text: only the HTML is held, never the Markdown as well.
 pub fn to_html_from(
     path: &std::path::Path,
     anchors: &HashMap<String, String>,
