@@ -360,10 +360,16 @@ fn count_text(n: u32, noun: &str) -> String {
 fn parse_table(tsv: &'static str) -> Vec<Article> {
     let mut out: Vec<Article> = Vec::with_capacity(LAST_ARTICLE as usize);
     for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-        let cols: Vec<&'static str> = line.split('\t').collect();
-        let [art, para, subs, sentences, points, subpoints] = cols[..] else {
-            panic!("malformed GDPR table row: {line:?}");
+        // Read in place: a vector of the columns for each of the ~400 rows was a good part
+        // of the first citation's cost.
+        let mut cols = line.split('\t');
+        let mut col = || {
+            cols.next()
+                .unwrap_or_else(|| panic!("malformed GDPR table row: {line:?}"))
         };
+        let (art, para, subs, sentences, points, subpoints) =
+            (col(), col(), col(), col(), col(), col());
+        assert!(cols.next().is_none(), "malformed GDPR table row: {line:?}");
         let number: u32 = art.parse().expect("article number");
         let paragraph = Paragraph {
             number: (para != "-").then(|| para.parse().expect("paragraph number")),
@@ -374,12 +380,16 @@ fn parse_table(tsv: &'static str) -> Vec<Article> {
             points: split(points)
                 .map(|label| Point {
                     label,
-                    subpoints: subpoints
-                        .split(';')
-                        .filter_map(|e| e.split_once(':'))
-                        .find(|(k, _)| *k == label)
-                        .map(|(_, v)| split(v).collect())
-                        .unwrap_or_default(),
+                    subpoints: if subpoints.is_empty() {
+                        Vec::new()
+                    } else {
+                        subpoints
+                            .split(';')
+                            .filter_map(|e| e.split_once(':'))
+                            .find(|(k, _)| *k == label)
+                            .map(|(_, v)| split(v).collect())
+                            .unwrap_or_default()
+                    },
                 })
                 .collect(),
         };
