@@ -33,7 +33,7 @@ impl LawName {
 
     /// True for the GDPR's own rows.
     pub fn is_gdpr(&self) -> bool {
-        self.short == "GDPR"
+        super::names::is_gdpr(self.short)
     }
 }
 
@@ -41,19 +41,13 @@ impl LawName {
 pub fn table() -> &'static [LawName] {
     static CELL: OnceLock<Vec<LawName>> = OnceLock::new();
     CELL.get_or_init(|| {
-        TABLE
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                let mut f = l.split('\t');
-                let mut next = || f.next().expect("laws.tsv: five tab-separated columns");
-                LawName {
-                    short: next(),
-                    jurisdiction: next(),
-                    pattern: next(),
-                    source: next(),
-                    names: next(),
-                }
+        super::names::rows(TABLE)
+            .map(|[short, jurisdiction, pattern, source, names]| LawName {
+                short,
+                jurisdiction,
+                pattern,
+                source,
+                names,
             })
             .collect()
     })
