@@ -25,10 +25,12 @@ fn main() {
     link_position_dependent();
     let table = std::fs::read_to_string("src/law/laws.tsv").expect("src/law/laws.tsv");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let laws = grammar::law_after_patterns(
-        &names::other_patterns(&table),
-        &names::names_pattern(&table, true),
+    let (gdpr, other) = (
+        names::names_pattern(&table, true),
+        names::names_pattern(&table, false),
     );
+    let other_rows = names::other_patterns(&table);
+    let laws = grammar::law_after_patterns(&other_rows, &gdpr);
     for (file, patterns) in [
         ("token.dfa", grammar::token_patterns()),
         ("value.dfa", grammar::value_patterns()),
@@ -36,6 +38,13 @@ fn main() {
         ("basis.dfa", grammar::basis_patterns()),
         ("candidate.dfa", vec![grammar::CANDIDATE.to_owned()]),
         ("anchor.dfa", vec![grammar::INSTRUMENT_ANCHOR.to_owned()]),
+        ("any_law.dfa", grammar::any_law_patterns(&other, &gdpr)),
+        ("gdpr_anywhere.dfa", vec![grammar::gdpr_anywhere(&gdpr)]),
+        (
+            "law_before.dfa",
+            grammar::law_before_patterns(&other_rows, &gdpr),
+        ),
+        ("law_unknown.dfa", vec![grammar::law_unknown_gate()]),
     ] {
         let bytes = compile(&patterns);
         std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");

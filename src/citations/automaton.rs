@@ -100,6 +100,12 @@ impl Automaton {
         self.search(hay.as_bytes(), 0, false)
     }
 
+    /// The pattern matching at `at` in `hay` (the byte before `at` counts for word
+    /// boundaries) and the end of its leftmost-first match.
+    pub(crate) fn find_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        self.search(hay.as_bytes(), at, false)
+    }
+
     /// True when a pattern matches at the start of `hay`.
     pub(crate) fn is_match(&self, hay: &str) -> bool {
         self.search(hay.as_bytes(), 0, true).is_some()
@@ -165,7 +171,8 @@ impl Automaton {
 /// result.
 pub(crate) struct Search {
     bytes: &'static [u8],
-    pattern: &'static str,
+    /// The pattern, made only when the regex is built.
+    pattern: fn() -> String,
     table: OnceLock<Automaton>,
     regex: OnceLock<Regex>,
     /// Bytes the table has searched so far in this run.
@@ -182,7 +189,7 @@ const SHORT_HAY: usize = 256;
 
 impl Search {
     /// The search of `pattern`, whose table `build.rs` compiled into `bytes`.
-    pub(crate) const fn new(bytes: &'static [u8], pattern: &'static str) -> Search {
+    pub(crate) const fn new(bytes: &'static [u8], pattern: fn() -> String) -> Search {
         Search {
             bytes,
             pattern,
@@ -209,7 +216,7 @@ impl Search {
             return found;
         }
         self.regex
-            .get_or_init(|| Regex::new(self.pattern).expect("the grammar's patterns compile"))
+            .get_or_init(|| Regex::new(&(self.pattern)()).expect("the grammar's patterns compile"))
             .find_at(hay, at)
             .map(|m| m.range())
     }
@@ -233,6 +240,7 @@ mod tests {
     }
 
     fn tables() -> Vec<(&'static str, Automaton, Vec<String>)> {
+        let names = crate::law::laws::names_pattern;
         let other = crate::law::names::other_patterns(include_str!("../law/laws.tsv"));
         vec![
             (
@@ -264,6 +272,29 @@ mod tests {
                 "anchor",
                 Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa"))),
                 vec![grammar::INSTRUMENT_ANCHOR.to_owned()],
+            ),
+            (
+                "any_law",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/any_law.dfa"))),
+                grammar::any_law_patterns(&names(false), &names(true)),
+            ),
+            (
+                "gdpr_anywhere",
+                Automaton::new(include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/gdpr_anywhere.dfa"
+                ))),
+                vec![grammar::gdpr_anywhere(&names(true))],
+            ),
+            (
+                "law_before",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_before.dfa"))),
+                grammar::law_before_patterns(&other, &names(true)),
+            ),
+            (
+                "law_unknown",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_unknown.dfa"))),
+                vec![grammar::law_unknown_gate()],
             ),
         ]
     }
@@ -372,20 +403,27 @@ mod tests {
         }
     }
 
+    /// How a [`Search`] makes its pattern.
+    type Pattern = fn() -> String;
+
     #[test]
     fn a_search_finds_the_same_by_table_and_by_regex() {
         // Longer than SHORT_HAY, so that the regex is used where the budget is spent.
         let hay = "Art. 6 GDPR, Privacy Shield, § 5 TMG, A6-1-f und Erwägungsgrund 4; part, art. "
             .repeat(4);
         let hay = hay.as_str();
-        let patterns: [(&'static [u8], &str); 2] = [
+        let patterns: [(&[u8], Pattern); 3] = [
             (
                 include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa")),
-                grammar::CANDIDATE,
+                || grammar::CANDIDATE.to_owned(),
             ),
             (
                 include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa")),
-                grammar::INSTRUMENT_ANCHOR,
+                || grammar::INSTRUMENT_ANCHOR.to_owned(),
+            ),
+            (
+                include_bytes!(concat!(env!("OUT_DIR"), "/gdpr_anywhere.dfa")),
+                || grammar::gdpr_anywhere(&crate::law::laws::names_pattern(true)),
             ),
         ];
         for (bytes, pattern) in patterns {
@@ -408,6 +446,7 @@ mod tests {
             by_regex.spent.store(TABLE_BUDGET, Ordering::Relaxed);
             let regex = every(&by_regex);
             assert!(by_regex.regex.get().is_some());
+            let pattern = pattern();
             assert!(table.len() >= 2, "{pattern}: {table:?}");
             assert_eq!(table, regex, "{pattern}");
         }

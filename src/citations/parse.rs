@@ -14,9 +14,11 @@ use std::thread::LocalKey;
 #[cfg(test)]
 use regex::CaptureLocations;
 use regex::Regex;
+#[cfg(test)]
 use regex_automata::{meta, nfa::thompson};
 
-use super::automaton::Automaton;
+use super::automaton::{Automaton, Search};
+#[cfg(test)]
 use super::grammar::LAW_PREFIX;
 #[cfg(test)]
 use super::grammar::{VALUE_BRANCHES, token_branches};
@@ -240,18 +242,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 static VALUE_DFA: LazyLock<Automaton> =
     LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/value.dfa"))));
 
-/// A name that is no row of the law table but names a law: "… Act", "…gesetz", an
-/// acronym ("KVKK", "LPD"). Such a citation is of an unknown law and is never checked.
-const UNKNOWN_LAW: &str = r"(?x)(?:
-                (?-i:(?:\p{Lu}[\p{L}'-]*\s+){0,3}(?:Act|Law|Code|Directive|Regulation|Ordinance|Decree|Statute|Convention|Treaty|Kanunu|Ley|Loi|Legge|Lei|Wet|Ustawa|Zákon)(?:\s+(?:of\s+|No\.?\s*)?[0-9][0-9/.]*)?)\b
-              | (?-i:\p{Lu}[\p{L}-]*(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|verordnung|ordnung|richtlinie))\b
-              | (?P<acronym>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?))(?-u:\b)
-)";
-
 /// Capitals after a citation that are no law's name.
-/// An EU act by its number that is in no row of the law table ("Directive (EU) 2016/680").
-const EU_ACT: &str = r"(?i:(?:Regulation|Directive|Decision|Verordnung|Richtlinie|Beschluss|Verordening|Richtlijn|R[èe]glement|Directive|Regolamento|Direttiva|Reglamento|Directiva|Regulamento|Diretiva|Rozporz[ąa]dzeni[ae]|Dyrektyw[ay])\s*(?:\((?:EU|EC|UE|EG|CE|WE|EEC|EWG)\)\s*)?(?:No\.?\s*|Nr\.\s*|n\.\s*)?[0-9]{2,4}/[0-9]{1,4}(?:/(?:EC|EU|EG|CE|UE|WE|EEC|EWG))?)";
-
 const NOT_A_LAW: &[&str] = &[
     "EU", "EEA", "EWR", "EEE", "SEE", "UE", "US", "USA", "UK", "IT", "IP", "ID", "OK", "FAQ",
     "PDF", "URL", "DPO", "DSB", "AG", "SE", "LLC", "INC", "CEO", "HR", "API", "AND", "OR", "THE",
@@ -259,6 +250,9 @@ const NOT_A_LAW: &[&str] = &[
     "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "CH", "DE", "AT", "FR", "ES", "NL", "PL", "PT",
 ];
 
+/// The GDPR's names and the other laws' names, each as one alternation, for the regexes
+/// the tables replaced.
+#[cfg(test)]
 static NAMES: LazyLock<(String, String)> =
     LazyLock::new(|| (laws::names_pattern(true), laws::names_pattern(false)));
 
@@ -286,10 +280,14 @@ static LAW_GDPR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("{LAW_PREFIX}{gdpr}")).expect("GDPR names")
 });
 
+/// Where [`LAW_UNKNOWN_AFTER`] can match ([`super::grammar::law_unknown_gate`]), compiled
+/// when privreg is: a citation followed by no law's name never builds that regex.
+static LAW_UNKNOWN_GATE: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_unknown.dfa"))));
+
 /// An unknown law named after the provisions; tried only when no known law is.
-static LAW_UNKNOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("{LAW_PREFIX}(?P<unknown>{EU_ACT}|{UNKNOWN_LAW})")).expect("law names")
-});
+static LAW_UNKNOWN_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&super::grammar::law_unknown_after()).expect("law names"));
 
 /// The connecting words alone, to take them off a law's name.
 #[cfg(test)]
@@ -312,6 +310,9 @@ pub(crate) fn law_after(rest: &str) -> Option<(Law, usize)> {
         };
         return Some((law, end));
     }
+    if !LAW_UNKNOWN_GATE.is_match(rest) {
+        return None;
+    }
     let c = LAW_UNKNOWN_AFTER.captures(rest)?;
     let end = c.get(0)?.end();
     let m = c.name("unknown")?;
@@ -330,8 +331,41 @@ fn law_follows(rest: &str) -> bool {
 }
 
 /// A law's name right before the article: "GDPR Art. 6(1)", "ePrivacy Directive, Art. 5(3)",
-/// "TTDSG, § 25", "LOPDGDD, art. 11".
-static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+/// "TTDSG, § 25", "LOPDGDD, art. 11" ([`super::grammar::law_before_patterns`]: a pattern
+/// per row of another law, in [`OTHER_LAWS`]' order, then the GDPR), compiled when privreg
+/// is: the names, Unicode case-insensitive, cost some 5 ms to build at run time.
+static LAW_BEFORE: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_before.dfa"))));
+
+/// The law whose name ends `hay` (but for white space and a comma or colon) and where the
+/// name starts: the leftmost start that begins a word, as the regex
+/// `(?:^|[^\w-])(?:(?P<other>…)|(?P<gdpr>…))\s*[,:]?\s*$` finds it.
+fn law_before(hay: &str) -> Option<(Law, usize)> {
+    let starts = std::iter::once(0).chain(
+        hay.char_indices()
+            .filter(|&(_, c)| !(is_latin_word(c) || c == '-'))
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    for start in starts {
+        if let Some((row, _)) = LAW_BEFORE.find_at(hay, start) {
+            let law = match OTHER_LAWS.get(row) {
+                Some(other) => Law::Other(other.short.to_owned()),
+                None => Law::Gdpr,
+            };
+            return Some((law, start));
+        }
+    }
+    None
+}
+
+/// A character of [`super::grammar::LATIN_WORD`], the grammar's `\w`.
+fn is_latin_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || ('\u{C0}'..='\u{24F}').contains(&c)
+}
+
+/// The regex [`LAW_BEFORE`] replaced, to test [`law_before`] against.
+#[cfg(test)]
+static LAW_BEFORE_REGEX: LazyLock<Regex> = LazyLock::new(|| {
     let (gdpr, other) = &*NAMES;
     Regex::new(&crate::citations::latin(&format!(
         r"(?:^|[^\w-])(?:(?P<other>{other})|(?P<gdpr>{gdpr}))\s*[,:]?\s*$"
@@ -346,10 +380,15 @@ static OWN_LAW_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("own law")
 });
 
-/// Any law of the table anywhere in a text: another (pattern 0) or the GDPR (pattern 1).
-/// It searches sentences, which are too short for a literal prefilter to pay for its
-/// construction, and finds the law without a capture search.
-static ANY_LAW: LazyLock<meta::Regex> = LazyLock::new(|| {
+/// Any law of the table anywhere in a sentence: another (pattern 0) or the GDPR (pattern 1)
+/// ([`super::grammar::any_law_patterns`]), compiled when privreg is; a sentence is short
+/// enough to be searched by trying each start.
+static ANY_LAW: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/any_law.dfa"))));
+
+/// The regex [`ANY_LAW`] replaced, to test it against.
+#[cfg(test)]
+static ANY_LAW_REGEX: LazyLock<meta::Regex> = LazyLock::new(|| {
     let (gdpr, other) = &*NAMES;
     meta::Regex::builder()
         .configure(
@@ -361,31 +400,40 @@ static ANY_LAW: LazyLock<meta::Regex> = LazyLock::new(|| {
         .expect("law names")
 });
 
-/// The GDPR named anywhere in a text.
-static GDPR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    let (gdpr, _) = &*NAMES;
-    Regex::new(&format!(r"(?-u:\b){gdpr}|(?-u:\b)A(?:6|9|4[5-9])-[0-9]")).expect("GDPR names")
-});
+/// The GDPR named anywhere in a text ([`super::grammar::gdpr_anywhere`]): by a table
+/// compiled with privreg in a short text, by the regex in a long one.
+static GDPR_ANYWHERE: Search = Search::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/gdpr_anywhere.dfa")),
+    || super::grammar::gdpr_anywhere(&laws::names_pattern(true)),
+);
 
 /// Which laws `text` names: (the GDPR, another law of the table).
 pub(crate) fn laws_named(text: &str) -> (bool, bool) {
     let mut found = (false, false);
-    for m in ANY_LAW.find_iter(text) {
-        if m.pattern().as_usize() == 1 {
+    let mut at = 0;
+    // Leftmost-first and without overlaps, as a regex's `find_iter`: "UK GDPR" is another
+    // law, not the GDPR too.
+    while let Some((pattern, m)) = ANY_LAW.find_from(text, at) {
+        if pattern == 1 {
             found.0 = true;
         } else {
             found.1 = true;
         }
-        if found.0 && found.1 {
+        if found.0 && found.1 || m.end >= text.len() {
             break;
         }
+        at = if m.is_empty() {
+            crate::source::ceil_boundary(text, m.end + 1)
+        } else {
+            m.end
+        };
     }
     found
 }
 
 /// True when `text` names the GDPR anywhere (or cites it by a DPV id).
 pub(crate) fn names_gdpr(text: &str) -> bool {
-    GDPR_ANYWHERE.is_match(text)
+    GDPR_ANYWHERE.find_at(text, 0).is_some()
 }
 
 /// Words after a number that show "Art. 29" is not a citation of a law we track.
@@ -623,19 +671,10 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
         && text[window..start]
             .trim_end_matches([' ', ',', ':', '\u{a0}'])
             .ends_with(|c: char| c.is_alphanumeric() || c == ')')
-        && let Some(c) = LAW_BEFORE.captures(&text[window..start])
+        && let Some((named, at)) = law_before(&text[window..start])
     {
-        let m = c.name("other").or(c.name("gdpr")).expect("a named group");
-        law = Some(if c.name("gdpr").is_some() {
-            Law::Gdpr
-        } else {
-            Law::Other(
-                laws::short_name(m.as_str())
-                    .unwrap_or(m.as_str())
-                    .to_owned(),
-            )
-        });
-        start = window + m.start();
+        law = Some(named);
+        start = window + at;
     }
     if matches!(law, Some(Law::Gdpr)) || law.is_none() && !section {
         provisions.iter_mut().for_each(normalize_article_4);
@@ -1749,7 +1788,45 @@ mod tests {
         found
     }
 
+    /// The law named before a citation and where its name starts, as the regex of the
+    /// names and the row's short name told it.
+    fn old_law_before(hay: &str) -> Option<(Law, usize)> {
+        let c = LAW_BEFORE_REGEX.captures(hay)?;
+        let m = c.name("other").or(c.name("gdpr")).expect("a named group");
+        let law = if c.name("gdpr").is_some() {
+            Law::Gdpr
+        } else {
+            Law::Other(
+                laws::short_name(m.as_str())
+                    .unwrap_or(m.as_str())
+                    .to_owned(),
+            )
+        };
+        Some((law, m.start()))
+    }
+
+    /// What the tables that stand for regexes only as a gate or a search tell of `hay`.
+    fn assert_same_laws(hay: &str) {
+        assert_eq!(law_before(hay), old_law_before(hay), "law before {hay:?}");
+        let mut by_regex = (false, false);
+        for m in ANY_LAW_REGEX.find_iter(hay) {
+            if m.pattern().as_usize() == 1 {
+                by_regex.0 = true;
+            } else {
+                by_regex.1 = true;
+            }
+        }
+        assert_eq!(laws_named(hay), by_regex, "laws named in {hay:?}");
+        let gdpr = Regex::new(&crate::citations::grammar::gdpr_anywhere(&NAMES.0)).unwrap();
+        assert_eq!(names_gdpr(hay), gdpr.is_match(hay), "GDPR in {hay:?}");
+        let rest = crate::source::prefix_within(hay, 160);
+        if LAW_UNKNOWN_AFTER.is_match(rest) {
+            assert!(LAW_UNKNOWN_GATE.is_match(rest), "unknown law gate: {hay:?}");
+        }
+    }
+
     fn assert_same(hay: &str) {
+        assert_same_laws(hay);
         let old: Option<Groups<TOKEN_GROUPS>> = captures(&TOKEN, &TOKEN_LOCS, hay);
         assert_eq!(token(hay), old, "token of {hay:?}");
         let old: Option<Groups<VALUE_GROUPS>> = captures(&VALUE, &VALUE_LOCS, hay);
@@ -1817,6 +1894,12 @@ mod tests {
                     format!(" der {name}."),
                     format!(" {}", name.to_uppercase()),
                     format!(" {name}x"),
+                    format!("{name}, "),
+                    format!("x-{name}"),
+                    format!("(see the {name}:"),
+                    format!("Xx {name} \u{a0}"),
+                    format!("{name} Regulation (EU) 2016/680"),
+                    format!(" of the Data Protection Act 2018 {name}"),
                 ] {
                     assert_same(&hay);
                     assert_eq!(laws_named(&hay), old_laws_named(&hay), "{hay:?}");

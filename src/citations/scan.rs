@@ -21,7 +21,7 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
 /// run, by the regex engine's vectorised literal search once a run has read enough text.
 static CANDIDATE: Search = Search::new(
     include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa")),
-    grammar::CANDIDATE,
+    || grammar::CANDIDATE.to_owned(),
 );
 
 /// Where the word of a recital stem starts: "Re|cital", "E|rwägungsgrund",

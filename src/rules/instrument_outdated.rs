@@ -80,7 +80,7 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
 /// skip text with, so it crawled through every document.
 static ANCHOR: Search = Search::new(
     include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa")),
-    INSTRUMENT_ANCHOR,
+    || INSTRUMENT_ANCHOR.to_owned(),
 );
 
 /// Could be part of [`FIND`]'s text before its anchor: the prefix and the word before
