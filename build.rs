@@ -45,6 +45,14 @@ fn main() {
             grammar::law_before_patterns(&other_rows, &gdpr),
         ),
         ("law_unknown.dfa", vec![grammar::law_unknown_gate()]),
+        ("own_law.dfa", vec![grammar::OWN_LAW_FOLLOWS.to_owned()]),
+        (
+            "not_a_citation.dfa",
+            vec![grammar::NOT_A_CITATION.to_owned()],
+        ),
+        ("recital.dfa", vec![grammar::RECITAL.to_owned()]),
+        ("recitals.dfa", vec![grammar::RECITALS.to_owned()]),
+        ("detach.dfa", vec![grammar::detach()]),
     ] {
         let bytes = compile(&patterns);
         std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");

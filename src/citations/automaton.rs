@@ -296,6 +296,34 @@ mod tests {
                 Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_unknown.dfa"))),
                 vec![grammar::law_unknown_gate()],
             ),
+            (
+                "own_law",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/own_law.dfa"))),
+                vec![grammar::OWN_LAW_FOLLOWS.to_owned()],
+            ),
+            (
+                "not_a_citation",
+                Automaton::new(include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/not_a_citation.dfa"
+                ))),
+                vec![grammar::NOT_A_CITATION.to_owned()],
+            ),
+            (
+                "recital",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/recital.dfa"))),
+                vec![grammar::RECITAL.to_owned()],
+            ),
+            (
+                "recitals",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/recitals.dfa"))),
+                vec![grammar::RECITALS.to_owned()],
+            ),
+            (
+                "detach",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/detach.dfa"))),
+                vec![grammar::detach()],
+            ),
         ]
     }
 
@@ -330,6 +358,8 @@ mod tests {
             "prawnie uzasadnionego interesu",
             "açık rızası",
             "Erwägungsgrund 42, considérant 32, Recital 7, overweging, motyw 4, A6-1-f",
+            "Recitals 47 and 48, Erwägungsgründe 4, motywy, of the Working Party, ErwGr. 7",
+            " van de Wet, of the Terms, or, und, (",
             "EU-US Privacy Shield, Safe Harbour, § 25 TTDSG, 2010/87/EU, 95/46/EG, BDSG",
             "\t\n ",
             "",

@@ -109,6 +109,33 @@ pub fn law_before_patterns(other: &[&str], gdpr: &str) -> Vec<String> {
         .collect()
 }
 
+/// A law's name of its own after the citation, which privreg does not know ("artikel 10 van
+/// Richtlijn (EU) 2016/680"): a law named before belongs to the citation before.
+pub const OWN_LAW_FOLLOWS: &str = r"^\s*,?\s*(?i:of|van|de|der|des|du|del|della|do|da|z)\s+(?i:(?:the|het|la|le|il|el|die)\s+)?\p{Lu}";
+
+/// Words after a number that show "Art. 29" is not a citation of a law we track.
+pub const NOT_A_CITATION: &str = r"(?xi)
+        ^(?:
+            -?\s*(?:Data\s+Protection\s+)?Working\s+Party | \s*WP(?-u:\b) | -?\s*(?:Datenschutz)?-?Gruppe
+          | \s*(?:,\s*)?(?:of|der|des|du|de)\s+(?:the|these|this|our|dieser|diesen|dieses|unserer|unseren|der|des|ces|nos)\s+
+            (?:Terms|Agreement|Contract|Vertrag|Vertrages|AGB|Bedingungen|DPA|AVV|Nutzungsbedingungen|Policy|Conditions|Clauses|Standard\s+Contractual|SCC|Decision|Beschlusses|Treaty|Vertrags|Vereinbarung|conditions|contrat)
+        )";
+
+/// A recital keyword in the languages privreg reads: "Recital", "Erwägungsgrund", "ErwGr.",
+/// "considérant", "considerando", "overweging", "motyw".
+pub const RECITAL: &str = r"(?i)^(?:erwgr?\.|(?:recitals?|erwägungsgr(?:und(?:es|s)?|ünden?)|considérants?|considerand[oi]s?|overweging(?:en)?|motyw(?:y|u|ów|ach)?)(?-u:\b))";
+
+/// The plural recital keywords: a bare list of numbers follows.
+pub const RECITALS: &str = r"(?i)^(?:recitals|erwägungsgründe|considérants|considerandi|considerandos|overwegingen|motywy)";
+
+/// Words between a basis and a citation that detach them ("consent or on Art. 6(1)(b)"),
+/// searched anywhere in the words between; `\w` as [`LATIN_WORD`].
+pub fn detach() -> String {
+    latin(DETACH_WORDS)
+}
+
+const DETACH_WORDS: &str = r"(?i)[();]|(?-u:\b)(?:or|oder|and|und|bzw|but|aber|sondern|not|nicht|no|kein\w*|without|ohne|instead|rather|unless|except|au[sß]er|if|wenn|falls|where|soweit|sofern|insofar|otherwise|andernfalls|withdraw\w*|revoke\w*|widerruf\w*|ou|et|mais|pas|sans|sinon|si|sauf|retir\w*|révoqu\w*|o|e|ed|oppure|ovvero|ma|non|senza|se|qualora|altrimenti|revoca\w*|y|pero|sin|salvo|cuando|retirar\w*|ou|mas|não|sem|caso|en|maar|niet|geen|zonder|indien|als|tenzij|intrekk\w*|lub|i|oraz|ale|nie|bez|jeśli|jeżeli|gdy|wycofa\w*|veya|ve|ama|değil)(?-u:\b)";
+
 /// The letters of the languages the grammar reads: ASCII and Latin-1 to Latin Extended-B
 /// (German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish ...), digits and
 /// `_`. It stands for `\w` in the grammar's patterns: Unicode `\w` is a class of some 700

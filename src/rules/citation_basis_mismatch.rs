@@ -2,23 +2,19 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::catalogue::CITATION_BASIS_MISMATCH;
-use crate::citations::{Citation, Law};
+use crate::citations::{Automaton, Citation, Law};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::{
     BasisMention, Document, basis_mentions, basis_name, sentence_around,
 };
 use crate::source::prefix_within;
 
-/// Words between a basis and a citation that detach them ("consent or on Art. 6(1)(b)").
-static DETACH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &crate::citations::latin(r"(?i)[();]|(?-u:\b)(?:or|oder|and|und|bzw|but|aber|sondern|not|nicht|no|kein\w*|without|ohne|instead|rather|unless|except|au[sß]er|if|wenn|falls|where|soweit|sofern|insofar|otherwise|andernfalls|withdraw\w*|revoke\w*|widerruf\w*|ou|et|mais|pas|sans|sinon|si|sauf|retir\w*|révoqu\w*|o|e|ed|oppure|ovvero|ma|non|senza|se|qualora|altrimenti|revoca\w*|y|pero|sin|salvo|cuando|retirar\w*|ou|mas|não|sem|caso|en|maar|niet|geen|zonder|indien|als|tenzij|intrekk\w*|lub|i|oraz|ale|nie|bez|jeśli|jeżeli|gdy|wycofa\w*|veya|ve|ama|değil)(?-u:\b)"),
-    )
-    .expect("detaching words")
-});
+/// Words between a basis and a citation that detach them ("consent or on Art. 6(1)(b)"),
+/// compiled when privreg is ([`crate::citations::grammar::detach`]); the words between are
+/// short enough to be searched by trying each start.
+static DETACH: LazyLock<Automaton> =
+    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/detach.dfa"))));
 
 /// Reports Art. 6(1) citations whose attached words name another basis.
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
@@ -92,7 +88,7 @@ fn attached(
         let gap = &text[m.span.end..c.span.start];
         // A parenthesis or semicolon detaches on its own (DETACH's first branch); seen
         // first, it spares a short check building the regex ("consent (Art. 6(1)(a))").
-        if gap.len() <= 60 && !gap.contains(['(', ')', ';']) && !DETACH.is_match(gap) {
+        if gap.len() <= 60 && !gap.contains(['(', ')', ';']) && DETACH.find_from(gap, 0).is_none() {
             found.push(m);
         }
     }
