@@ -24,6 +24,17 @@ pub fn default_jobs() -> usize {
         .min(MAX_DEFAULT_JOBS)
 }
 
+/// The threads `PRIVREG_JOBS` names where it is a positive whole number, else
+/// [`default_jobs`]: for work after the command line was read, which refused any other
+/// value with a usage error (the human report).
+pub fn jobs_from_env_or_default() -> usize {
+    std::env::var("PRIVREG_JOBS")
+        .ok()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(default_jobs)
+}
+
 /// `f` of every item, on at most `jobs` threads (the calling one among them), returned in
 /// the order of `items`.
 pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
