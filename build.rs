@@ -53,6 +53,7 @@ fn main() {
         ("recital.dfa", vec![grammar::RECITAL.to_owned()]),
         ("recitals.dfa", vec![grammar::RECITALS.to_owned()]),
         ("detach.dfa", vec![grammar::detach()]),
+        ("reversed_hint.dfa", vec![grammar::reversed_hint_gate()]),
     ] {
         let bytes = compile(&patterns);
         std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");

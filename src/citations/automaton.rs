@@ -324,6 +324,14 @@ mod tests {
                 Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/detach.dfa"))),
                 vec![grammar::detach()],
             ),
+            (
+                "reversed_hint",
+                Automaton::new(include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/reversed_hint.dfa"
+                ))),
+                vec![grammar::reversed_hint_gate()],
+            ),
         ]
     }
 

@@ -136,6 +136,20 @@ pub fn detach() -> String {
 
 const DETACH_WORDS: &str = r"(?i)[();]|(?-u:\b)(?:or|oder|and|und|bzw|but|aber|sondern|not|nicht|no|kein\w*|without|ohne|instead|rather|unless|except|au[sß]er|if|wenn|falls|where|soweit|sofern|insofar|otherwise|andernfalls|withdraw\w*|revoke\w*|widerruf\w*|ou|et|mais|pas|sans|sinon|si|sauf|retir\w*|révoqu\w*|o|e|ed|oppure|ovvero|ma|non|senza|se|qualora|altrimenti|revoca\w*|y|pero|sin|salvo|cuando|retirar\w*|ou|mas|não|sem|caso|en|maar|niet|geen|zonder|indien|als|tenzij|intrekk\w*|lub|i|oraz|ale|nie|bez|jeśli|jeżeli|gdy|wycofa\w*|veya|ve|ama|değil)(?-u:\b)";
 
+/// Parts before an article that the reversed grammar could not read: a point, paragraph
+/// or sentence keyword in the 40 characters before it.
+pub const REVERSED_HINT: &str = r"(?i)\b(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$";
+
+/// Where [`REVERSED_HINT`] can match: one of its keywords, anywhere, and no full stop,
+/// semicolon or colon after it. Without the word boundary (`ſatz` is `satz` to the regex,
+/// and a Unicode boundary is none a dense DFA asserts) and the bound of 40 characters
+/// (which made a table of megabytes), it matches wherever the regex does.
+pub fn reversed_hint_gate() -> String {
+    latin(
+        r"(?i)(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)[^.;:]*$",
+    )
+}
+
 /// The letters of the languages the grammar reads: ASCII and Latin-1 to Latin Extended-B
 /// (German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish ...), digits and
 /// `_`. It stands for `\w` in the grammar's patterns: Unicode `\w` is a class of some 700

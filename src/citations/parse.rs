@@ -502,13 +502,26 @@ static DASHED: LazyLock<Regex> = LazyLock::new(|| {
 static LETTER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\(\s*[a-z]\s*\)").expect("letter in parentheses"));
 
-/// Parts before an article that the reversed grammar could not read.
+/// Parts before an article that the reversed grammar could not read
+/// ([`super::grammar::REVERSED_HINT`]).
 static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &crate::citations::latin(r"(?i)\b(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$"),
-    )
-    .expect("reversed hint")
+    Regex::new(&crate::citations::latin(super::grammar::REVERSED_HINT)).expect("reversed hint")
 });
+
+/// Where [`REVERSED_HINT`] can match ([`super::grammar::reversed_hint_gate`]), compiled when
+/// privreg is: the regex's Unicode word boundary sends a search of non-ASCII text to the
+/// slow engines, some 30,000 instructions a citation after "des", "of", "du".
+static REVERSED_HINT_GATE: LazyLock<Automaton> = LazyLock::new(|| {
+    Automaton::new(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/reversed_hint.dfa"
+    )))
+});
+
+/// [`REVERSED_HINT`] in `window`, asked of the regex only where the gate lets it.
+fn reversed_hint(window: &str) -> bool {
+    REVERSED_HINT_GATE.find_from(window, 0).is_some() && REVERSED_HINT.is_match(window)
+}
 
 /// Separates the pieces of a reversed prefix.
 static REVERSED_SEP: LazyLock<Regex> = LazyLock::new(|| {
@@ -661,7 +674,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
                 read = true;
             }
         }
-        reversed_unread = !read && REVERSED_HINT.is_match(&text[window..pos]);
+        reversed_unread = !read && reversed_hint(&text[window..pos]);
     }
     let path = start..st.end;
     let mut end = st.end;
@@ -1844,6 +1857,11 @@ mod tests {
         assert_eq!(laws_named(hay), by_regex, "laws named in {hay:?}");
         let gdpr = Regex::new(&crate::citations::grammar::gdpr_anywhere(&NAMES.0)).unwrap();
         assert_eq!(names_gdpr(hay), gdpr.is_match(hay), "GDPR in {hay:?}");
+        assert_eq!(
+            reversed_hint(hay),
+            REVERSED_HINT.is_match(hay),
+            "reversed hint in {hay:?}"
+        );
         let rest = crate::source::prefix_within(hay, 160);
         if LAW_UNKNOWN_AFTER.is_match(rest) {
             assert!(LAW_UNKNOWN_GATE.is_match(rest), "unknown law gate: {hay:?}");

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `privreg lint` of a citation-dense policy against `grep -E` over the same bytes (issue 18
+# item 4: lint within 6 times grep's time).
+#
+#   cargo build --release && benches/grep.sh [RUNS]
+#
+# The policy is the corpus of real excerpts (tests/fixtures/corpus/citations.tsv, one
+# sentence a line, every one citing a law) repeated to PRIVREG_BENCH_MB megabytes (default
+# 50). grep counts the lines that hold `Art\. ?[0-9]+`, the least a citation linter has to
+# find; privreg reads, parses and checks every citation and writes its findings as JSON.
+# Prints the CPU time (user and system) of the fastest of RUNS (default 5) interleaved runs
+# of each, their throughput and the ratio. It reports; it never fails on a figure.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${PRIVREG:-${CARGO_TARGET_DIR:-$root/target}/release/privreg}
+runs=${1:-5}
+mb=${PRIVREG_BENCH_MB:-50}
+[ -x "$bin" ] || { echo "no release binary at $bin (cargo build --release)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+awk -F'\t' '!/^#/ && NF >= 4 { print $4 }' "$root/tests/fixtures/corpus/citations.tsv" >"$tmp/one.txt"
+policy=$tmp/policy.txt
+: >"$policy"
+while [ "$(stat -c %s "$policy")" -lt $((mb * 1000 * 1000)) ]; do
+    cat "$tmp/one.txt" >>"$policy"
+done
+bytes=$(stat -c %s "$policy")
+
+# CPU seconds of one run of the command. Its output goes to a file: GNU grep stops at the
+# first match when it writes to /dev/null.
+cpu() {
+    /usr/bin/time -f '%U %S' -o "$tmp/time" "$@" >"$tmp/out" 2>&1 || true
+    awk '{ printf "%.3f", $1 + $2 }' "$tmp/time"
+}
+
+best_grep=
+best_lint=
+for ((r = 0; r < runs; r++)); do
+    g=$(cpu grep -cE 'Art\. ?[0-9]+' "$policy")
+    l=$(cpu "$bin" lint --format json "$policy")
+    best_grep=$(awk -v a="$g" -v b="${best_grep:-$g}" 'BEGIN { print (a < b ? a : b) }')
+    best_lint=$(awk -v a="$l" -v b="${best_lint:-$l}" 'BEGIN { print (a < b ? a : b) }')
+done
+
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $runs interleaved runs, fastest CPU time of each"
+echo "policy: $((bytes / 1000000)) MB, $(wc -l <"$policy") sentences, $(grep -cE 'Art\. ?[0-9]+' "$policy") with \`Art. N\`"
+awk -v g="$best_grep" -v l="$best_lint" -v b="$bytes" 'BEGIN {
+    printf "grep -E:      %6.2f s CPU, %6.0f MB/s\n", g, b / 1e6 / g
+    printf "privreg lint: %6.2f s CPU, %6.0f MB/s\n", l, b / 1e6 / l
+    printf "ratio: privreg takes %.1f times grep (budget: 6)\n", l / g
+}'
