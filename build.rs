@@ -54,6 +54,8 @@ fn main() {
         ("recitals.dfa", vec![grammar::RECITALS.to_owned()]),
         ("detach.dfa", vec![grammar::detach()]),
         ("reversed_hint.dfa", vec![grammar::reversed_hint_gate()]),
+        ("qualifier.dfa", vec![grammar::QUALIFIER.to_owned()]),
+        ("mechanism.dfa", vec![grammar::mechanism_gate()]),
     ] {
         let bytes = compile(&patterns);
         std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");

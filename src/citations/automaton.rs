@@ -325,6 +325,16 @@ mod tests {
                 vec![grammar::detach()],
             ),
             (
+                "qualifier",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/qualifier.dfa"))),
+                vec![grammar::QUALIFIER.to_owned()],
+            ),
+            (
+                "mechanism",
+                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/mechanism.dfa"))),
+                vec![grammar::mechanism_gate()],
+            ),
+            (
                 "reversed_hint",
                 Automaton::new(include_bytes!(concat!(
                     env!("OUT_DIR"),
@@ -368,6 +378,7 @@ mod tests {
             "Erwägungsgrund 42, considérant 32, Recital 7, overweging, motyw 4, A6-1-f",
             "Recitals 47 and 48, Erwägungsgründe 4, motywy, of the Working Party, ErwGr. 7",
             " van de Wet, of the Terms, or, und, (",
+            "standard contractual clauses, Angemessenheitsbeschluss, BCRs, dérogations, DPF",
             "EU-US Privacy Shield, Safe Harbour, § 25 TTDSG, 2010/87/EU, 95/46/EG, BDSG",
             "\t\n ",
             "",

@@ -150,6 +150,28 @@ pub fn reversed_hint_gate() -> String {
     )
 }
 
+/// A refinement privreg has no level for, after a citation: "Alt. 2", "Hs. 1",
+/// "Doppelbuchst. aa".
+pub const QUALIFIER: &str =
+    r"^\s*\p{L}{1,14}\.\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivx]{1,4})(?:[\s,;.)]|$)";
+
+/// The transfer mechanisms' names (PRV406) in English, German, French, Italian, Spanish,
+/// Portuguese, Dutch and Polish, a group `m0` to `m3` for each mechanism, between Unicode
+/// word boundaries; `\w` as [`LATIN_WORD`].
+pub const MECHANISM_NAMES: &str = r"(?xi)
+        \b(?:
+            (?P<m0>SCCs?|standard\s+(?:data\s+protection\s+|contractual\s+)?clauses|Standard(?:vertrags|datenschutz)klauseln|EU-Standardvertragsklauseln|clauses\s+contractuelles\s+types|clausole\s+contrattuali\s+(?:tipo|standard)|cl[áa]usulas\s+contractuales\s+tipo|cl[áa]usulas\s+contratuais[-\s]tipo|modelcontractbepalingen|standaardcontractbepalingen|standardow\w+\s+klauzul\w+\s+umown\w+)
+          | (?P<m1>BCRs?|binding\s+corporate\s+rules|verbindliche[n]?\s+interne[n]?\s+Datenschutzvorschriften|règles\s+d'entreprise\s+contraignantes|norme\s+vincolanti\s+d'impresa|normas\s+corporativas\s+vinculantes|regras\s+vinculativas\s+aplicáveis\s+às\s+empresas|bindende\s+bedrijfsvoorschriften|wiążąc\w+\s+reguł\w+\s+korporacyjn\w+)
+          | (?P<m2>adequacy\s+decisions?|Angemessenheitsbeschl(?:uss|üsse)\w*|décisions?\s+d'adéquation|decision[ei]\s+di\s+adeguatezza|decisi[óo]n(?:es)?\s+de\s+adecuaci[óo]n|decis[ãa]o\s+de\s+adequa[çc][ãa]o|adequaatheidsbesluit\w*|decyzj\w+\s+stwierdzając\w+\s+odpowiedni\w+|(?:EU[-\s]U\.?S\.?\s+)?Data\s+Privacy\s+Framework|DPF)
+          | (?P<m3>derogations?|Ausnahme(?:n|tatbestand\w*)?\s+(?:für\s+bestimmte\s+Fälle|nach)|dérogations?|deroghe|excepciones|derrogaciones|derroga[çc][õo]es|afwijkingen|wyjąt\w+)
+        )\b";
+
+/// [`MECHANISM_NAMES`] without its word boundaries, which no dense DFA asserts: it matches
+/// wherever the names do.
+pub fn mechanism_gate() -> String {
+    latin(&MECHANISM_NAMES.replacen(r"\b", "", 2))
+}
+
 /// The letters of the languages the grammar reads: ASCII and Latin-1 to Latin Extended-B
 /// (German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish ...), digits and
 /// `_`. It stands for `\w` in the grammar's patterns: Unicode `\w` is a class of some 700

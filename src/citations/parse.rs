@@ -557,15 +557,14 @@ fn continues(text: &str, end: usize) -> bool {
     }
     let rest = rest.trim_start();
     let rest = rest.strip_prefix(',').unwrap_or(rest);
-    // A refinement privreg has no level for: "Alt. 2", "Hs. 1", "Doppelbuchst. aa".
-    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*\p{L}{1,14}\.\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivx]{1,4})(?:[\s,;.)]|$)")
-            .expect("qualifier")
+    // A refinement privreg has no level for: "Alt. 2", "Hs. 1", "Doppelbuchst. aa"
+    // ([`super::grammar::QUALIFIER`]), by a table compiled when privreg is: the regex's
+    // Unicode letters cost 5 ms to build. It needs a run of letters and a full stop, which
+    // most text after a citation is not, so that is looked at first: every letter
+    // (`\p{L}`) is alphabetic and a full stop is not.
+    static QUALIFIER: LazyLock<Automaton> = LazyLock::new(|| {
+        Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/qualifier.dfa")))
     });
-    // The regex needs a run of letters and a full stop, which most text after a citation is
-    // not: checked first, it spares the run the regex's 5 ms of Unicode letter classes.
-    // Every letter (`\p{L}`) is alphabetic and a full stop is not, so this admits all the
-    // regex matches.
     let word = rest.trim_start();
     let letters = word
         .find(|c: char| !c.is_alphabetic())
