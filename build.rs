@@ -23,8 +23,15 @@ fn main() {
     println!("cargo::rerun-if-changed=src/law/names.rs");
     println!("cargo::rerun-if-changed=src/law/laws.tsv");
     link_position_dependent();
+    println!("cargo::rerun-if-changed=src/law/gdpr-structure.tsv");
     let table = std::fs::read_to_string("src/law/laws.tsv").expect("src/law/laws.tsv");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let gdpr = std::fs::read_to_string("src/law/gdpr-structure.tsv").expect("gdpr-structure.tsv");
+    std::fs::write(
+        Path::new(&out).join("gdpr_structure.rs"),
+        gdpr_structure(&gdpr),
+    )
+    .expect("OUT_DIR is writable");
     let (gdpr, other) = (
         names::names_pattern(&table, true),
         names::names_pattern(&table, false),
@@ -78,6 +85,70 @@ fn link_position_dependent() {
     {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
+}
+
+/// The GDPR's structure table as a Rust expression of `law::gdpr`'s types: read when
+/// privreg is compiled, it costs nothing at the first citation of a run, where parsing its
+/// 392 rows took a third of a one-file `check` (issue 18 item 5). `gdpr::tests` compares
+/// it with the table parsed at test time.
+fn gdpr_structure(tsv: &str) -> String {
+    use std::fmt::Write as _;
+    let list = |s: &str| -> Vec<String> {
+        s.split(',')
+            .filter(|x| !x.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut articles: Vec<(u32, Vec<String>)> = Vec::new();
+    let mut numbered = Vec::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [art, para, subs, sentences, points, subpoints] = cols[..] else {
+            panic!("malformed GDPR table row: {line:?}");
+        };
+        let number: u32 = art.parse().expect("article number");
+        let paragraph: Option<u32> = (para != "-").then(|| para.parse().expect("paragraph"));
+        let subs: u32 = subs.parse().expect("subparagraph count");
+        let sentences: Vec<u32> = list(sentences)
+            .iter()
+            .map(|s| s.parse().expect("sentence count"))
+            .collect();
+        let mut points_src = String::new();
+        for label in list(points) {
+            let subs_of: Vec<String> = subpoints
+                .split(';')
+                .filter_map(|e| e.split_once(':'))
+                .find(|(k, _)| *k == label)
+                .map(|(_, v)| list(v))
+                .unwrap_or_default();
+            write!(
+                points_src,
+                "Point {{ label: {label:?}, subpoints: &{subs_of:?} }},"
+            )
+            .expect("writing to a String");
+        }
+        let src = format!(
+            "Paragraph {{ number: {paragraph:?}, subparagraphs: {subs}, sentences: &{sentences:?}, points: &[{points_src}] }}"
+        );
+        match articles.last_mut() {
+            Some((n, paragraphs)) if *n == number => paragraphs.push(src),
+            _ => {
+                articles.push((number, vec![src]));
+                numbered.push(paragraph.is_some());
+            }
+        }
+    }
+    let mut out = String::from("&[\n");
+    for ((number, paragraphs), numbered) in articles.iter().zip(numbered) {
+        writeln!(
+            out,
+            "Article {{ number: {number}, numbered_paragraphs: {numbered}, paragraphs: &[{}] }},",
+            paragraphs.join(", ")
+        )
+        .expect("writing to a String");
+    }
+    out.push(']');
+    out
 }
 
 /// The table of the forward DFA of `patterns`, searched anchored from a haystack's start.

@@ -642,7 +642,7 @@ fn all_provisions() -> Vec<Provision> {
     let mut out = Vec::new();
     for a in gdpr::articles() {
         out.push(Provision::article(a.number));
-        for para in &a.paragraphs {
+        for para in a.paragraphs {
             let base = Provision {
                 paragraph: para.number,
                 ..Provision::article(a.number)
@@ -650,13 +650,13 @@ fn all_provisions() -> Vec<Provision> {
             if para.number.is_some() {
                 out.push(base.clone());
             }
-            for point in &para.points {
+            for point in para.points {
                 let p = Provision {
                     point: Some(point.label.to_owned()),
                     ..base.clone()
                 };
                 out.push(p.clone());
-                for sub in &point.subpoints {
+                for sub in point.subpoints {
                     out.push(Provision {
                         subpoint: Some((*sub).to_owned()),
                         ..p.clone()

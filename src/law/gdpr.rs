@@ -5,7 +5,6 @@
 //! It holds numbers and labels only, never the law's text.
 
 use std::fmt;
-use std::sync::OnceLock;
 
 use super::Provision;
 
@@ -20,7 +19,7 @@ pub struct Article {
     /// False for the 17 articles whose only paragraph is unnumbered (Art. 4, 10, 16, ...).
     pub numbered_paragraphs: bool,
     /// Numbered paragraphs in order, or one paragraph with `number: None` when unnumbered.
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: &'static [Paragraph],
 }
 
 /// A paragraph (or the body of an article without numbered paragraphs).
@@ -31,9 +30,9 @@ pub struct Paragraph {
     /// Number of subparagraphs, at least 1.
     pub subparagraphs: u32,
     /// Sentences per subparagraph (a heuristic count; only used to flag numbers beyond it).
-    pub sentences: Vec<u32>,
+    pub sentences: &'static [u32],
     /// Point labels in order: letters, or "1".."26" in Art. 4.
-    pub points: Vec<Point>,
+    pub points: &'static [Point],
 }
 
 /// A point of a paragraph and its subpoints (only Art. 4 points 16, 22 and 23 have any).
@@ -42,7 +41,7 @@ pub struct Point {
     /// The label as printed, without parentheses: "a" or "16".
     pub label: &'static str,
     /// Subpoint labels, e.g. ["a", "b"].
-    pub subpoints: Vec<&'static str>,
+    pub subpoints: &'static [&'static str],
 }
 
 /// Why a cited provision does not exist: the part that is missing and what exists instead.
@@ -120,8 +119,9 @@ pub fn article(n: u32) -> Option<&'static Article> {
 
 /// All 99 articles in order.
 pub fn articles() -> &'static [Article] {
-    static TABLE: OnceLock<Vec<Article>> = OnceLock::new();
-    TABLE.get_or_init(|| parse_table(include_str!("gdpr-structure.tsv")))
+    // `gdpr-structure.tsv`, made Rust by build.rs.
+    static TABLE: &[Article] = include!(concat!(env!("OUT_DIR"), "/gdpr_structure.rs"));
+    TABLE
 }
 
 /// Checks that every part of `p` exists in the GDPR; the error names the first missing part.
@@ -289,7 +289,7 @@ impl Article {
     pub fn numeric_points(&self) -> bool {
         self.paragraphs
             .iter()
-            .flat_map(|p| &p.points)
+            .flat_map(|p| p.points.iter())
             .any(|p| p.label.as_bytes()[0].is_ascii_digit())
     }
 }
@@ -357,8 +357,11 @@ fn count_text(n: u32, noun: &str) -> String {
     }
 }
 
+/// The table read from its text at run time, as privreg did before build.rs wrote it out:
+/// what the tests compare [`articles`] with.
+#[cfg(test)]
 fn parse_table(tsv: &'static str) -> Vec<Article> {
-    let mut out: Vec<Article> = Vec::with_capacity(LAST_ARTICLE as usize);
+    let mut out: Vec<(Article, Vec<Paragraph>)> = Vec::with_capacity(LAST_ARTICLE as usize);
     for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
         // Read in place: a vector of the columns for each of the ~400 rows was a good part
         // of the first citation's cost.
@@ -376,35 +379,45 @@ fn parse_table(tsv: &'static str) -> Vec<Article> {
             subparagraphs: subs.parse().expect("subparagraph count"),
             sentences: split(sentences)
                 .map(|s| s.parse().expect("sentence count"))
-                .collect(),
+                .collect::<Vec<_>>()
+                .leak(),
             points: split(points)
                 .map(|label| Point {
                     label,
                     subpoints: if subpoints.is_empty() {
-                        Vec::new()
+                        &[]
                     } else {
                         subpoints
                             .split(';')
                             .filter_map(|e| e.split_once(':'))
                             .find(|(k, _)| *k == label)
-                            .map(|(_, v)| split(v).collect())
-                            .unwrap_or_default()
+                            .map_or(&[], |(_, v)| split(v).collect::<Vec<_>>().leak())
                     },
                 })
-                .collect(),
+                .collect::<Vec<_>>()
+                .leak(),
         };
         match out.last_mut() {
-            Some(a) if a.number == number => a.paragraphs.push(paragraph),
-            _ => out.push(Article {
-                number,
-                numbered_paragraphs: paragraph.number.is_some(),
-                paragraphs: vec![paragraph],
-            }),
+            Some((a, paragraphs)) if a.number == number => paragraphs.push(paragraph),
+            _ => out.push((
+                Article {
+                    number,
+                    numbered_paragraphs: paragraph.number.is_some(),
+                    paragraphs: &[],
+                },
+                vec![paragraph],
+            )),
         }
     }
-    out
+    out.into_iter()
+        .map(|(a, paragraphs)| Article {
+            paragraphs: paragraphs.leak(),
+            ..a
+        })
+        .collect()
 }
 
+#[cfg(test)]
 fn split(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.split(',').filter(|x| !x.is_empty())
 }
@@ -412,6 +425,25 @@ fn split(s: &'static str) -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_build_rs_wrote_is_the_table_read_from_its_text() {
+        let parsed = parse_table(include_str!("gdpr-structure.tsv"));
+        assert_eq!(format!("{:?}", articles()), format!("{parsed:?}"));
+        // Art. 6(1) has points (a) to (f); Art. 4 has 26 numbered definitions, and its
+        // point 16 the subpoints (a) and (b) (GDPR Art. 4(16)).
+        let points = |a: u32, p: usize| -> Vec<&str> {
+            articles()[a as usize - 1].paragraphs[p]
+                .points
+                .iter()
+                .map(|q| q.label)
+                .collect()
+        };
+        assert_eq!(points(6, 0), ["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(points(4, 0).len(), 26);
+        assert_eq!(articles()[3].paragraphs[0].points[15].subpoints, ["a", "b"]);
+        assert_eq!(articles().len(), LAST_ARTICLE as usize);
+    }
 
     fn prov(article: u32, paragraph: Option<u32>, point: Option<&str>) -> Provision {
         Provision {
@@ -467,7 +499,7 @@ mod tests {
         let a4 = article(4).unwrap();
         assert!(!a4.numbered_paragraphs && a4.numeric_points());
         assert_eq!(a4.paragraphs[0].points.len(), 26);
-        let sub = |n: usize| a4.paragraphs[0].points[n - 1].subpoints.clone();
+        let sub = |n: usize| a4.paragraphs[0].points[n - 1].subpoints;
         assert_eq!(sub(16), ["a", "b"]);
         assert_eq!(sub(22), ["a", "b", "c"]);
         assert_eq!(sub(23), ["a", "b"]);
@@ -572,7 +604,7 @@ mod tests {
                 vec![(None, j)]
             };
             assert_eq!(expected.len(), a.paragraphs.len(), "Art. {}", a.number);
-            for ((num, jp), p) in expected.into_iter().zip(&a.paragraphs) {
+            for ((num, jp), p) in expected.into_iter().zip(a.paragraphs) {
                 let at = format!("Art. {} paragraph {:?}", a.number, num);
                 assert_eq!(num, p.number, "{at}");
                 assert_eq!(
@@ -590,7 +622,7 @@ mod tests {
                     .map(|s| s.iter().map(|x| x.as_str().unwrap()).collect())
                     .unwrap_or_default();
                 assert_eq!(pts, p.point_labels().collect::<Vec<_>>(), "{at}");
-                for point in &p.points {
+                for point in p.points {
                     let sub: Vec<&str> = jp["subpoints"][point.label]
                         .as_array()
                         .map(|s| s.iter().map(|x| x.as_str().unwrap()).collect())
