@@ -37,35 +37,10 @@ fn main() {
         names::names_pattern(&table, false),
     );
     let other_rows = names::other_patterns(&table);
-    let laws = grammar::law_after_patterns(&other_rows, &gdpr);
-    for (file, patterns) in [
-        ("token.dfa", grammar::token_patterns()),
-        ("value.dfa", grammar::value_patterns()),
-        ("law_after.dfa", laws),
-        ("basis.dfa", grammar::basis_patterns()),
-        ("candidate.dfa", vec![grammar::CANDIDATE.to_owned()]),
-        ("anchor.dfa", vec![grammar::INSTRUMENT_ANCHOR.to_owned()]),
-        ("any_law.dfa", grammar::any_law_patterns(&other, &gdpr)),
-        ("gdpr_anywhere.dfa", vec![grammar::gdpr_anywhere(&gdpr)]),
-        (
-            "law_before.dfa",
-            grammar::law_before_patterns(&other_rows, &gdpr),
-        ),
-        ("law_unknown.dfa", vec![grammar::law_unknown_gate()]),
-        ("own_law.dfa", vec![grammar::OWN_LAW_FOLLOWS.to_owned()]),
-        (
-            "not_a_citation.dfa",
-            vec![grammar::NOT_A_CITATION.to_owned()],
-        ),
-        ("recital.dfa", vec![grammar::RECITAL.to_owned()]),
-        ("recitals.dfa", vec![grammar::RECITALS.to_owned()]),
-        ("detach.dfa", vec![grammar::detach()]),
-        ("reversed_hint.dfa", vec![grammar::reversed_hint_gate()]),
-        ("qualifier.dfa", vec![grammar::QUALIFIER.to_owned()]),
-        ("mechanism.dfa", vec![grammar::mechanism_gate()]),
-    ] {
+    for (name, patterns) in grammar::automata(&gdpr, &other, &other_rows) {
         let bytes = compile(&patterns);
-        std::fs::write(Path::new(&out).join(file), bytes).expect("OUT_DIR is writable");
+        std::fs::write(Path::new(&out).join(format!("{name}.dfa")), bytes)
+            .expect("OUT_DIR is writable");
     }
 }
 

@@ -161,6 +161,22 @@ impl Automaton {
     }
 }
 
+/// The table `build.rs` compiled under `$name` (see `grammar::automata`), as a lazily read
+/// [`Automaton`].
+macro_rules! table {
+    ($name:literal) => {
+        std::sync::LazyLock::new(|| {
+            $crate::citations::Automaton::new(include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/",
+                $name,
+                ".dfa"
+            )))
+        })
+    };
+}
+pub(crate) use table;
+
 /// The leftmost match of one pattern: by its table ([`Automaton::find_from`]) while a run
 /// has searched fewer than [`TABLE_BUDGET`] bytes that way, then, and for any haystack
 /// longer than what is left of the budget, by the regex of the pattern, built once; a
@@ -239,110 +255,18 @@ mod tests {
         (dfa, cache)
     }
 
+    /// Every table build.rs wrote, read back from `OUT_DIR`, with its patterns.
     fn tables() -> Vec<(&'static str, Automaton, Vec<String>)> {
         let names = crate::law::laws::names_pattern;
         let other = crate::law::names::other_patterns(include_str!("../law/laws.tsv"));
-        vec![
-            (
-                "token",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/token.dfa"))),
-                grammar::token_patterns(),
-            ),
-            (
-                "value",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/value.dfa"))),
-                grammar::value_patterns(),
-            ),
-            (
-                "law_after",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_after.dfa"))),
-                grammar::law_after_patterns(&other, &crate::law::laws::names_pattern(true)),
-            ),
-            (
-                "basis",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/basis.dfa"))),
-                grammar::basis_patterns(),
-            ),
-            (
-                "candidate",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa"))),
-                vec![grammar::CANDIDATE.to_owned()],
-            ),
-            (
-                "anchor",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa"))),
-                vec![grammar::INSTRUMENT_ANCHOR.to_owned()],
-            ),
-            (
-                "any_law",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/any_law.dfa"))),
-                grammar::any_law_patterns(&names(false), &names(true)),
-            ),
-            (
-                "gdpr_anywhere",
-                Automaton::new(include_bytes!(concat!(
-                    env!("OUT_DIR"),
-                    "/gdpr_anywhere.dfa"
-                ))),
-                vec![grammar::gdpr_anywhere(&names(true))],
-            ),
-            (
-                "law_before",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_before.dfa"))),
-                grammar::law_before_patterns(&other, &names(true)),
-            ),
-            (
-                "law_unknown",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_unknown.dfa"))),
-                vec![grammar::law_unknown_gate()],
-            ),
-            (
-                "own_law",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/own_law.dfa"))),
-                vec![grammar::OWN_LAW_FOLLOWS.to_owned()],
-            ),
-            (
-                "not_a_citation",
-                Automaton::new(include_bytes!(concat!(
-                    env!("OUT_DIR"),
-                    "/not_a_citation.dfa"
-                ))),
-                vec![grammar::NOT_A_CITATION.to_owned()],
-            ),
-            (
-                "recital",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/recital.dfa"))),
-                vec![grammar::RECITAL.to_owned()],
-            ),
-            (
-                "recitals",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/recitals.dfa"))),
-                vec![grammar::RECITALS.to_owned()],
-            ),
-            (
-                "detach",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/detach.dfa"))),
-                vec![grammar::detach()],
-            ),
-            (
-                "qualifier",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/qualifier.dfa"))),
-                vec![grammar::QUALIFIER.to_owned()],
-            ),
-            (
-                "mechanism",
-                Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/mechanism.dfa"))),
-                vec![grammar::mechanism_gate()],
-            ),
-            (
-                "reversed_hint",
-                Automaton::new(include_bytes!(concat!(
-                    env!("OUT_DIR"),
-                    "/reversed_hint.dfa"
-                ))),
-                vec![grammar::reversed_hint_gate()],
-            ),
-        ]
+        grammar::automata(&names(true), &names(false), &other)
+            .into_iter()
+            .map(|(name, patterns)| {
+                let path = std::path::Path::new(env!("OUT_DIR")).join(format!("{name}.dfa"));
+                let bytes = std::fs::read(&path).expect("build.rs wrote the table");
+                (name, Automaton::new(bytes.leak()), patterns)
+            })
+            .collect()
     }
 
     /// Haystacks that start with every kind of token, value and law name, and with what

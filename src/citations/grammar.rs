@@ -172,6 +172,33 @@ pub fn mechanism_gate() -> String {
     latin(&MECHANISM_NAMES.replacen(r"\b", "", 2))
 }
 
+/// Every automaton `build.rs` compiles, by the name of its table (`OUT_DIR/NAME.dfa`), with
+/// its patterns: the one list the build script writes and the tests read back. `gdpr` and
+/// `other` are the law table's names as one alternation each, `other_rows` its other
+/// laws' patterns in order.
+pub fn automata(gdpr: &str, other: &str, other_rows: &[&str]) -> Vec<(&'static str, Vec<String>)> {
+    vec![
+        ("token", token_patterns()),
+        ("value", value_patterns()),
+        ("law_after", law_after_patterns(other_rows, gdpr)),
+        ("basis", basis_patterns()),
+        ("candidate", vec![CANDIDATE.to_owned()]),
+        ("anchor", vec![INSTRUMENT_ANCHOR.to_owned()]),
+        ("any_law", any_law_patterns(other, gdpr)),
+        ("gdpr_anywhere", vec![gdpr_anywhere(gdpr)]),
+        ("law_before", law_before_patterns(other_rows, gdpr)),
+        ("law_unknown", vec![law_unknown_gate()]),
+        ("own_law", vec![OWN_LAW_FOLLOWS.to_owned()]),
+        ("not_a_citation", vec![NOT_A_CITATION.to_owned()]),
+        ("recital", vec![RECITAL.to_owned()]),
+        ("recitals", vec![RECITALS.to_owned()]),
+        ("detach", vec![detach()]),
+        ("reversed_hint", vec![reversed_hint_gate()]),
+        ("qualifier", vec![QUALIFIER.to_owned()]),
+        ("mechanism", vec![mechanism_gate()]),
+    ]
+}
+
 /// The letters of the languages the grammar reads: ASCII and Latin-1 to Latin Extended-B
 /// (German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish ...), digits and
 /// `_`. It stands for `\w` in the grammar's patterns: Unicode `\w` is a class of some 700

@@ -17,7 +17,7 @@ use regex::Regex;
 #[cfg(test)]
 use regex_automata::{meta, nfa::thompson};
 
-use super::automaton::{Automaton, Search};
+use super::automaton::{Automaton, Search, table};
 #[cfg(test)]
 use super::grammar::LAW_PREFIX;
 #[cfg(test)]
@@ -58,8 +58,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// TOKEN's branches as the patterns of one forward DFA, without captures, compiled when
 /// privreg is: it finds a token without the backtracker, and costs nothing to build.
-static TOKEN_DFA: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/token.dfa"))));
+static TOKEN_DFA: LazyLock<Automaton> = table!("token");
 
 /// The article keyword alone, as TOKEN's `art` group reads it: at an "art" TOKEN's first
 /// branch always wins, so [`TOKEN_DFA`]'s match there ends where this one does (tested).
@@ -239,8 +238,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// VALUE's branches as one forward DFA, as [`TOKEN_DFA`] is TOKEN's.
-static VALUE_DFA: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/value.dfa"))));
+static VALUE_DFA: LazyLock<Automaton> = table!("value");
 
 /// Capitals after a citation that are no law's name.
 const NOT_A_LAW: &[&str] = &[
@@ -260,8 +258,7 @@ static NAMES: LazyLock<(String, String)> =
 /// [`OTHER_LAWS`]), or the GDPR (the last pattern): the first pattern wins wherever it
 /// matches, as other laws were tried first ("UK GDPR" ends in "GDPR"). Compiled when
 /// privreg is: the names, Unicode case-insensitive, were most of the first citation's cost.
-static LAW_AFTER: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_after.dfa"))));
+static LAW_AFTER: LazyLock<Automaton> = table!("law_after");
 
 /// The rows of the law table that name another law than the GDPR, in [`LAW_AFTER`]'s order.
 static OTHER_LAWS: LazyLock<Vec<&'static laws::LawName>> =
@@ -282,8 +279,7 @@ static LAW_GDPR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where [`LAW_UNKNOWN_AFTER`] can match ([`super::grammar::law_unknown_gate`]), compiled
 /// when privreg is: a citation followed by no law's name never builds that regex.
-static LAW_UNKNOWN_GATE: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_unknown.dfa"))));
+static LAW_UNKNOWN_GATE: LazyLock<Automaton> = table!("law_unknown");
 
 /// An unknown law named after the provisions; tried only when no known law is.
 static LAW_UNKNOWN_AFTER: LazyLock<Regex> =
@@ -334,8 +330,7 @@ fn law_follows(rest: &str) -> bool {
 /// "TTDSG, § 25", "LOPDGDD, art. 11" ([`super::grammar::law_before_patterns`]: a pattern
 /// per row of another law, in [`OTHER_LAWS`]' order, then the GDPR), compiled when privreg
 /// is: the names, Unicode case-insensitive, cost some 5 ms to build at run time.
-static LAW_BEFORE: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/law_before.dfa"))));
+static LAW_BEFORE: LazyLock<Automaton> = table!("law_before");
 
 /// The law whose name ends `hay` (but for white space and a comma or colon) and where the
 /// name starts: the leftmost start that begins a word, as the regex
@@ -376,14 +371,12 @@ static LAW_BEFORE_REGEX: LazyLock<Regex> = LazyLock::new(|| {
 /// A law's name of its own after the citation, which privreg does not know ("artikel 10 van
 /// Richtlijn (EU) 2016/680"): a law named before belongs to the citation before.
 /// Compiled when privreg is ([`super::grammar::OWN_LAW_FOLLOWS`]).
-static OWN_LAW_FOLLOWS: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/own_law.dfa"))));
+static OWN_LAW_FOLLOWS: LazyLock<Automaton> = table!("own_law");
 
 /// Any law of the table anywhere in a sentence: another (pattern 0) or the GDPR (pattern 1)
 /// ([`super::grammar::any_law_patterns`]), compiled when privreg is; a sentence is short
 /// enough to be searched by trying each start.
-static ANY_LAW: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/any_law.dfa"))));
+static ANY_LAW: LazyLock<Automaton> = table!("any_law");
 
 /// The regex [`ANY_LAW`] replaced, to test it against.
 #[cfg(test)]
@@ -437,12 +430,7 @@ pub(crate) fn names_gdpr(text: &str) -> bool {
 
 /// Words after a number that show "Art. 29" is not a citation of a law we track.
 /// Compiled when privreg is ([`super::grammar::NOT_A_CITATION`]).
-static NOT_A_CITATION: LazyLock<Automaton> = LazyLock::new(|| {
-    Automaton::new(include_bytes!(concat!(
-        env!("OUT_DIR"),
-        "/not_a_citation.dfa"
-    )))
-});
+static NOT_A_CITATION: LazyLock<Automaton> = table!("not_a_citation");
 
 /// [`NOT_A_CITATION`] at the start of `rest`.
 fn not_a_citation(rest: &str) -> bool {
@@ -485,13 +473,11 @@ static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
 /// A recital keyword in the languages privreg reads: "Recital", "Erwägungsgrund", "ErwGr.",
 /// "considérant", "considerando", "overweging", "motyw".
 /// Compiled when privreg is ([`super::grammar::RECITAL`]).
-static RECITAL: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/recital.dfa"))));
+static RECITAL: LazyLock<Automaton> = table!("recital");
 
 /// The plural recital keywords: a bare list of numbers follows.
 /// Compiled when privreg is ([`super::grammar::RECITALS`]).
-static RECITALS: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/recitals.dfa"))));
+static RECITALS: LazyLock<Automaton> = table!("recitals");
 
 /// Paragraph and point glued to the article by dashes: "-1-f", "-1-f)".
 static DASHED: LazyLock<Regex> = LazyLock::new(|| {
@@ -511,12 +497,7 @@ static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where [`REVERSED_HINT`] can match ([`super::grammar::reversed_hint_gate`]), compiled when
 /// privreg is: the regex's Unicode word boundary sends a search of non-ASCII text to the
 /// slow engines, some 30,000 instructions a citation after "des", "of", "du".
-static REVERSED_HINT_GATE: LazyLock<Automaton> = LazyLock::new(|| {
-    Automaton::new(include_bytes!(concat!(
-        env!("OUT_DIR"),
-        "/reversed_hint.dfa"
-    )))
-});
+static REVERSED_HINT_GATE: LazyLock<Automaton> = table!("reversed_hint");
 
 /// [`REVERSED_HINT`] in `window`, asked of the regex only where the gate lets it.
 fn reversed_hint(window: &str) -> bool {
@@ -562,9 +543,7 @@ fn continues(text: &str, end: usize) -> bool {
     // Unicode letters cost 5 ms to build. It needs a run of letters and a full stop, which
     // most text after a citation is not, so that is looked at first: every letter
     // (`\p{L}`) is alphabetic and a full stop is not.
-    static QUALIFIER: LazyLock<Automaton> = LazyLock::new(|| {
-        Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/qualifier.dfa")))
-    });
+    static QUALIFIER: LazyLock<Automaton> = table!("qualifier");
     let word = rest.trim_start();
     let letters = word
         .find(|c: char| !c.is_alphabetic())

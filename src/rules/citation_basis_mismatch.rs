@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::catalogue::CITATION_BASIS_MISMATCH;
+use crate::citations::table;
 use crate::citations::{Automaton, Citation, Law};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::{
@@ -13,8 +14,7 @@ use crate::source::prefix_within;
 /// Words between a basis and a citation that detach them ("consent or on Art. 6(1)(b)"),
 /// compiled when privreg is ([`crate::citations::grammar::detach`]); the words between are
 /// short enough to be searched by trying each start.
-static DETACH: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/detach.dfa"))));
+static DETACH: LazyLock<Automaton> = table!("detach");
 
 /// Reports Art. 6(1) citations whose attached words name another basis.
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {

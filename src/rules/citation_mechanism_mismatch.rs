@@ -6,6 +6,7 @@ use regex::Regex;
 
 use crate::catalogue::CITATION_MECHANISM_MISMATCH;
 use crate::citations::grammar::MECHANISM_NAMES;
+use crate::citations::table;
 use crate::citations::{Automaton, Citation, Law};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::Document;
@@ -50,8 +51,7 @@ static NAMES: LazyLock<Regex> = LazyLock::new(|| {
 /// Where [`NAMES`] can match ([`crate::citations::grammar::mechanism_gate`]), compiled when
 /// privreg is: a citation of Chapter V with no mechanism named near it never builds the
 /// regex (some 3 ms).
-static GATE: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/mechanism.dfa"))));
+static GATE: LazyLock<Automaton> = table!("mechanism");
 
 /// Reports a GDPR citation of Chapter V whose attached mechanism belongs to another article.
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {

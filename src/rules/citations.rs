@@ -13,6 +13,7 @@ use super::{
 };
 #[cfg(test)]
 use crate::citations::grammar::BASIS_WORDS;
+use crate::citations::table;
 use crate::citations::{Automaton, Citation, Extracted, LintOptions, scan};
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
@@ -110,8 +111,7 @@ pub fn basis_name(point: char) -> &'static str {
 /// The basis words, a pattern per point of Art. 6(1), compiled when privreg is (build.rs):
 /// building them at run time cost a `check` that cites once some 3 M instructions, and a
 /// `lint` of all six about 10 M.
-static BASIS: LazyLock<Automaton> =
-    LazyLock::new(|| Automaton::new(include_bytes!(concat!(env!("OUT_DIR"), "/basis.dfa"))));
+static BASIS: LazyLock<Automaton> = table!("basis");
 
 /// The single regex BASIS was, to test it against.
 #[cfg(test)]
