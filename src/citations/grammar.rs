@@ -196,8 +196,27 @@ pub fn automata(gdpr: &str, other: &str, other_rows: &[&str]) -> Vec<(&'static s
         ("reversed_hint", vec![reversed_hint_gate()]),
         ("qualifier", vec![QUALIFIER.to_owned()]),
         ("mechanism", vec![mechanism_gate()]),
+        ("reversed", vec![latin(REVERSED)]),
     ]
 }
+
+/// Reversed parts before the article: "point (f) of", "the second subparagraph of", in
+/// group `rev`; `\w` as [`LATIN_WORD`].
+pub const REVERSED: &str = r"(?xi)
+        (?:^|[^\w])
+        (?P<rev>
+          (?:
+            (?:
+                (?:points?|lit(?:t|era)?\.?|letters?|buchst(?:aben?|\.)?|pts?\.|letter[ae]|letras?|lettres?|al[íi]neas?)\s*
+                    \(?[a-z0-9]{1,2}\)?(?:\s*(?:,|and|or|und|oder|et|ou|to|bis|à|e|y|i|[-\u{2013}])\s*\(?[a-z0-9]{1,2}\)?)*
+              | (?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:subparagraph|sentence)
+              | (?:sub)?paragraphs?\s+[0-9]{1,2}
+              | (?:sentence|Satz|Unterabsatz|Absatz|paragraphe)\s+[0-9]{1,2}
+              | (?:premier|deuxième|troisième)\s+alinéa
+            )
+            \s*,?\s+(?:of|des|der|de|du|del|della|dell['’]|de\s+la|d['’])\s*(?:the\s+|l['’])?
+          )+
+        )$";
 
 /// The letters of the languages the grammar reads: ASCII and Latin-1 to Latin Extended-B
 /// (German, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish ...), digits and

@@ -7,7 +7,7 @@
 #[cfg(test)]
 use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 #[cfg(test)]
 use std::thread::LocalKey;
 
@@ -448,27 +448,27 @@ fn not_a_citation(rest: &str) -> bool {
     ) && NOT_A_CITATION.is_match(rest)
 }
 
-/// Reversed parts before the article: "point (f) of", "the second subparagraph of".
-static REVERSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &crate::citations::latin(r"(?xi)
-        (?:^|[^\w])
-        (?P<rev>
-          (?:
-            (?:
-                (?:points?|lit(?:t|era)?\.?|letters?|buchst(?:aben?|\.)?|pts?\.|letter[ae]|letras?|lettres?|al[íi]neas?)\s*
-                    \(?[a-z0-9]{1,2}\)?(?:\s*(?:,|and|or|und|oder|et|ou|to|bis|à|e|y|i|[-\u{2013}])\s*\(?[a-z0-9]{1,2}\)?)*
-              | (?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:subparagraph|sentence)
-              | (?:sub)?paragraphs?\s+[0-9]{1,2}
-              | (?:sentence|Satz|Unterabsatz|Absatz|paragraphe)\s+[0-9]{1,2}
-              | (?:premier|deuxième|troisième)\s+alinéa
-            )
-            \s*,?\s+(?:of|des|der|de|du|del|della|dell['’]|de\s+la|d['’])\s*(?:the\s+|l['’])?
-          )+
-        )$"),
-    )
-    .expect("reversed citation grammar")
-});
+/// Reversed parts before the article: "point (f) of", "the second subparagraph of"
+/// ([`super::grammar::REVERSED`]), built when a text first holds them.
+static REVERSED: OnceLock<Regex> = OnceLock::new();
+
+/// [`REVERSED`] without its capture group, compiled when privreg is: until a text before
+/// "of Art." holds a reversed part, the regex is not built ("im Sinne des Art. 6" never
+/// builds it); once built, its reverse search from the end is the cheaper of the two.
+static REVERSED_TABLE: LazyLock<Automaton> = table!("reversed");
+
+/// The reversed parts at the end of `before` ([`REVERSED`]'s captures).
+fn reversed(before: &str) -> Option<regex::Captures<'_>> {
+    let regex = match REVERSED.get() {
+        Some(regex) => regex,
+        None if REVERSED_TABLE.find_from(before, 0).is_some() => REVERSED.get_or_init(|| {
+            Regex::new(&crate::citations::latin(super::grammar::REVERSED))
+                .expect("reversed citation grammar")
+        }),
+        None => return None,
+    };
+    regex.captures(before)
+}
 
 /// A recital keyword in the languages privreg reads: "Recital", "Erwägungsgrund", "ErwGr.",
 /// "considérant", "considerando", "overweging", "motyw".
@@ -637,7 +637,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, floor: usize) -> Option<Parsed> {
         && ends_with_of(&text[window..pos])
     {
         let mut read = false;
-        if let Some(c) = REVERSED.captures(&text[window..pos]) {
+        if let Some(c) = reversed(&text[window..pos]) {
             let rev = c.name("rev").expect("group");
             let rev_start = window + rev.start();
             if let Some(parts) = reversed_parts(text, rev_start, pos) {
