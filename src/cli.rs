@@ -518,8 +518,7 @@ fn jobs_from_env() -> Result<Option<usize>, Error> {
         return Ok(None);
     };
     raw.to_str()
-        .and_then(|s| s.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
+        .and_then(privreg::parallel::jobs_from)
         .map(Some)
         .ok_or_else(|| {
             Error::Usage(format!(

@@ -24,14 +24,18 @@ pub fn default_jobs() -> usize {
         .min(MAX_DEFAULT_JOBS)
 }
 
-/// The threads `PRIVREG_JOBS` names where it is a positive whole number, else
-/// [`default_jobs`]: for work after the command line was read, which refused any other
-/// value with a usage error (the human report).
+/// The threads a value of `PRIVREG_JOBS` names: a positive whole number, else none.
+pub fn jobs_from(raw: &str) -> Option<usize> {
+    raw.trim().parse::<usize>().ok().filter(|&n| n > 0)
+}
+
+/// The threads `PRIVREG_JOBS` names where [`jobs_from`] reads it, else [`default_jobs`]:
+/// for work after the command line was read, which refused any other value with a usage
+/// error (the human report).
 pub fn jobs_from_env_or_default() -> usize {
     std::env::var("PRIVREG_JOBS")
         .ok()
-        .and_then(|s| s.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
+        .and_then(|s| jobs_from(&s))
         .unwrap_or_else(default_jobs)
 }
 
@@ -75,7 +79,16 @@ pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Syn
 
 #[cfg(test)]
 mod tests {
-    use super::map;
+    use super::{jobs_from, map};
+
+    #[test]
+    fn privreg_jobs_is_a_positive_whole_number() {
+        assert_eq!(jobs_from("3"), Some(3));
+        assert_eq!(jobs_from(" 2\n"), Some(2));
+        for bad in ["0", "-1", "two", "1.5", ""] {
+            assert_eq!(jobs_from(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn results_keep_the_order_of_the_input_on_any_number_of_threads() {
