@@ -26,10 +26,11 @@ fn main() {
     println!("cargo::rerun-if-changed=src/law/gdpr-structure.tsv");
     let table = std::fs::read_to_string("src/law/laws.tsv").expect("src/law/laws.tsv");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let gdpr = std::fs::read_to_string("src/law/gdpr-structure.tsv").expect("gdpr-structure.tsv");
+    let structure =
+        std::fs::read_to_string("src/law/gdpr-structure.tsv").expect("gdpr-structure.tsv");
     std::fs::write(
         Path::new(&out).join("gdpr_structure.rs"),
-        gdpr_structure(&gdpr),
+        gdpr_structure(&structure),
     )
     .expect("OUT_DIR is writable");
     let (gdpr, other) = (
@@ -49,7 +50,7 @@ fn main() {
 ///
 /// A position-independent privreg spends half of a one-file `check` in the dynamic loader,
 /// applying 26,000 relocations to the pointers in its static tables (issue 18 item 5:
-/// `--version` 2.2 -> 1.3 ms). The heap, the stack and the shared libraries stay randomised;
+/// `--version` 2.2 -> 1.6 ms). The heap, the stack and the shared libraries stay randomised;
 /// a packager whose policy requires PIE sets `PRIVREG_PIE=1` and pays the millisecond.
 fn link_position_dependent() {
     println!("cargo::rerun-if-env-changed=PRIVREG_PIE");

@@ -137,18 +137,21 @@ pub fn detach() -> String {
 const DETACH_WORDS: &str = r"(?i)[();]|(?-u:\b)(?:or|oder|and|und|bzw|but|aber|sondern|not|nicht|no|kein\w*|without|ohne|instead|rather|unless|except|au[sß]er|if|wenn|falls|where|soweit|sofern|insofar|otherwise|andernfalls|withdraw\w*|revoke\w*|widerruf\w*|ou|et|mais|pas|sans|sinon|si|sauf|retir\w*|révoqu\w*|o|e|ed|oppure|ovvero|ma|non|senza|se|qualora|altrimenti|revoca\w*|y|pero|sin|salvo|cuando|retirar\w*|ou|mas|não|sem|caso|en|maar|niet|geen|zonder|indien|als|tenzij|intrekk\w*|lub|i|oraz|ale|nie|bez|jeśli|jeżeli|gdy|wycofa\w*|veya|ve|ama|değil)(?-u:\b)";
 
 /// Parts before an article that the reversed grammar could not read: a point, paragraph
-/// or sentence keyword in the 40 characters before it.
-pub const REVERSED_HINT: &str = r"(?i)\b(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)\s*[^.;:]{0,40}$";
+/// or sentence keyword ([`REVERSED_HINT_WORDS`]) in the 40 characters before it.
+pub fn reversed_hint() -> String {
+    latin(&format!(r"(?i)\b{REVERSED_HINT_WORDS}\s*[^.;:]{{0,40}}$"))
+}
 
-/// Where [`REVERSED_HINT`] can match: one of its keywords, anywhere, and no full stop,
+/// Where [`reversed_hint`] can match: one of its keywords, anywhere, and no full stop,
 /// semicolon or colon after it. Without the word boundary (`ſatz` is `satz` to the regex,
 /// and a Unicode boundary is none a dense DFA asserts) and the bound of 40 characters
 /// (which made a table of megabytes), it matches wherever the regex does.
 pub fn reversed_hint_gate() -> String {
-    latin(
-        r"(?i)(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)[^.;:]*$",
-    )
+    latin(&format!(r"(?i){REVERSED_HINT_WORDS}[^.;:]*$"))
 }
+
+/// The keywords of [`reversed_hint`] and its gate.
+const REVERSED_HINT_WORDS: &str = r"(?:points?|lit(?:t|era)?\.|letters?|buchst\w*|(?:sub-?)?paragraph\w*|sentence|satz|alinéa|lettera|letra|ust\.|lid)";
 
 /// A refinement privreg has no level for, after a citation: "Alt. 2", "Hs. 1",
 /// "Doppelbuchst. aa".
@@ -224,6 +227,11 @@ pub const REVERSED: &str = r"(?xi)
 /// ranges, and compiling it once per use made the first citation of a run cost tens of
 /// milliseconds (issue 19); the words it continues are never in another script.
 pub const LATIN_WORD: &str = r"[0-9A-Za-z_\u{C0}-\u{24F}]";
+
+/// A character of [`LATIN_WORD`]: the grammar's `\w` where code, not a pattern, asks.
+pub fn is_latin_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || ('\u{C0}'..='\u{24F}').contains(&c)
+}
 
 /// `pattern` with every `\w` read as [`LATIN_WORD`]; inside a class (`[^\w-]`) the
 /// replacement nests, which the regex syntax allows.

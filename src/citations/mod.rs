@@ -282,4 +282,17 @@ mod latin_tests {
         let not_word = regex::Regex::new(&latin(r"^[^\w-]$")).unwrap();
         assert!(not_word.is_match(" ") && !not_word.is_match("é") && !not_word.is_match("-"));
     }
+
+    #[test]
+    fn the_latin_word_predicate_is_the_latin_word_class() {
+        let word = regex::Regex::new(&latin(r"^\w$")).unwrap();
+        for c in (0..0x400).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            assert_eq!(
+                super::grammar::is_latin_word(c),
+                word.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
+        }
+    }
 }

@@ -338,7 +338,7 @@ static LAW_BEFORE: LazyLock<Automaton> = table!("law_before");
 fn law_before(hay: &str) -> Option<(Law, usize)> {
     let starts = std::iter::once(0).chain(
         hay.char_indices()
-            .filter(|&(_, c)| !(is_latin_word(c) || c == '-'))
+            .filter(|&(_, c)| !(super::grammar::is_latin_word(c) || c == '-'))
             .map(|(i, c)| i + c.len_utf8()),
     );
     for start in starts {
@@ -351,11 +351,6 @@ fn law_before(hay: &str) -> Option<(Law, usize)> {
         }
     }
     None
-}
-
-/// A character of [`super::grammar::LATIN_WORD`], the grammar's `\w`.
-fn is_latin_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || ('\u{C0}'..='\u{24F}').contains(&c)
 }
 
 /// The regex [`LAW_BEFORE`] replaced, to test [`law_before`] against.
@@ -489,10 +484,9 @@ static LETTER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\(\s*[a-z]\s*\)").expect("letter in parentheses"));
 
 /// Parts before an article that the reversed grammar could not read
-/// ([`super::grammar::REVERSED_HINT`]).
-static REVERSED_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&crate::citations::latin(super::grammar::REVERSED_HINT)).expect("reversed hint")
-});
+/// ([`super::grammar::reversed_hint`]).
+static REVERSED_HINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&super::grammar::reversed_hint()).expect("reversed hint"));
 
 /// Where [`REVERSED_HINT`] can match ([`super::grammar::reversed_hint_gate`]), compiled when
 /// privreg is: the regex's Unicode word boundary sends a search of non-ASCII text to the
