@@ -6,7 +6,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 use std::path::Path;
 
-use regex_automata::dfa::{Automaton, dense};
+use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::nfa::thompson;
 use regex_automata::util::{primitives::StateID, start};
 use regex_automata::{Anchored, MatchKind};
@@ -39,9 +39,15 @@ fn main() {
     );
     let other_rows = names::other_patterns(&table);
     for (name, patterns) in grammar::automata(&gdpr, &other, &other_rows) {
-        let bytes = compile(&patterns);
-        std::fs::write(Path::new(&out).join(format!("{name}.dfa")), bytes)
-            .expect("OUT_DIR is writable");
+        let mut kinds = vec![(Kind::Anchored, "dfa")];
+        if grammar::SEARCHED.contains(&name) {
+            kinds.extend([(Kind::Unanchored, "fwd.dfa"), (Kind::Reverse, "rev.dfa")]);
+        }
+        for (kind, extension) in kinds {
+            let bytes = compile(&patterns, kind);
+            std::fs::write(Path::new(&out).join(format!("{name}.{extension}")), bytes)
+                .expect("OUT_DIR is writable");
+        }
     }
 }
 
@@ -127,15 +133,40 @@ fn gdpr_structure(tsv: &str) -> String {
     out
 }
 
-/// The table of the forward DFA of `patterns`, searched anchored from a haystack's start.
-fn compile(patterns: &[String]) -> Vec<u8> {
+/// Which DFA of a grammar's patterns a table holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// Forward, leftmost-first, searched anchored at its start.
+    Anchored,
+    /// Forward, leftmost-first, from any start: its search ends where the leftmost match does.
+    Unanchored,
+    /// Backward over the text, anchored at a match's end, every match: the last one it sees
+    /// starts leftmost.
+    Reverse,
+}
+
+/// The table of the DFA of `patterns` of the given kind.
+fn compile(patterns: &[String], kind: Kind) -> Vec<u8> {
+    let (match_kind, start_kind, anchored) = match kind {
+        Kind::Anchored => (MatchKind::LeftmostFirst, StartKind::Anchored, Anchored::Yes),
+        Kind::Unanchored => (
+            MatchKind::LeftmostFirst,
+            StartKind::Unanchored,
+            Anchored::No,
+        ),
+        Kind::Reverse => (MatchKind::All, StartKind::Anchored, Anchored::Yes),
+    };
     let dfa = dense::Builder::new()
         .configure(
             dense::Config::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .start_kind(regex_automata::dfa::StartKind::Anchored),
+                .match_kind(match_kind)
+                .start_kind(start_kind),
         )
-        .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .thompson(
+            thompson::Config::new()
+                .which_captures(thompson::WhichCaptures::None)
+                .reverse(kind == Kind::Reverse),
+        )
         .build_many(patterns)
         .expect("the grammar's patterns compile");
     let classes = dfa.byte_classes();
@@ -151,17 +182,13 @@ fn compile(patterns: &[String]) -> Vec<u8> {
         .map(Some)
         .chain([None])
         .map(|before| {
-            dfa.start_state(
-                &start::Config::new()
-                    .anchored(Anchored::Yes)
-                    .look_behind(before),
-            )
-            .expect("an anchored start state")
+            dfa.start_state(&start::Config::new().anchored(anchored).look_behind(before))
+                .expect("a start state of the kind built")
         })
         .collect();
 
     // States numbered in breadth-first order from the starts, the dead state first.
-    let dead = dead_state(&dfa, starts[256]);
+    let dead = dead_state(&dfa);
     let mut number: HashMap<StateID, u16> = HashMap::from([(dead, 0)]);
     let mut order = vec![dead];
     let mut queue = VecDeque::new();
@@ -234,21 +261,10 @@ fn compile(patterns: &[String]) -> Vec<u8> {
     bytes
 }
 
-/// The dead state, reached from the start on some byte, or by way of a state that is.
-fn dead_state(dfa: &dense::DFA<Vec<u32>>, start: StateID) -> StateID {
-    let mut seen = vec![start];
-    let mut queue = VecDeque::from([start]);
-    while let Some(state) = queue.pop_front() {
-        for b in 0..=255u8 {
-            let next = dfa.next_state(state, b);
-            if dfa.is_dead_state(next) {
-                return next;
-            }
-            if !seen.contains(&next) {
-                seen.push(next);
-                queue.push_back(next);
-            }
-        }
-    }
-    panic!("every pattern of the grammar rejects some text")
+/// The dead state: a dense DFA keeps it first, whether or not its patterns ever reach it
+/// (an unanchored search that finds no match never dies).
+fn dead_state(dfa: &dense::DFA<Vec<u32>>) -> StateID {
+    let dead = StateID::ZERO;
+    assert!(dfa.is_dead_state(dead), "a dense DFA's first state is dead");
+    dead
 }

@@ -1,7 +1,8 @@
 //! Citation-linter throughput on ~20 MB of generated policy-like text (budget: 100 MB/s).
 //!
 //! Run with `cargo bench --bench lint`; prints MB/s for scanning alone and for the full check.
-//! `PRIVREG_BENCH_MB=2` makes the corpus 2 MB instead of 20, e.g. for callgrind.
+//! `PRIVREG_BENCH_MB=2` makes the corpus 2 MB instead of 20, e.g. for callgrind;
+//! `PRIVREG_BENCH_ONLY=scan|mixed|english` runs one of the three measurements.
 
 #![allow(
     clippy::print_stdout,
@@ -102,18 +103,25 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20);
+    let only = std::env::var("PRIVREG_BENCH_ONLY").ok();
+    let runs = |what: &str| only.as_deref().is_none_or(|o| o == what);
     let text = corpus(size * 1024 * 1024);
-    let mb = text.len() as f64 / 1e6;
-    let (secs, found) = best(&|| scan(&text, true).len());
-    println!(
-        "scan:  {mb:.1} MB, {found} citations, {:.0} MB/s",
-        mb / secs
-    );
-    measure_check(&text, "EN/DE/FR mixed in one document");
-
-    let en: Vec<&str> = SENTENCES.iter().copied().filter(|s| english(s)).collect();
-    measure_check(
-        &corpus_of(&en, size * 1024 * 1024),
-        "English policy, one style",
-    );
+    if runs("scan") {
+        let mb = text.len() as f64 / 1e6;
+        let (secs, found) = best(&|| scan(&text, true).len());
+        println!(
+            "scan:  {mb:.1} MB, {found} citations, {:.0} MB/s",
+            mb / secs
+        );
+    }
+    if runs("mixed") {
+        measure_check(&text, "EN/DE/FR mixed in one document");
+    }
+    if runs("english") {
+        let en: Vec<&str> = SENTENCES.iter().copied().filter(|s| english(s)).collect();
+        measure_check(
+            &corpus_of(&en, size * 1024 * 1024),
+            "English policy, one style",
+        );
+    }
 }

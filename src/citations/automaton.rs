@@ -2,7 +2,8 @@
 //! compiled, and searched here without building anything when privreg runs.
 //!
 //! A table is the forward DFA regex-automata determinizes from [`super::grammar`]'s
-//! anchored patterns, written in a plain format of privreg's own, so that loading it is
+//! anchored patterns (for the tables of [`super::grammar::SEARCHED`] also an unanchored
+//! forward DFA and an anchored reverse one), written in a plain format of privreg's own, so that loading it is
 //! reading a header and no `unsafe` deserialization is needed (the crate forbids unsafe
 //! code). All numbers are little-endian:
 //!
@@ -19,7 +20,9 @@
 //!
 //! A state's match is delayed by one byte, as in regex-automata: entering a match state on
 //! the byte at `i` means a match that ends at `i`; the end-of-input column reports a match
-//! that ends with the haystack.
+//! that ends with the haystack. A reverse table reads the text backwards from a match's
+//! end, its start states by the byte after that end: entering a match state on the byte
+//! at `i` means a match that starts at `i + 1`.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -161,6 +164,101 @@ impl Automaton {
     }
 }
 
+impl Automaton {
+    /// Where the leftmost match of a reverse table's patterns that ends at `end` starts, at
+    /// `at` or later: the last match a backward search from `end` sees (the byte at `end`
+    /// counts for word boundaries, as the byte before `at` does at the other end).
+    fn search_back(&self, hay: &[u8], at: usize, end: usize) -> Option<usize> {
+        let after = hay.get(end).map_or(TEXT_START, |&b| usize::from(b));
+        let mut state = self.start(after);
+        let mut found = None;
+        for i in (at..end).rev() {
+            state = self.next(state, usize::from(self.classes[usize::from(hay[i])]));
+            if state == 0 {
+                return found;
+            }
+            if state <= self.matching {
+                found = Some(i + 1);
+            }
+        }
+        let column = at.checked_sub(1).map_or(self.columns - 1, |i| {
+            usize::from(self.classes[usize::from(hay[i])])
+        });
+        state = self.next(state, column);
+        if state != 0 && state <= self.matching {
+            found = Some(at);
+        }
+        found
+    }
+}
+
+/// The leftmost match of a grammar's patterns anywhere in a text, by the two tables
+/// `build.rs` compiles for the tables of [`super::grammar::SEARCHED`]: one pass forward
+/// from any start to where the leftmost-first match ends, one back from there to where it
+/// starts. [`Automaton::find_from`] tried every start in turn, which cost some 28
+/// instructions a byte of a sentence; the forward pass costs a transition a byte.
+pub(crate) struct Finder {
+    forward: Automaton,
+    reverse: Automaton,
+}
+
+impl Finder {
+    /// Reads the forward (`NAME.fwd.dfa`) and the reverse (`NAME.rev.dfa`) table.
+    pub(crate) fn new(forward: &'static [u8], reverse: &'static [u8]) -> Finder {
+        Finder {
+            forward: Automaton::new(forward),
+            reverse: Automaton::new(reverse),
+        }
+    }
+
+    /// The leftmost-first match in `hay` that starts at or after `at`, and its pattern, as
+    /// an unanchored search of the same patterns finds it (the byte before `at` counts for
+    /// word boundaries).
+    pub(crate) fn find_from(&self, hay: &str, at: usize) -> Option<(usize, Range<usize>)> {
+        let bytes = hay.as_bytes();
+        let (pattern, end) = self.forward.search(bytes, at, false)?;
+        let start = self
+            .reverse
+            .search_back(bytes, at, end)
+            .expect("a match found forward starts somewhere");
+        Some((pattern, start..end))
+    }
+
+    /// True when a match starts at or after `at` in `hay`.
+    pub(crate) fn is_match_from(&self, hay: &str, at: usize) -> bool {
+        self.forward.search(hay.as_bytes(), at, true).is_some()
+    }
+}
+
+/// The [`Finder`] of the tables `build.rs` compiled under `$name` (see
+/// [`super::grammar::SEARCHED`]), read lazily.
+macro_rules! finder {
+    ($name:literal) => {
+        std::sync::LazyLock::new(|| {
+            $crate::citations::Finder::new(
+                include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".fwd.dfa")),
+                include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".rev.dfa")),
+            )
+        })
+    };
+}
+pub(crate) use finder;
+
+/// The [`Search`] of the tables `build.rs` compiled under `$name` (see
+/// [`super::grammar::SEARCHED`]) and of the regex `$pattern` makes.
+macro_rules! search {
+    ($name:literal, $pattern:expr) => {
+        $crate::citations::Search::new(
+            (
+                include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".fwd.dfa")),
+                include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".rev.dfa")),
+            ),
+            $pattern,
+        )
+    };
+}
+pub(crate) use search;
+
 /// The table `build.rs` compiled under `$name` (see `grammar::automata`), as a lazily read
 /// [`Automaton`].
 macro_rules! table {
@@ -177,7 +275,7 @@ macro_rules! table {
 }
 pub(crate) use table;
 
-/// The leftmost match of one pattern: by its table ([`Automaton::find_from`]) while a run
+/// The leftmost match of one pattern: by its tables ([`Finder::find_from`]) while a run
 /// has searched fewer than [`TABLE_BUDGET`] bytes that way, then, and for any haystack
 /// longer than what is left of the budget, by the regex of the pattern, built once; a
 /// haystack's last [`SHORT_HAY`] bytes always by the table. The regex's vectorised
@@ -186,10 +284,11 @@ pub(crate) use table;
 /// large policy soon does. Both find the same matches, so the way taken never changes a
 /// result.
 pub(crate) struct Search {
-    bytes: &'static [u8],
+    /// The forward and the reverse table of the pattern.
+    tables: (&'static [u8], &'static [u8]),
     /// The pattern, made only when the regex is built.
     pattern: fn() -> String,
-    table: OnceLock<Automaton>,
+    table: OnceLock<Finder>,
     regex: OnceLock<Regex>,
     /// Bytes the table has searched so far in this run.
     spent: AtomicUsize,
@@ -204,10 +303,13 @@ const TABLE_BUDGET: usize = 64 * 1024;
 const SHORT_HAY: usize = 256;
 
 impl Search {
-    /// The search of `pattern`, whose table `build.rs` compiled into `bytes`.
-    pub(crate) const fn new(bytes: &'static [u8], pattern: fn() -> String) -> Search {
+    /// The search of `pattern`, whose forward and reverse tables `build.rs` compiled.
+    pub(crate) const fn new(
+        tables: (&'static [u8], &'static [u8]),
+        pattern: fn() -> String,
+    ) -> Search {
         Search {
-            bytes,
+            tables,
             pattern,
             table: OnceLock::new(),
             regex: OnceLock::new(),
@@ -224,7 +326,7 @@ impl Search {
         if most <= SHORT_HAY || self.regex.get().is_none() && within() {
             let found = self
                 .table
-                .get_or_init(|| Automaton::new(self.bytes))
+                .get_or_init(|| Finder::new(self.tables.0, self.tables.1))
                 .find_from(hay, at)
                 .map(|(_, m)| m);
             let searched = found.as_ref().map_or(hay.len(), |m| m.start + 1) - at;
@@ -363,6 +465,49 @@ mod tests {
         }
     }
 
+    /// The forward and reverse tables of each of [`grammar::SEARCHED`], with its patterns.
+    fn finders() -> Vec<(&'static str, Finder, Vec<String>)> {
+        let read = |file: String| {
+            let path = std::path::Path::new(env!("OUT_DIR")).join(file);
+            &*std::fs::read(&path)
+                .expect("build.rs wrote the table")
+                .leak()
+        };
+        tables()
+            .into_iter()
+            .filter(|(name, ..)| grammar::SEARCHED.contains(name))
+            .map(|(name, _, patterns)| {
+                let finder = Finder::new(
+                    read(format!("{name}.fwd.dfa")),
+                    read(format!("{name}.rev.dfa")),
+                );
+                (name, finder, patterns)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_finder_finds_what_the_regex_of_its_patterns_finds() {
+        let hays: Vec<String> = haystacks()
+            .into_iter()
+            .map(|h| format!("a {h} b{h}"))
+            .collect();
+        let finders = finders();
+        assert_eq!(finders.len(), grammar::SEARCHED.len());
+        for (name, finder, patterns) in finders {
+            let re = regex_automata::meta::Regex::new_many(&patterns).unwrap();
+            for hay in &hays {
+                for at in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+                    let want = re
+                        .search(&Input::new(hay).range(at..))
+                        .map(|m| (m.pattern().as_usize(), m.range()));
+                    assert_eq!(finder.find_from(hay, at), want, "{name} from {at}: {hay:?}");
+                    assert_eq!(finder.is_match_from(hay, at), want.is_some(), "{name}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_tables_match_something() {
         // Not vacuous: each automaton finds something in some of the haystacks, not in all.
@@ -376,30 +521,22 @@ mod tests {
         }
     }
 
-    /// How a [`Search`] makes its pattern.
-    type Pattern = fn() -> String;
-
     #[test]
     fn a_search_finds_the_same_by_table_and_by_regex() {
         // Longer than SHORT_HAY, so that the regex is used where the budget is spent.
         let hay = "Art. 6 GDPR, Privacy Shield, § 5 TMG, A6-1-f und Erwägungsgrund 4; part, art. "
             .repeat(4);
         let hay = hay.as_str();
-        let patterns: [(&[u8], Pattern); 3] = [
-            (
-                include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa")),
-                || grammar::CANDIDATE.to_owned(),
-            ),
-            (
-                include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa")),
-                || grammar::INSTRUMENT_ANCHOR.to_owned(),
-            ),
-            (
-                include_bytes!(concat!(env!("OUT_DIR"), "/gdpr_anywhere.dfa")),
-                || grammar::gdpr_anywhere(&crate::law::laws::names_pattern(true)),
-            ),
+        let searches: [fn() -> Search; 3] = [
+            || search!("candidate", || grammar::CANDIDATE.to_owned()),
+            || search!("anchor", || grammar::INSTRUMENT_ANCHOR.to_owned()),
+            || {
+                search!("gdpr_anywhere", || grammar::gdpr_anywhere(
+                    &crate::law::laws::names_pattern(true)
+                ))
+            },
         ];
-        for (bytes, pattern) in patterns {
+        for new in searches {
             let every = |search: &Search| {
                 let mut found = Vec::new();
                 let mut at = 0;
@@ -409,17 +546,17 @@ mod tests {
                 }
                 found
             };
-            let by_table = Search::new(bytes, pattern);
+            let by_table = new();
             let table = every(&by_table);
             assert!(
                 by_table.regex.get().is_none(),
                 "a text within the budget builds no regex"
             );
-            let by_regex = Search::new(bytes, pattern);
+            let by_regex = new();
             by_regex.spent.store(TABLE_BUDGET, Ordering::Relaxed);
             let regex = every(&by_regex);
             assert!(by_regex.regex.get().is_some());
-            let pattern = pattern();
+            let pattern = (by_table.pattern)();
             assert!(table.len() >= 2, "{pattern}: {table:?}");
             assert_eq!(table, regex, "{pattern}");
         }

@@ -175,6 +175,11 @@ pub fn mechanism_gate() -> String {
     latin(&MECHANISM_NAMES.replacen(r"\b", "", 2))
 }
 
+/// The tables searched for their leftmost match anywhere in a text, which `build.rs` also
+/// compiles as an unanchored forward DFA (`NAME.fwd.dfa`) and a reverse one (`NAME.rev.dfa`):
+/// one pass over the text, then one back over the match, instead of a try at every start.
+pub const SEARCHED: [&str; 4] = ["candidate", "anchor", "reversed_hint", "gdpr_anywhere"];
+
 /// Every automaton `build.rs` compiles, by the name of its table (`OUT_DIR/NAME.dfa`), with
 /// its patterns: the one list the build script writes and the tests read back. `gdpr` and
 /// `other` are the law table's names as one alternation each, `other_rows` its other

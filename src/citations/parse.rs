@@ -17,7 +17,7 @@ use regex::Regex;
 #[cfg(test)]
 use regex_automata::{meta, nfa::thompson};
 
-use super::automaton::{Automaton, Search, table};
+use super::automaton::{Automaton, Finder, Search, finder, search, table};
 #[cfg(test)]
 use super::grammar::LAW_PREFIX;
 #[cfg(test)]
@@ -389,10 +389,9 @@ static ANY_LAW_REGEX: LazyLock<meta::Regex> = LazyLock::new(|| {
 
 /// The GDPR named anywhere in a text ([`super::grammar::gdpr_anywhere`]): by a table
 /// compiled with privreg in a short text, by the regex in a long one.
-static GDPR_ANYWHERE: Search = Search::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/gdpr_anywhere.dfa")),
-    || super::grammar::gdpr_anywhere(&laws::names_pattern(true)),
-);
+static GDPR_ANYWHERE: Search = search!("gdpr_anywhere", || super::grammar::gdpr_anywhere(
+    &laws::names_pattern(true)
+));
 
 /// Which laws `text` names: (the GDPR, another law of the table).
 pub(crate) fn laws_named(text: &str) -> (bool, bool) {
@@ -491,11 +490,11 @@ static REVERSED_HINT: LazyLock<Regex> =
 /// Where [`REVERSED_HINT`] can match ([`super::grammar::reversed_hint_gate`]), compiled when
 /// privreg is: the regex's Unicode word boundary sends a search of non-ASCII text to the
 /// slow engines, some 30,000 instructions a citation after "des", "of", "du".
-static REVERSED_HINT_GATE: LazyLock<Automaton> = table!("reversed_hint");
+static REVERSED_HINT_GATE: LazyLock<Finder> = finder!("reversed_hint");
 
 /// [`REVERSED_HINT`] in `window`, asked of the regex only where the gate lets it.
 fn reversed_hint(window: &str) -> bool {
-    REVERSED_HINT_GATE.find_from(window, 0).is_some() && REVERSED_HINT.is_match(window)
+    REVERSED_HINT_GATE.is_match_from(window, 0) && REVERSED_HINT.is_match(window)
 }
 
 /// Separates the pieces of a reversed prefix.

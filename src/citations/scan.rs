@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::automaton::Search;
+use super::automaton::{Search, search};
 use super::grammar;
 use super::parse::{laws_named, names_gdpr, parse_at};
 use super::{Citation, Law, Provision, Style};
@@ -19,10 +19,7 @@ static DPV: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a citation can start: "art" in any ASCII case, a DPV id's "A" and a digit, "§",
 /// a recital keyword ([`grammar::CANDIDATE`]): by a table compiled with privreg in a short
 /// run, by the regex engine's vectorised literal search once a run has read enough text.
-static CANDIDATE: Search = Search::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/candidate.dfa")),
-    || grammar::CANDIDATE.to_owned(),
-);
+static CANDIDATE: Search = search!("candidate", || grammar::CANDIDATE.to_owned());
 
 /// Where the word of a recital stem starts: "Re|cital", "E|rwägungsgrund",
 /// "co|nsidérant", "ov|erweging", "mo|tyw".

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::catalogue::INSTRUMENT_OUTDATED;
-use crate::citations::Search;
 use crate::citations::grammar::INSTRUMENT_ANCHOR;
+use crate::citations::{Search, search};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::{Document, sentence_around};
 
@@ -78,10 +78,7 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
 /// Text every [`FIND`] match contains; [`FIND`] itself has optional, case-folded prefixes
 /// ("EU-US", "Swiss-U.S.") that leave the regex engine only short, frequent literals to
 /// skip text with, so it crawled through every document.
-static ANCHOR: Search = Search::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/anchor.dfa")),
-    || INSTRUMENT_ANCHOR.to_owned(),
-);
+static ANCHOR: Search = search!("anchor", || INSTRUMENT_ANCHOR.to_owned());
 
 /// Could be part of [`FIND`]'s text before its anchor: the prefix and the word before
 /// "Shield"/"Harbor", including the non-ASCII letters that case-fold to ASCII ones.
