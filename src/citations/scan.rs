@@ -38,6 +38,13 @@ fn stem_back(text: &str, i: usize) -> usize {
 /// its sentence names the GDPR and no other law, or (naming no law) the document names the
 /// GDPR somewhere. Elsewhere its law is unknown, and it is never checked.
 pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
+    scan_to(text, implied_gdpr, usize::MAX)
+}
+
+/// The citations [`scan`] finds in `text` whose keyword ("Art.", "§", "Recital") starts
+/// before `end`: a citation holds its keyword, so this is every citation within `..end`
+/// and the same as `scan` finds there.
+pub fn scan_to(text: &str, implied_gdpr: bool, end: usize) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut context = Context::default();
@@ -47,6 +54,9 @@ pub fn scan(text: &str, implied_gdpr: bool) -> Vec<Citation> {
         let Some(m) = CANDIDATE.find_at(text, i) else {
             break;
         };
+        if m.start >= end {
+            break;
+        }
         i = m.start;
         // Where to look again when nothing is found here.
         let mut resume = i + 1;

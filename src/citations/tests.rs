@@ -1062,3 +1062,25 @@ fn the_corpus_of_real_policies_is_read_at_article_level_exactly_and_without_erro
         );
     }
 }
+
+#[test]
+fn a_scan_to_a_point_finds_what_the_whole_scan_finds_before_it() {
+    let mut cut_short = 0;
+    for row in corpus() {
+        let text = &row.excerpt;
+        let all = scan(text, true);
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let to = scan_to(text, true, end);
+            // The scan stops, it never reads differently: what it finds is the whole scan's
+            // beginning, and it holds every citation that ends by `end`.
+            assert_eq!(to[..], all[..to.len()], "{text:?} to {end}");
+            let within = all.iter().take_while(|c| c.span.end <= end).count();
+            assert!(to.len() >= within, "{text:?} to {end}");
+            cut_short += usize::from(to.len() < all.len());
+        }
+    }
+    assert!(
+        cut_short > 1000,
+        "the scans stopped early {cut_short} times"
+    );
+}

@@ -5,7 +5,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::catalogue::CITATION_STYLE_MIXED;
-use crate::citations::{Citation, Law, LintOptions, Provision, Style, fix, scan};
+use crate::citations::{Citation, Law, LintOptions, Provision, Style, fix, scan, scan_to};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::Document;
 use crate::source::{ceil_boundary, floor_boundary};
@@ -68,16 +68,29 @@ fn check_styles(
     let mut rewrites: HashMap<RewriteKey<'_>, Rewrite, BuildHasherDefault<KeyHasher>> =
         HashMap::default();
     let mut guards = Guards::default();
+    let note = format!(
+        "this document's citation style is {} (`{}`)",
+        target.as_str(),
+        target.example()
+    );
     for c in styled.into_iter().filter(|c| c.style != target) {
         let key = (
             c.text.as_str(),
             c.path.start - c.span.start..c.path.end - c.span.start,
             c.provisions.as_slice(),
+            c.style,
         );
         let entry = rewrites.entry(key).or_insert_with(|| {
             let written = fix::rewrite(c, target);
             let expressible = reads_back(c, &written, target);
             Rewrite {
+                message: format!(
+                    "citation `{}` is written in the {} style",
+                    c.text,
+                    c.style.as_str()
+                ),
+                label: format!("{} style", c.style.as_str()),
+                help: format!("write it in the {} style: `{written}`", target.as_str()),
                 written,
                 expressible,
             }
@@ -88,38 +101,23 @@ fn check_styles(
         if !entry.expressible {
             continue;
         }
-        let written = entry.written.clone();
         let mut d = doc
-            .diagnostic(
-                &CITATION_STYLE_MIXED,
-                c.span.clone(),
-                format!(
-                    "citation `{}` is written in the {} style",
-                    c.text,
-                    c.style.as_str()
-                ),
-            )
-            .label(format!("{} style", c.style.as_str()))
-            .help(format!(
-                "write it in the {} style: `{written}`",
-                target.as_str()
-            ))
-            .note(format!(
-                "this document's citation style is {} (`{}`)",
-                target.as_str(),
-                target.example()
-            ));
+            .diagnostic(&CITATION_STYLE_MIXED, c.span.clone(), entry.message.clone())
+            .label(entry.label.clone())
+            .help(entry.help.clone())
+            .note(note.clone());
         if doc.extracted.is_verbatim(c.span.clone())
-            && guards.same_in_context(doc.text(), c, &written, opts.implied_gdpr)
+            && guards.same_in_context(doc.text(), c, &entry.written, opts.implied_gdpr)
         {
-            d = d.fix(doc.source_span(c.span.clone()), written);
+            d = d.fix(doc.source_span(c.span.clone()), entry.written.clone());
         }
         out.push(d);
     }
 }
 
-/// What [`fix::rewrite`] reads of a citation: its text, its path within the text, its provisions.
-type RewriteKey<'a> = (&'a str, Range<usize>, &'a [Provision]);
+/// What [`fix::rewrite`] reads of a citation (its text, its path within the text, its
+/// provisions) and the style the messages name.
+type RewriteKey<'a> = (&'a str, Range<usize>, &'a [Provision], Style);
 
 /// A multiply-rotate hash (the Firefox/rustc one) for the rewrite cache: SipHash over each
 /// citation's text and provisions cost a few percent of a citation-dense document, and the
@@ -149,10 +147,15 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// A rewrite and the words of its diagnostic: formatting them for each occurrence cost
+/// some 3,000 instructions a finding.
 struct Rewrite {
     written: String,
     /// The rewrite alone reads back as the same provisions.
     expressible: bool,
+    message: String,
+    label: String,
+    help: String,
 }
 
 /// The most used style; a tie goes to para-lit, then to the style used first.
@@ -296,7 +299,8 @@ impl Guards {
         if let Some(&same) = self.seen.get(&key) {
             return same;
         }
-        let same = scan(&key.0, implied)
+        // A citation after the rewrite cannot be it: the scan stops at its end.
+        let same = scan_to(&key.0, implied, key.1.end)
             .iter()
             .any(|again| again.span == key.1 && again.provisions == c.provisions);
         if self.seen.len() >= GUARDS_KEPT {
