@@ -178,7 +178,13 @@ pub fn mechanism_gate() -> String {
 /// The tables searched for their leftmost match anywhere in a text, which `build.rs` also
 /// compiles as an unanchored forward DFA (`NAME.fwd.dfa`) and a reverse one (`NAME.rev.dfa`):
 /// one pass over the text, then one back over the match, instead of a try at every start.
-pub const SEARCHED: [&str; 4] = ["candidate", "anchor", "reversed_hint", "gdpr_anywhere"];
+pub const SEARCHED: [&str; 5] = [
+    "candidate",
+    "anchor",
+    "reversed_hint",
+    "gdpr_anywhere",
+    "basis_gate",
+];
 
 /// Every automaton `build.rs` compiles, by the name of its table (`OUT_DIR/NAME.dfa`), with
 /// its patterns: the one list the build script writes and the tests read back. `gdpr` and
@@ -190,6 +196,7 @@ pub fn automata(gdpr: &str, other: &str, other_rows: &[&str]) -> Vec<(&'static s
         ("value", value_patterns()),
         ("law_after", law_after_patterns(other_rows, gdpr)),
         ("basis", basis_patterns()),
+        ("basis_gate", vec![BASIS_GATE.to_owned()]),
         ("candidate", vec![CANDIDATE.to_owned()]),
         ("anchor", vec![INSTRUMENT_ANCHOR.to_owned()]),
         ("any_law", any_law_patterns(other, gdpr)),
@@ -254,6 +261,12 @@ pub const BASIS_WORDS: [&str; 6] = [
     r"(?P<e>public\s+interest|official\s+authority|public\s+task|\w*ffentlichen?\s+Interesses?|\w*ffentliche[nr]?\s+Gewalt|intérêt\s+public|interesse\s+pubblico|pubblici\s+poteri|inter[ée]s\s+p[úu]blico|poderes\s+p[úu]blicos|algemeen\s+belang|openbaar\s+gezag|interes\w*\s+publiczn\w*|władzy\s+publicznej)",
     r"(?P<f>legitimate\s+interests?|berechtigte[nsr]?\s+Interessen?|intérêts?\s+légitimes?|interess[ei]\s+legittim[oi]|inter[ée]s(?:es)?\s+leg[íi]timos?|interesses?\s+leg[íi]timos?|gerechtvaardigd\w*\s+belang\w*|prawnie\s+uzasadnion\w*\s+interes\w*|meşru\s+menfaat\w*)",
 ];
+
+/// Where a basis word can start, case-folded as [`BASIS_WORDS`]: a word that every branch
+/// of theirs begins with, or (`ywotn`, `ffentliche`) holds after its leading `\w*`. A basis
+/// word starts at one of these or earlier in its word, so a search tries only those starts
+/// (`rules::citations::basis_mentions`); the tests generate every branch to hold it to that.
+pub const BASIS_GATE: &str = r"(?i:consen|einwilligung|toestemming|zgod|açık|rıza|pre|contra|vertrag|vorvertraglich|overeenkomst|umow|sözleşme|legal|rechtliche|gesetzliche|obliga|obblig|obriga|wettelijke|obowiązk|hukuki|vital|lebenswichtige|intérêt|interes|interés|ywotn|public|official|ffentliche|pubblici|poderes|algemeen|openbaar|władzy|legitimate|berechtigte|gerechtvaardigd|prawnie|meşru)";
 
 /// The lexer's patterns: TOKEN's branches, each anchored after optional white space.
 pub fn token_patterns() -> Vec<String> {

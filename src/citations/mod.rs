@@ -5,7 +5,7 @@
 //! turn citations into PRV4xx diagnostics sit a layer up, in `rules::citations`.
 
 mod automaton;
-pub(crate) use automaton::{Automaton, Finder, Search, search, table};
+pub(crate) use automaton::{Automaton, Finder, Search, finder, search, table};
 pub mod fix;
 #[cfg_attr(
     not(test),
