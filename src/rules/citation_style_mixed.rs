@@ -65,8 +65,9 @@ fn check_styles(
     // A document repeats the same few citations thousands of times; rewriting and re-scanning
     // each occurrence dominated the rule. The rewrite is a function of exactly this key, so
     // the guard still runs once for every distinct rewrite.
-    let mut rewrites: HashMap<RewriteKey<'_>, Rewrite, BuildHasherDefault<KeyHasher>> =
+    let mut rewrites: HashMap<RewriteKey<'_>, usize, BuildHasherDefault<KeyHasher>> =
         HashMap::default();
+    let mut written: Vec<Rewrite> = Vec::new();
     let mut guards = Guards::default();
     let note = format!(
         "this document's citation style is {} (`{}`)",
@@ -80,21 +81,22 @@ fn check_styles(
             c.provisions.as_slice(),
             c.style,
         );
-        let entry = rewrites.entry(key).or_insert_with(|| {
-            let written = fix::rewrite(c, target);
-            let expressible = reads_back(c, &written, target);
-            Rewrite {
+        let id = *rewrites.entry(key).or_insert_with(|| {
+            let rewrite = fix::rewrite(c, target);
+            written.push(Rewrite {
                 message: format!(
                     "citation `{}` is written in the {} style",
                     c.text,
                     c.style.as_str()
                 ),
                 label: format!("{} style", c.style.as_str()),
-                help: format!("write it in the {} style: `{written}`", target.as_str()),
-                written,
-                expressible,
-            }
+                help: format!("write it in the {} style: `{rewrite}`", target.as_str()),
+                expressible: reads_back(c, &rewrite, target),
+                written: rewrite,
+            });
+            written.len() - 1
         });
+        let entry = &written[id];
         // A style that cannot express these provisions (the rewrite reads back as another
         // provision, or in another style) is no style to ask for: leave the citation alone,
         // so that `--fix` converges.
@@ -107,7 +109,7 @@ fn check_styles(
             .help(entry.help.clone())
             .note(note.clone());
         if doc.extracted.is_verbatim(c.span.clone())
-            && guards.same_in_context(doc.text(), c, &entry.written, opts.implied_gdpr)
+            && guards.same_in_context(doc.text(), c, (id, &entry.written), opts.implied_gdpr)
         {
             d = d.fix(doc.source_span(c.span.clone()), entry.written.clone());
         }
@@ -275,34 +277,41 @@ const CONTEXT: usize = 64;
 /// para. 1 lit. f GDPR." for each processor), and re-scanning each window was most of the
 /// rule's time.
 #[derive(Default)]
-struct Guards {
-    seen: HashMap<GuardKey, bool, BuildHasherDefault<KeyHasher>>,
+struct Guards<'a> {
+    seen: HashMap<GuardKey<'a>, bool, BuildHasherDefault<KeyHasher>>,
 }
 
-/// The window read, the rewrite's place in it and the provisions it must read back as.
-type GuardKey = (String, Range<usize>, Vec<Provision>);
+/// The text before the rewrite and after it in the window read, and the rewrite (its
+/// text and provisions) by its number: looked up without building the window.
+type GuardKey<'a> = (&'a str, usize, &'a str);
 
 /// Answers [`Guards`] keeps before it starts again: a bound on the memory a document with
 /// hundreds of thousands of findings takes for them.
 const GUARDS_KEPT: usize = 4096;
 
-impl Guards {
-    fn same_in_context(&mut self, text: &str, c: &Citation, written: &str, implied: bool) -> bool {
+impl<'a> Guards<'a> {
+    fn same_in_context(
+        &mut self,
+        text: &'a str,
+        c: &Citation,
+        (id, written): (usize, &str),
+        implied: bool,
+    ) -> bool {
         let from = floor_boundary(text, c.span.start.saturating_sub(CONTEXT));
         let to = ceil_boundary(text, c.span.end + CONTEXT);
-        let mut window = String::with_capacity(to - from + written.len());
-        window.push_str(&text[from..c.span.start]);
-        let at = window.len();
-        window.push_str(written);
-        window.push_str(&text[c.span.end..to]);
-        let key = (window, at..at + written.len(), c.provisions.clone());
+        let key = (&text[from..c.span.start], id, &text[c.span.end..to]);
         if let Some(&same) = self.seen.get(&key) {
             return same;
         }
+        let mut window = String::with_capacity(to - from + written.len());
+        window.push_str(key.0);
+        let at = window.len();
+        window.push_str(written);
+        window.push_str(key.2);
         // A citation after the rewrite cannot be it: the scan stops at its end.
-        let same = scan_to(&key.0, implied, key.1.end)
+        let same = scan_to(&window, implied, at + written.len())
             .iter()
-            .any(|again| again.span == key.1 && again.provisions == c.provisions);
+            .any(|again| again.span == (at..at + written.len()) && again.provisions == c.provisions);
         if self.seen.len() >= GUARDS_KEPT {
             self.seen.clear();
         }
