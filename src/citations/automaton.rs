@@ -601,9 +601,13 @@ mod tests {
         let hay = "Art. 6 GDPR, Privacy Shield, § 5 TMG, A6-1-f und Erwägungsgrund 4; part, art. "
             .repeat(4);
         let hay = hay.as_str();
-        let searches: [fn() -> Search; 3] = [
+        let searches: [fn() -> Search; 4] = [
             || search!("candidate", || grammar::CANDIDATE.to_owned()),
-            || search!("anchor", || grammar::INSTRUMENT_ANCHOR.to_owned()),
+            || {
+                search!("anchor_folded", || grammar::INSTRUMENT_ANCHORS[0]
+                    .to_owned())
+            },
+            || search!("anchor_exact", || grammar::INSTRUMENT_ANCHORS[1].to_owned()),
             || {
                 search!("gdpr_anywhere", || grammar::gdpr_anywhere(
                     &crate::law::laws::names_pattern(true)

@@ -15,8 +15,13 @@
 pub const CANDIDATE: &str = r"[aA][rR][tT]|A[0-9]|§|cital|rw(?:ägungsgr|Gr|eging)|nsid[ée]ran|tyw";
 
 /// What every mention of an outdated transfer instrument or law holds (PRV403), for a
-/// quick search before the full grammar of the mentions.
-pub const INSTRUMENT_ANCHOR: &str = r"(?i:Shield|Harbo)|TTDSG|TMG|Tele(?:kommunikation-Telemedien|mediengesetz)|20(?:01/497|04/915|10/87)|95/46|BDSG|Bundesdatenschutzgesetz";
+/// quick search before the full grammar of the mentions: one of these two. They are two
+/// searches because each alone is a short list of literals the regex engine skips text
+/// with at some 3.5 GB/s, and the two as one alternation at 1.2 GB/s.
+pub const INSTRUMENT_ANCHORS: [&str; 2] = [
+    r"(?i:Shield|Harbo)",
+    r"TTDSG|TMG|Tele(?:kommunikation-Telemedien|mediengesetz)|20(?:01/497|04/915|10/87)|95/46|BDSG|Bundesdatenschutzgesetz",
+];
 
 /// TOKEN's top-level branches, in TOKEN's order, each with its named group (or groups).
 /// The lexer matches them as the patterns of one forward DFA, which tells the branch and
@@ -178,9 +183,10 @@ pub fn mechanism_gate() -> String {
 /// The tables searched for their leftmost match anywhere in a text, which `build.rs` also
 /// compiles as an unanchored forward DFA (`NAME.fwd.dfa`) and a reverse one (`NAME.rev.dfa`):
 /// one pass over the text, then one back over the match, instead of a try at every start.
-pub const SEARCHED: [&str; 5] = [
+pub const SEARCHED: [&str; 6] = [
     "candidate",
-    "anchor",
+    "anchor_folded",
+    "anchor_exact",
     "reversed_hint",
     "gdpr_anywhere",
     "basis_gate",
@@ -198,7 +204,8 @@ pub fn automata(gdpr: &str, other: &str, other_rows: &[&str]) -> Vec<(&'static s
         ("basis", basis_patterns()),
         ("basis_gate", vec![BASIS_GATE.to_owned()]),
         ("candidate", vec![CANDIDATE.to_owned()]),
-        ("anchor", vec![INSTRUMENT_ANCHOR.to_owned()]),
+        ("anchor_folded", vec![INSTRUMENT_ANCHORS[0].to_owned()]),
+        ("anchor_exact", vec![INSTRUMENT_ANCHORS[1].to_owned()]),
         ("any_law", any_law_patterns(other, gdpr)),
         ("gdpr_anywhere", vec![gdpr_anywhere(gdpr)]),
         ("law_before", law_before_patterns(other_rows, gdpr)),

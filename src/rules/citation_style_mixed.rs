@@ -311,7 +311,9 @@ impl<'a> Guards<'a> {
         // A citation after the rewrite cannot be it: the scan stops at its end.
         let same = scan_to(&window, implied, at + written.len())
             .iter()
-            .any(|again| again.span == (at..at + written.len()) && again.provisions == c.provisions);
+            .any(|again| {
+                again.span == (at..at + written.len()) && again.provisions == c.provisions
+            });
         if self.seen.len() >= GUARDS_KEPT {
             self.seen.clear();
         }

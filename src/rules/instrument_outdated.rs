@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::catalogue::INSTRUMENT_OUTDATED;
-use crate::citations::grammar::INSTRUMENT_ANCHOR;
+use crate::citations::grammar::INSTRUMENT_ANCHORS;
 use crate::citations::{Search, search};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::{Document, sentence_around};
@@ -75,10 +75,40 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
     .expect("outdated instruments")
 });
 
-/// Text every [`FIND`] match contains; [`FIND`] itself has optional, case-folded prefixes
+/// Text every [`FIND`] match contains (one of [`INSTRUMENT_ANCHORS`]); [`FIND`] itself has optional, case-folded prefixes
 /// ("EU-US", "Swiss-U.S.") that leave the regex engine only short, frequent literals to
 /// skip text with, so it crawled through every document.
-static ANCHOR: Search = search!("anchor", || INSTRUMENT_ANCHOR.to_owned());
+static ANCHORS: [Search; 2] = [
+    search!("anchor_folded", || INSTRUMENT_ANCHORS[0].to_owned()),
+    search!("anchor_exact", || INSTRUMENT_ANCHORS[1].to_owned()),
+];
+
+/// Where the next anchor starts: the nearer of what the two searches of [`ANCHORS`] find,
+/// each found once and kept until the check passes it.
+#[derive(Default)]
+struct Anchors {
+    next: [Option<Option<usize>>; 2],
+}
+
+impl Anchors {
+    /// The start of the leftmost anchor at or after `at`.
+    fn find_at(&mut self, text: &str, at: usize) -> Option<usize> {
+        let mut nearest: Option<usize> = None;
+        for (search, next) in ANCHORS.iter().zip(&mut self.next) {
+            // A kept start at or after `at` is still the leftmost: none lay between.
+            let start = match *next {
+                Some(Some(start)) if start >= at => Some(start),
+                Some(None) => None,
+                _ => *next.insert(search.find_at(text, at).map(|m| m.start)),
+            };
+            nearest = match (nearest, start) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        nearest
+    }
+}
 
 /// Could be part of [`FIND`]'s text before its anchor: the prefix and the word before
 /// "Shield"/"Harbor", including the non-ASCII letters that case-fold to ASCII ones.
@@ -92,8 +122,8 @@ fn before_anchor(c: char) -> bool {
 }
 
 /// The leftmost [`FIND`] match at or after `at`, as `captures_iter` would find it.
-fn find_at(text: &str, at: usize) -> Option<Captures<'_>> {
-    let anchor = ANCHOR.find_at(text, at)?.start;
+fn find_at<'t>(text: &'t str, at: usize, anchors: &mut Anchors) -> Option<Captures<'t>> {
+    let anchor = anchors.find_at(text, at)?;
     // No match starts before the run of `before_anchor` characters that ends at the
     // first anchor: everything between a match's start and its anchor is such a run.
     let from = text[at..anchor]
@@ -116,7 +146,8 @@ static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn check(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut at = 0;
-    while let Some(c) = find_at(text, at) {
+    let mut anchors = Anchors::default();
+    while let Some(c) = find_at(text, at, &mut anchors) {
         // FIND never matches the empty string, so this always advances.
         at = c.get(0).map_or(text.len(), |m| m.end());
         let Some((i, m)) =
@@ -194,7 +225,8 @@ mod tests {
         let full: Vec<_> = super::FIND.find_iter(text).map(|m| m.range()).collect();
         let mut anchored = Vec::new();
         let mut at = 0;
-        while let Some(c) = super::find_at(text, at) {
+        let mut anchors = super::Anchors::default();
+        while let Some(c) = super::find_at(text, at, &mut anchors) {
             let m = c.get(0).unwrap();
             at = m.end();
             anchored.push(m.range());
