@@ -519,23 +519,32 @@ mod tests {
         }
     }
 
+    /// A match's pattern and range, if any.
+    type Found = Option<(usize, Range<usize>)>;
+
+    /// Asserts that `find` finds from every start of every haystack what the regex of
+    /// `patterns` finds; the byte before the start decides the word boundaries.
+    fn finds_as_the_regex(
+        name: &str,
+        patterns: &[String],
+        find: &dyn Fn(&str, usize) -> Found,
+    ) {
+        let re = regex_automata::meta::Regex::new_many(patterns).unwrap();
+        for h in haystacks() {
+            let hay = format!("a {h} b{h}");
+            for at in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+                let want = re
+                    .search(&Input::new(&hay).range(at..))
+                    .map(|m| (m.pattern().as_usize(), m.range()));
+                assert_eq!(find(&hay, at), want, "{name} from {at}: {hay:?}");
+            }
+        }
+    }
+
     #[test]
     fn an_unanchored_search_finds_what_the_regex_of_the_patterns_finds() {
-        // From every start, so that the byte before it decides the word boundaries.
-        let hays: Vec<String> = haystacks()
-            .into_iter()
-            .map(|h| format!("a {h} b{h}"))
-            .collect();
         for (name, table, patterns) in tables() {
-            let re = regex_automata::meta::Regex::new_many(&patterns).unwrap();
-            for hay in &hays {
-                for at in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
-                    let want = re
-                        .search(&Input::new(hay).range(at..))
-                        .map(|m| (m.pattern().as_usize(), m.range()));
-                    assert_eq!(table.find_from(hay, at), want, "{name} from {at}: {hay:?}");
-                }
-            }
+            finds_as_the_regex(name, &patterns, &|hay, at| table.find_from(hay, at));
         }
     }
 
@@ -562,23 +571,14 @@ mod tests {
 
     #[test]
     fn a_finder_finds_what_the_regex_of_its_patterns_finds() {
-        let hays: Vec<String> = haystacks()
-            .into_iter()
-            .map(|h| format!("a {h} b{h}"))
-            .collect();
         let finders = finders();
         assert_eq!(finders.len(), grammar::SEARCHED.len());
         for (name, finder, patterns) in finders {
-            let re = regex_automata::meta::Regex::new_many(&patterns).unwrap();
-            for hay in &hays {
-                for at in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
-                    let want = re
-                        .search(&Input::new(hay).range(at..))
-                        .map(|m| (m.pattern().as_usize(), m.range()));
-                    assert_eq!(finder.find_from(hay, at), want, "{name} from {at}: {hay:?}");
-                    assert_eq!(finder.is_match_from(hay, at), want.is_some(), "{name}");
-                }
-            }
+            finds_as_the_regex(name, &patterns, &|hay, at| {
+                let found = finder.find_from(hay, at);
+                assert_eq!(finder.is_match_from(hay, at), found.is_some(), "{name}");
+                found
+            });
         }
     }
 
