@@ -198,12 +198,17 @@ impl Automaton {
 /// starts. [`Automaton::find_from`] tried every start in turn, which cost some 28
 /// instructions a byte of a sentence; the forward pass costs a transition a byte.
 pub(crate) struct Finder {
-    forward: Wide,
+    forward: Automaton,
+    /// `forward` widened, once a run has searched more bytes with it than the table holds
+    /// (`spent`): widening costs a few instructions an entry, which a `check` of one file
+    /// would pay for tables it searches a sentence or two with.
+    wide: OnceLock<Wide>,
+    spent: AtomicUsize,
     reverse: Automaton,
 }
 
-/// A table with its transitions widened when it is read, each to the `u32` offset of the
-/// next state's row: a step over a byte is a load and an add, half the instructions of
+/// A table with its transitions widened, each to the `u32` offset of the next state's row:
+/// a step over a byte is a load and an add, half the instructions of
 /// [`Automaton::search`]'s, for the passes over whole sentences a [`Finder`] makes.
 struct Wide {
     columns: usize,
@@ -212,15 +217,15 @@ struct Wide {
     starts: Vec<u32>,
     classes: [u8; 256],
     transitions: Vec<u32>,
-    table: Automaton,
+    matches: &'static [u8],
 }
 
 impl Wide {
-    fn new(table: Automaton) -> Wide {
+    fn new(table: &Automaton) -> Wide {
         let columns = table.columns;
         let offset =
             |state: u16| u32::try_from(usize::from(state) * columns).expect("a table under 4 GB");
-        let states = table.transitions.len() / 2 / columns;
+        // An offset out of the table would panic where it is read, as in `Automaton`.
         Wide {
             columns,
             special: offset(table.matching),
@@ -231,21 +236,8 @@ impl Wide {
                 .chunks_exact(2)
                 .map(|w| offset(u16::from_le_bytes([w[0], w[1]])))
                 .collect(),
-            table,
+            matches: table.matches,
         }
-        .checked(states)
-    }
-
-    /// Itself, once every offset is known to be a row's.
-    fn checked(self, states: usize) -> Wide {
-        assert!(
-            self.transitions
-                .iter()
-                .chain(&self.starts)
-                .all(|&o| (o as usize) < states * self.columns),
-            "a transition out of the table"
-        );
-        self
     }
 
     /// [`Automaton::search`] on the widened table.
@@ -253,7 +245,10 @@ impl Wide {
         let before = from
             .checked_sub(1)
             .map_or(TEXT_START, |i| usize::from(hay[i]));
-        let pattern = |state: u32| self.table.matched((state as usize / self.columns) as u16);
+        let pattern = |state: u32| {
+            let at = 2 * (state as usize / self.columns - 1);
+            usize::from(u16::from_le_bytes([self.matches[at], self.matches[at + 1]]))
+        };
         let mut state = self.starts[before];
         let mut found = None;
         for (i, &b) in hay[from..].iter().enumerate() {
@@ -262,17 +257,17 @@ impl Wide {
                 if state == 0 {
                     return found;
                 }
-                found = pattern(state).map(|p| (p, from + i));
+                found = Some((pattern(state), from + i));
                 if earliest {
                     return found;
                 }
             }
         }
         state = self.transitions[state as usize + self.columns - 1];
-        if state == 0 {
+        if state == 0 || state > self.special {
             return found;
         }
-        pattern(state).map(|p| (p, hay.len())).or(found)
+        Some((pattern(state), hay.len()))
     }
 }
 
@@ -280,9 +275,26 @@ impl Finder {
     /// Reads the forward (`NAME.fwd.dfa`) and the reverse (`NAME.rev.dfa`) table.
     pub(crate) fn new(forward: &'static [u8], reverse: &'static [u8]) -> Finder {
         Finder {
-            forward: Wide::new(Automaton::new(forward)),
+            forward: Automaton::new(forward),
+            wide: OnceLock::new(),
+            spent: AtomicUsize::new(0),
             reverse: Automaton::new(reverse),
         }
+    }
+
+    /// The forward search from `at`, by the widened table once the run has earned it.
+    fn forward(&self, hay: &[u8], at: usize, earliest: bool) -> Option<(usize, usize)> {
+        if let Some(wide) = self.wide.get() {
+            return wide.search(hay, at, earliest);
+        }
+        let spent = self.spent.fetch_add(hay.len() - at, Ordering::Relaxed);
+        if spent > self.forward.transitions.len() {
+            return self
+                .wide
+                .get_or_init(|| Wide::new(&self.forward))
+                .search(hay, at, earliest);
+        }
+        self.forward.search(hay, at, earliest)
     }
 
     /// The leftmost-first match in `hay` that starts at or after `at`, and its pattern, as
@@ -290,7 +302,7 @@ impl Finder {
     /// word boundaries).
     pub(crate) fn find_from(&self, hay: &str, at: usize) -> Option<(usize, Range<usize>)> {
         let bytes = hay.as_bytes();
-        let (pattern, end) = self.forward.search(bytes, at, false)?;
+        let (pattern, end) = self.forward(bytes, at, false)?;
         let start = self
             .reverse
             .search_back(bytes, at, end)
@@ -300,7 +312,7 @@ impl Finder {
 
     /// True when a match starts at or after `at` in `hay`.
     pub(crate) fn is_match_from(&self, hay: &str, at: usize) -> bool {
-        self.forward.search(hay.as_bytes(), at, true).is_some()
+        self.forward(hay.as_bytes(), at, true).is_some()
     }
 }
 
@@ -524,11 +536,7 @@ mod tests {
 
     /// Asserts that `find` finds from every start of every haystack what the regex of
     /// `patterns` finds; the byte before the start decides the word boundaries.
-    fn finds_as_the_regex(
-        name: &str,
-        patterns: &[String],
-        find: &dyn Fn(&str, usize) -> Found,
-    ) {
+    fn finds_as_the_regex(name: &str, patterns: &[String], find: &dyn Fn(&str, usize) -> Found) {
         let re = regex_automata::meta::Regex::new_many(patterns).unwrap();
         for h in haystacks() {
             let hay = format!("a {h} b{h}");
@@ -574,11 +582,21 @@ mod tests {
         let finders = finders();
         assert_eq!(finders.len(), grammar::SEARCHED.len());
         for (name, finder, patterns) in finders {
-            finds_as_the_regex(name, &patterns, &|hay, at| {
-                let found = finder.find_from(hay, at);
-                assert_eq!(finder.is_match_from(hay, at), found.is_some(), "{name}");
-                found
-            });
+            // By the table as read, then widened: a run that has searched enough widens it.
+            for widened in [false, true] {
+                if widened {
+                    finder.spent.store(usize::MAX / 2, Ordering::Relaxed);
+                }
+                finds_as_the_regex(name, &patterns, &|hay, at| {
+                    if !widened {
+                        finder.spent.store(0, Ordering::Relaxed);
+                    }
+                    let found = finder.find_from(hay, at);
+                    assert_eq!(finder.is_match_from(hay, at), found.is_some(), "{name}");
+                    found
+                });
+                assert_eq!(finder.wide.get().is_some(), widened, "{name}");
+            }
         }
     }
 
