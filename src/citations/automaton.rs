@@ -89,15 +89,6 @@ impl Automaton {
         u16::from_le_bytes([self.transitions[at], self.transitions[at + 1]])
     }
 
-    /// The pattern `state` reports a match of.
-    fn matched(&self, state: u16) -> Option<usize> {
-        let at = 2 * usize::from(state.checked_sub(1).filter(|&s| s < self.matching)?);
-        Some(usize::from(u16::from_le_bytes([
-            self.matches[at],
-            self.matches[at + 1],
-        ])))
-    }
-
     /// The pattern matching at the start of `hay` and the end of its leftmost-first match.
     pub(crate) fn find(&self, hay: &str) -> Option<(usize, usize)> {
         self.search(hay.as_bytes(), 0, false)
@@ -142,25 +133,7 @@ impl Automaton {
 
     /// The anchored leftmost-first (or with `earliest`, the first seen) match from `from`.
     fn search(&self, hay: &[u8], from: usize, earliest: bool) -> Option<(usize, usize)> {
-        let before = from
-            .checked_sub(1)
-            .map_or(TEXT_START, |i| usize::from(hay[i]));
-        let mut state = self.start(before);
-        let mut found = None;
-        for (i, &b) in hay[from..].iter().enumerate() {
-            state = self.next(state, usize::from(self.classes[usize::from(b)]));
-            if state == 0 {
-                return found;
-            }
-            if state <= self.matching {
-                found = self.matched(state).map(|p| (p, from + i));
-                if earliest {
-                    return found;
-                }
-            }
-        }
-        state = self.next(state, self.columns - 1);
-        self.matched(state).map(|p| (p, hay.len())).or(found)
+        walk(self, hay, from, earliest)
     }
 }
 
@@ -190,6 +163,115 @@ impl Automaton {
         }
         found
     }
+}
+
+/// A forward table as [`walk`] steps through it: as read ([`Automaton`]) or widened
+/// ([`Wide`]). State 0 is the dead state in both.
+trait Forward {
+    type State: Copy + Eq + Default;
+    /// The start state after the byte `before`, or at the text's start for [`TEXT_START`].
+    fn start(&self, before: usize) -> Self::State;
+    /// The state after `state` on a byte of class `column` (the last: the end of input).
+    fn next(&self, state: Self::State, column: usize) -> Self::State;
+    /// The class of byte `b`.
+    fn class(&self, b: u8) -> usize;
+    /// The end of input's column.
+    fn end_column(&self) -> usize;
+    /// True for the dead state and the match states.
+    fn special(&self, state: Self::State) -> bool;
+    /// The pattern the match state `state` reports.
+    fn pattern(&self, state: Self::State) -> usize;
+}
+
+impl Forward for Automaton {
+    type State = u16;
+
+    fn start(&self, before: usize) -> u16 {
+        Automaton::start(self, before)
+    }
+
+    fn next(&self, state: u16, column: usize) -> u16 {
+        Automaton::next(self, state, column)
+    }
+
+    fn class(&self, b: u8) -> usize {
+        usize::from(self.classes[usize::from(b)])
+    }
+
+    fn end_column(&self) -> usize {
+        self.columns - 1
+    }
+
+    fn special(&self, state: u16) -> bool {
+        state <= self.matching
+    }
+
+    fn pattern(&self, state: u16) -> usize {
+        pattern_of(self.matches, usize::from(state))
+    }
+}
+
+impl Forward for Wide {
+    type State = u32;
+
+    fn start(&self, before: usize) -> u32 {
+        self.starts[before]
+    }
+
+    fn next(&self, state: u32, column: usize) -> u32 {
+        self.transitions[state as usize + column]
+    }
+
+    fn class(&self, b: u8) -> usize {
+        usize::from(self.classes[usize::from(b)])
+    }
+
+    fn end_column(&self) -> usize {
+        self.columns - 1
+    }
+
+    fn special(&self, state: u32) -> bool {
+        state <= self.special
+    }
+
+    fn pattern(&self, state: u32) -> usize {
+        pattern_of(self.matches, state as usize / self.columns)
+    }
+}
+
+/// The pattern the match state numbered `state` reports, from a table's list of them.
+fn pattern_of(matches: &[u8], state: usize) -> usize {
+    let at = 2 * (state - 1);
+    usize::from(u16::from_le_bytes([matches[at], matches[at + 1]]))
+}
+
+/// The anchored leftmost-first (or with `earliest`, the first seen) match of `table`'s
+/// patterns from `from` in `hay`, and its pattern; the byte before `from` counts for word
+/// boundaries.
+fn walk<T: Forward>(table: &T, hay: &[u8], from: usize, earliest: bool) -> Option<(usize, usize)> {
+    let dead = T::State::default();
+    let before = from
+        .checked_sub(1)
+        .map_or(TEXT_START, |i| usize::from(hay[i]));
+    let mut state = table.start(before);
+    let mut found = None;
+    for (i, &b) in hay[from..].iter().enumerate() {
+        state = table.next(state, table.class(b));
+        if table.special(state) {
+            if state == dead {
+                return found;
+            }
+            found = Some((table.pattern(state), from + i));
+            if earliest {
+                return found;
+            }
+        }
+    }
+    state = table.next(state, table.end_column());
+    if state == dead || !table.special(state) {
+        return found;
+    }
+    Some((table.pattern(state), hay.len()))
 }
 
 /// The leftmost match of a grammar's patterns anywhere in a text, by the two tables
@@ -242,32 +324,7 @@ impl Wide {
 
     /// [`Automaton::search`] on the widened table.
     fn search(&self, hay: &[u8], from: usize, earliest: bool) -> Option<(usize, usize)> {
-        let before = from
-            .checked_sub(1)
-            .map_or(TEXT_START, |i| usize::from(hay[i]));
-        let pattern = |state: u32| {
-            let at = 2 * (state as usize / self.columns - 1);
-            usize::from(u16::from_le_bytes([self.matches[at], self.matches[at + 1]]))
-        };
-        let mut state = self.starts[before];
-        let mut found = None;
-        for (i, &b) in hay[from..].iter().enumerate() {
-            state = self.transitions[state as usize + usize::from(self.classes[usize::from(b)])];
-            if state <= self.special {
-                if state == 0 {
-                    return found;
-                }
-                found = Some((pattern(state), from + i));
-                if earliest {
-                    return found;
-                }
-            }
-        }
-        state = self.transitions[state as usize + self.columns - 1];
-        if state == 0 || state > self.special {
-            return found;
-        }
-        Some((pattern(state), hay.len()))
+        walk(self, hay, from, earliest)
     }
 }
 
