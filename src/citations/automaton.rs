@@ -506,12 +506,16 @@ mod tests {
         let other = crate::law::names::other_patterns(include_str!("../law/laws.tsv"));
         grammar::automata(&names(true), &names(false), &other)
             .into_iter()
-            .map(|(name, patterns)| {
-                let path = std::path::Path::new(env!("OUT_DIR")).join(format!("{name}.dfa"));
-                let bytes = std::fs::read(&path).expect("build.rs wrote the table");
-                (name, Automaton::new(bytes.leak()), patterns)
-            })
+            .map(|(name, patterns)| (name, Automaton::new(out_table(name, "dfa")), patterns))
             .collect()
+    }
+
+    /// The table `build.rs` wrote to `OUT_DIR/NAME.EXTENSION`.
+    fn out_table(name: &str, extension: &str) -> &'static [u8] {
+        let path = std::path::Path::new(env!("OUT_DIR")).join(format!("{name}.{extension}"));
+        std::fs::read(&path)
+            .expect("build.rs wrote the table")
+            .leak()
     }
 
     /// Haystacks that start with every kind of token, value and law name, and with what
@@ -615,20 +619,11 @@ mod tests {
 
     /// The forward and reverse tables of each of [`grammar::SEARCHED`], with its patterns.
     fn finders() -> Vec<(&'static str, Finder, Vec<String>)> {
-        let read = |file: String| {
-            let path = std::path::Path::new(env!("OUT_DIR")).join(file);
-            &*std::fs::read(&path)
-                .expect("build.rs wrote the table")
-                .leak()
-        };
         tables()
             .into_iter()
             .filter(|(name, ..)| grammar::SEARCHED.contains(name))
             .map(|(name, _, patterns)| {
-                let finder = Finder::new(
-                    read(format!("{name}.fwd.dfa")),
-                    read(format!("{name}.rev.dfa")),
-                );
+                let finder = Finder::new(out_table(name, "fwd.dfa"), out_table(name, "rev.dfa"));
                 (name, finder, patterns)
             })
             .collect()

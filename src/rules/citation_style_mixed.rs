@@ -67,7 +67,8 @@ fn check_styles(
     // the guard still runs once for every distinct rewrite.
     let mut rewrites: HashMap<RewriteKey<'_>, usize, BuildHasherDefault<KeyHasher>> =
         HashMap::default();
-    let mut written: Vec<Rewrite> = Vec::new();
+    // The rewrites made, by the number `rewrites` gives each key.
+    let mut made: Vec<Rewrite> = Vec::new();
     let mut guards = Guards::default();
     let note = format!(
         "this document's citation style is {} (`{}`)",
@@ -83,7 +84,7 @@ fn check_styles(
         );
         let id = *rewrites.entry(key).or_insert_with(|| {
             let rewrite = fix::rewrite(c, target);
-            written.push(Rewrite {
+            made.push(Rewrite {
                 message: format!(
                     "citation `{}` is written in the {} style",
                     c.text,
@@ -94,9 +95,9 @@ fn check_styles(
                 expressible: reads_back(c, &rewrite, target),
                 written: rewrite,
             });
-            written.len() - 1
+            made.len() - 1
         });
-        let entry = &written[id];
+        let entry = &made[id];
         // A style that cannot express these provisions (the rewrite reads back as another
         // provision, or in another style) is no style to ask for: leave the citation alone,
         // so that `--fix` converges.

@@ -133,6 +133,8 @@ const POINTS: [char; 6] = ['a', 'b', 'c', 'd', 'e', 'f'];
 pub fn basis_mentions(text: &str, range: Range<usize>) -> Vec<BasisMention> {
     let hay = &text[range.clone()];
     let bytes = hay.as_bytes();
+    // A byte of a `\w` (LATIN_WORD) character, or of some other non-ASCII one: walking back
+    // over a few starts too many costs a failed try each, one too few a basis word.
     let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     let mut found = Vec::new();
     // Trying BASIS at every start was a tenth of a lint of a citation-dense policy: it is
@@ -403,14 +405,7 @@ mod tests {
     /// Text that holds a phrase of one branch of the basis words, generated from the branch
     /// itself (its word boundaries left out), between words that may run into it.
     fn basis_phrases() -> impl Strategy<Value = String> {
-        let branches: Vec<String> = BASIS_WORDS
-            .iter()
-            .flat_map(|w| {
-                let inner = &w[w.find('>').expect("a named group") + 1..w.len() - 1];
-                split_top_level(inner)
-            })
-            .collect();
-        let phrase = prop::sample::select(branches).prop_flat_map(|b| {
+        let phrase = prop::sample::select(basis_branches()).prop_flat_map(|b| {
             proptest::string::string_regex(&crate::citations::latin(&format!("(?i:{b})")))
                 .expect("a basis branch generates")
         });
@@ -422,6 +417,17 @@ mod tests {
             prop::sample::select(vec!["", " consent", "öffentliche Gewalt", " x"]),
         )
             .prop_map(|(a, p, b, c)| format!("{a}{p}{b}{c}"))
+    }
+
+    /// Every branch of [`BASIS_WORDS`], without its point's named group.
+    fn basis_branches() -> Vec<String> {
+        BASIS_WORDS
+            .iter()
+            .flat_map(|w| {
+                let inner = &w[w.find('>').expect("a named group") + 1..w.len() - 1];
+                split_top_level(inner)
+            })
+            .collect()
     }
 
     /// The top-level branches of an alternation.
@@ -448,10 +454,7 @@ mod tests {
 
     #[test]
     fn the_basis_branches_are_split_as_written() {
-        let branches: Vec<String> = BASIS_WORDS
-            .iter()
-            .flat_map(|w| split_top_level(&w[w.find('>').unwrap() + 1..w.len() - 1]))
-            .collect();
+        let branches = basis_branches();
         assert!(
             branches.contains(&r"\w*ywotn\w*\s+interes\w*".to_owned()),
             "{branches:?}"

@@ -75,9 +75,9 @@ static FIND: LazyLock<Regex> = LazyLock::new(|| {
     .expect("outdated instruments")
 });
 
-/// Text every [`FIND`] match contains (one of [`INSTRUMENT_ANCHORS`]); [`FIND`] itself has optional, case-folded prefixes
-/// ("EU-US", "Swiss-U.S.") that leave the regex engine only short, frequent literals to
-/// skip text with, so it crawled through every document.
+/// Text every [`FIND`] match contains (one of [`INSTRUMENT_ANCHORS`]); [`FIND`] itself has
+/// optional, case-folded prefixes ("EU-US", "Swiss-U.S.") that leave the regex engine only
+/// short, frequent literals to skip text with, so it crawled through every document.
 static ANCHORS: [Search; 2] = [
     search!("anchor_folded", || INSTRUMENT_ANCHORS[0].to_owned()),
     search!("anchor_exact", || INSTRUMENT_ANCHORS[1].to_owned()),
@@ -101,10 +101,7 @@ impl Anchors {
                 Some(None) => None,
                 _ => *next.insert(search.find_at(text, at).map(|m| m.start)),
             };
-            nearest = match (nearest, start) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            nearest = nearest.into_iter().chain(start).min();
         }
         nearest
     }
