@@ -36,35 +36,94 @@ pub fn escape_number(text: &str) -> String {
 /// line starts.
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    // ASCII whitespace only: a no-break space inside "CA\u{a0}94105" is content.
-    for (i, word) in text
-        .split(|c: char| c.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        if i > 0 {
+    // Bytes before `run` are written; `space` is a whitespace run owed before the next
+    // word (none before the first, none after the last).
+    let (mut run, mut at, mut space) = (0, 0, false);
+    let bytes = text.as_bytes();
+    let owed = |out: &mut String, space: &mut bool| {
+        if std::mem::take(space) {
             out.push(' ');
         }
-        for c in word.chars() {
-            // PRV019's characters, should the rule be turned off: visible, and harmless.
-            if text_control_character::forbidden(c).is_some() {
-                out.push(char::REPLACEMENT_CHARACTER);
-                continue;
+    };
+    let flush = |out: &mut String, space: &mut bool, upto: usize, run: usize| {
+        if run < upto {
+            owed(out, space);
+            out.push_str(&text[run..upto]);
+        }
+    };
+    while let Some(&b) = bytes.get(at) {
+        match INLINE[usize::from(b)] {
+            Inline::Plain => at += 1,
+            // ASCII whitespace only: a no-break space inside "CA\u{a0}94105" is content.
+            Inline::Space => {
+                flush(&mut out, &mut space, at, run);
+                space = !out.is_empty();
+                at += 1;
+                run = at;
             }
             // The characters that open inline constructs (emphasis, code, links, autolinks,
             // raw HTML, entities) or close an ATX heading. `!` only matters before `[`, and
-            // `[` is escaped; `(`, `.` and `-` only matter at a line start, handled below.
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&'
-            ) {
+            // `[` is escaped; `(`, `.` and `-` only matter at a line start (see `escape`).
+            Inline::Syntax => {
+                flush(&mut out, &mut space, at, run);
+                owed(&mut out, &mut space);
                 out.push('\\');
+                run = at;
+                at += 1;
             }
-            out.push(c);
+            // PRV019's characters, should the rule be turned off: visible, and harmless.
+            Inline::Other => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                let len = c.len_utf8();
+                if text_control_character::forbidden(c).is_some() {
+                    flush(&mut out, &mut space, at, run);
+                    owed(&mut out, &mut space);
+                    out.push(char::REPLACEMENT_CHARACTER);
+                    run = at + len;
+                }
+                at += len;
+            }
         }
     }
+    flush(&mut out, &mut space, at, run);
     out
 }
+
+/// What [`escape_inline`] does with a byte.
+#[derive(Clone, Copy)]
+enum Inline {
+    /// Copied as it is.
+    Plain,
+    /// ASCII white space: collapsed.
+    Space,
+    /// Markdown syntax: escaped with a backslash.
+    Syntax,
+    /// A control, or the first byte of a non-ASCII character: the character is looked at.
+    Other,
+}
+
+/// [`Inline`] of every byte.
+const INLINE: [Inline; 256] = {
+    let mut table = [Inline::Other; 256];
+    let mut b = 0x20;
+    while b < 0x7F {
+        table[b] = Inline::Plain;
+        b += 1;
+    }
+    let mut i = 0;
+    let syntax = b"\\`*_[]<>#&";
+    while i < syntax.len() {
+        table[syntax[i] as usize] = Inline::Syntax;
+        i += 1;
+    }
+    let mut i = 0;
+    let space = b" \t\n\x0C\r";
+    while i < space.len() {
+        table[space[i] as usize] = Inline::Space;
+        i += 1;
+    }
+    table
+};
 
 /// Neutralises the block constructs a value would open if it began a line: list markers
 /// (`-`, `+`, `1.`, `1)`), thematic breaks and setext underlines (`-`, `=`), tilde fences.
@@ -211,6 +270,38 @@ impl Normaliser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`escape_inline`] as first written, a word and a character at a time: the
+    /// specification the byte table must meet.
+    fn escape_inline_by_words(text: &str) -> String {
+        let mut out = String::new();
+        let words = text.split(|c: char| c.is_ascii_whitespace());
+        for (i, word) in words.filter(|w| !w.is_empty()).enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            for c in word.chars() {
+                if text_control_character::forbidden(c).is_some() {
+                    out.push(char::REPLACEMENT_CHARACTER);
+                    continue;
+                }
+                if "\\`*_[]<>#&".contains(c) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inline_escaping_matches_escaping_word_by_word(
+            text in "[ -~\t\n\r\u{B}\u{C}\u{0}\u{7F}\u{85}\u{A0}ü€\u{202E}\u{FFFE}\u{1F600}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(escape_inline(&text), escape_inline_by_words(&text));
+        }
+    }
 
     #[test]
     fn inline_syntax_is_backslash_escaped() {

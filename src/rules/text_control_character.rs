@@ -26,6 +26,37 @@ pub fn forbidden(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether `text` holds a character [`forbidden`] names. Runs of printable ASCII, tab and
+/// line feed, most of a register, are passed over 16 bytes at a time; only a run holding
+/// another byte is read character by character.
+pub fn holds_forbidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Always a character boundary: a run passed over is ASCII, a run read ends after a
+    // whole character.
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + 16).min(bytes.len());
+        // `&`, not `&&`: no early exit, so the run is tested as one vector.
+        let plain = bytes[at..end].iter().fold(true, |plain, &b| {
+            plain & ((0x20..0x7F).contains(&b) | (b == b'\t') | (b == b'\n'))
+        });
+        if plain {
+            at = end;
+            continue;
+        }
+        for c in text[at..].chars() {
+            if forbidden(c).is_some() {
+                return true;
+            }
+            at += c.len_utf8();
+            if at >= end {
+                break;
+            }
+        }
+    }
+    false
+}
+
 /// The Unicode name of a bidirectional control.
 fn bidi_name(c: char) -> Option<&'static str> {
     Some(match c {
@@ -51,7 +82,7 @@ pub fn check(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
     for file in cx.project.files.iter().chain(&cx.project.config_file) {
         // A decoded string can hold such a character only if the source holds it or a
         // backslash escape: most files are passed over without a second parse.
-        if !file.text.contains('\\') && !file.text.chars().any(|c| forbidden(c).is_some()) {
+        if !file.text.contains('\\') && !holds_forbidden(&file.text) {
             continue;
         }
         // A file that does not parse is reported by PRV001 or PRV012 already.
@@ -146,7 +177,7 @@ fn locate(file: &SourceFile, value: &str, span: Range<usize>, at: usize) -> Rang
 
 #[cfg(test)]
 mod tests {
-    use super::forbidden;
+    use super::{forbidden, holds_forbidden};
     use crate::rules::test_support::{diagnostics, with_processor};
 
     #[test]
@@ -176,6 +207,65 @@ mod tests {
             '\t', '\n', ' ', 'a', 'ü', '\u{A0}', '\u{200B}', '\u{FFFD}', '\u{2028}',
         ] {
             assert!(forbidden(c).is_none(), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    /// Text as registers hold it: runs of plain ASCII of every length around the 16-byte
+    /// step, and between them single characters on either side of each forbidden range.
+    fn register_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let edges = proptest::sample::select(vec![
+            '\0',
+            '\u{8}',
+            '\t',
+            '\n',
+            '\u{B}',
+            '\r',
+            '\u{1F}',
+            ' ',
+            '~',
+            '\u{7F}',
+            '\u{80}',
+            '\u{9F}',
+            '\u{A0}',
+            'ä',
+            '€',
+            '\u{61B}',
+            '\u{61C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{2029}',
+            '\u{202A}',
+            '\u{202E}',
+            '\u{202F}',
+            '\u{2065}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{206A}',
+            '\u{FDCF}',
+            '\u{FDD0}',
+            '\u{FDEF}',
+            '\u{FDF0}',
+            '\u{FFFD}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{1FFFE}',
+            '\u{1F600}',
+            '\u{10FFFF}',
+        ]);
+        let piece = prop_oneof![
+            4 => "[ -~\t\n]{0,40}",
+            1 => edges.prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn holds_forbidden_is_any_character_forbidden(text in register_text()) {
+            let every = text.chars().any(|c| forbidden(c).is_some());
+            proptest::prop_assert_eq!(holds_forbidden(&text), every);
         }
     }
 
