@@ -40,7 +40,7 @@ pub fn register(text: &str) {
         date: jiff::civil::date(2026, 11, 29),
         record: true,
     };
-    crate::rules::check_project(&cx, &mut diagnostics);
+    crate::rules::check_project(&cx, 1, &mut diagnostics);
     for d in &diagnostics {
         let _ = file.line_col(d.span.start);
         let _ = file.line_col(d.span.end);

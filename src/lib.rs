@@ -98,11 +98,12 @@ pub fn check_in(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, 
         rules::citations::check(file, prose, &lint::options(settings), &mut found);
         found
     };
+    let jobs = opts.jobs.unwrap_or_else(parallel::default_jobs);
     let mut project = project::load_with(
         &opts.root,
         files,
         project::LoadOptions {
-            jobs: opts.jobs.unwrap_or_else(parallel::default_jobs),
+            jobs,
             prose_check: Some(&lint_prose),
         },
     )?;
@@ -115,7 +116,7 @@ pub fn check_in(opts: &CheckOptions, files: &dyn tree::Tree) -> Result<Checked, 
         date,
         record: opts.record || render::chosen_outputs(&project).contains(&"record"),
     };
-    rules::check_project(&cx, &mut diagnostics);
+    rules::check_project(&cx, jobs, &mut diagnostics);
     // In the order one thread would have found them in, after the rules' findings: the
     // sort that follows keeps the order of equal keys.
     diagnostics.append(&mut project.prose_findings);

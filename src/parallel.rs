@@ -42,7 +42,24 @@ pub fn jobs_from_env_or_default() -> usize {
 /// `f` of every item, on at most `jobs` threads (the calling one among them), returned in
 /// the order of `items`.
 pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = jobs.min(items.len().div_ceil(MIN_ITEMS_PER_THREAD)).max(1);
+    map_in(jobs, items, MIN_ITEMS_PER_THREAD, BATCH, f)
+}
+
+/// [`map`] of items each worth a thread of its own (a block of sections to render): as
+/// many threads as items, up to `jobs`, each taking one item at a time.
+pub fn map_heavy<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_in(jobs, items, 1, 1, f)
+}
+
+/// [`map`] with at least `per_thread` items to a thread, taken `batch` at a time.
+fn map_in<T: Sync, R: Send>(
+    jobs: usize,
+    items: &[T],
+    per_thread: usize,
+    batch: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let threads = jobs.min(items.len().div_ceil(per_thread)).max(1);
     if threads == 1 {
         return items.iter().map(f).collect();
     }
@@ -50,11 +67,11 @@ pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Syn
     let work = || {
         let mut done = Vec::new();
         loop {
-            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            let start = next.fetch_add(batch, Ordering::Relaxed);
             if start >= items.len() {
                 return done;
             }
-            let end = (start + BATCH).min(items.len());
+            let end = (start + batch).min(items.len());
             done.extend((start..end).map(|i| (i, f(&items[i]))));
         }
     };
@@ -79,7 +96,7 @@ pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Syn
 
 #[cfg(test)]
 mod tests {
-    use super::{jobs_from, map};
+    use super::{jobs_from, map, map_heavy};
 
     #[test]
     fn privreg_jobs_is_a_positive_whole_number() {
@@ -99,5 +116,12 @@ mod tests {
         }
         assert_eq!(map(4, &[] as &[usize], |i| *i), Vec::<usize>::new());
         assert_eq!(map(4, &[7usize], |i| *i), [7]);
+        for jobs in [1, 2, 3, 8] {
+            assert_eq!(
+                map_heavy(jobs, &items[..5], |i| i * 3),
+                one[..5],
+                "{jobs} threads"
+            );
+        }
     }
 }

@@ -179,6 +179,16 @@ impl CitationStyle {
     }
 }
 
+/// Whether template `name` of `env` is privreg's own: the embedded one, or a project's
+/// copy of it, byte for byte.
+pub fn is_own(env: &Environment<'_>, name: &str) -> bool {
+    let Some((_, embedded)) = EMBEDDED.iter().find(|(n, _)| *n == name) else {
+        return false;
+    };
+    env.get_template(name)
+        .is_ok_and(|t| t.source() == *embedded)
+}
+
 /// Builds the environment. `overrides` is the project's `templates/` directory, links
 /// resolved (`project::templates_dir`): a file there replaces the embedded template of the
 /// same name, and no template is read from outside it.
@@ -348,20 +358,31 @@ fn render_into(
         not_utf8: false,
         cap: limits.output,
     };
-    let captured = env
-        .get_template(name)
-        .and_then(|t| t.render_captured_to(ctx, &mut out))
-        .map_err(|e| {
-            if out.over {
-                // minijinja reports a failed write without the template it came from.
-                over_limit(name, limits)
-            } else if out.not_utf8 {
-                not_utf8(name)
-            } else {
-                template_error(&e)
+    let fuel = match super::split::Plan::new(env, name, &ctx) {
+        Some(plan) => match plan.render(&mut out) {
+            // Unmetered: the split is only of privreg's own templates.
+            Ok(()) => 0,
+            Err(e) if out.over || out.not_utf8 => return Err(out.error(name, limits, &e)),
+            // privreg's own templates failing would be a bug; the error is the one a
+            // single render gives, naming the template and line a user can look up.
+            Err(e) => {
+                let mut nowhere = std::io::sink();
+                let mut again = Capped {
+                    sink: Sink::Stream(&mut nowhere),
+                    written: 0,
+                    over: false,
+                    not_utf8: false,
+                    cap: limits.output,
+                };
+                let whole = render_whole(env, name, ctx, &mut again);
+                return Err(match whole {
+                    Err(e) => again.error(name, limits, &e),
+                    Ok(_) => template_error(&e),
+                });
             }
-        })?;
-    let fuel = captured.state().fuel_levels().map_or(0, |(used, _)| used);
+        },
+        None => render_whole(env, name, ctx, &mut out).map_err(|e| out.error(name, limits, &e))?,
+    };
     let text = match out.sink {
         // Only whole `str`s are written, and a write over the limit fails whole.
         Sink::Raw(buf) => String::from_utf8(buf).map_err(|_| not_utf8(name))?,
@@ -375,6 +396,56 @@ fn render_into(
         Sink::Stream(_) => String::new(),
     };
     Ok(Rendered { text, fuel })
+}
+
+/// Template `name` over `ctx` rendered whole, and in blocks on `jobs` threads if
+/// [`Plan`](super::split::Plan) splits it, each as written or as failed, within `limits`
+/// (for the split's tests).
+#[cfg(test)]
+pub(super) fn whole_and_split(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: &Value,
+    jobs: usize,
+    limits: Limits,
+) -> (Result<String, Error>, Option<Result<String, Error>>) {
+    let capped = || Capped {
+        sink: Sink::Raw(Vec::new()),
+        written: 0,
+        over: false,
+        not_utf8: false,
+        cap: limits.output,
+    };
+    let text = |out: Capped<'_>| match out.sink {
+        Sink::Raw(bytes) => String::from_utf8(bytes).unwrap(),
+        _ => unreachable!("raw"),
+    };
+    let mut whole = capped();
+    let whole = match render_whole(env, name, ctx.clone(), &mut whole) {
+        Ok(_) => Ok(text(whole)),
+        Err(e) => Err(whole.error(name, limits, &e)),
+    };
+    let split = super::split::Plan::with_jobs(env, name, ctx, jobs).map(|plan| {
+        let mut out = capped();
+        match plan.render(&mut out) {
+            Ok(()) => Ok(text(out)),
+            Err(e) => Err(out.error(name, limits, &e)),
+        }
+    });
+    (whole, split)
+}
+
+/// Template `name` rendered over `ctx` into `out` in one render; the fuel it used.
+fn render_whole(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+    out: &mut Capped<'_>,
+) -> Result<u64, minijinja::Error> {
+    let captured = env
+        .get_template(name)
+        .and_then(|t| t.render_captured_to(ctx, &mut *out))?;
+    Ok(captured.state().fuel_levels().map_or(0, |(used, _)| used))
 }
 
 /// The error of a render of template `name` that would write more than `limits.output`.
@@ -394,7 +465,7 @@ fn not_utf8(name: &str) -> Error {
 const MARKDOWN_PIECE: usize = 64 * 1024;
 
 /// Where a render's output goes.
-enum Sink<'a> {
+pub(super) enum Sink<'a> {
     /// Kept as written.
     Raw(Vec<u8>),
     /// Tidied line by line.
@@ -406,12 +477,32 @@ enum Sink<'a> {
 }
 
 /// An output that refuses to take more than `cap` bytes.
-struct Capped<'a> {
+pub(super) struct Capped<'a> {
     sink: Sink<'a>,
     written: usize,
-    over: bool,
+    /// Whether a write would have gone over `cap`.
+    pub(super) over: bool,
     not_utf8: bool,
     cap: usize,
+}
+
+impl Capped<'_> {
+    /// The bytes it takes before it is full.
+    pub(super) fn room(&self) -> usize {
+        self.cap - self.written
+    }
+
+    /// What a render of template `name` that failed with `err` while writing here reports.
+    fn error(&self, name: &str, limits: Limits, err: &minijinja::Error) -> Error {
+        if self.over {
+            // minijinja reports a failed write without the template it came from.
+            over_limit(name, limits)
+        } else if self.not_utf8 {
+            not_utf8(name)
+        } else {
+            template_error(err)
+        }
+    }
 }
 
 impl std::io::Write for Capped<'_> {

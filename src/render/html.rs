@@ -36,8 +36,8 @@ fn to_html_in(markdown: &str, anchors: &HashMap<String, String>, piece: usize) -
     // pulldown-cmark builds the tree of all it parses at once: of a whole chapter of
     // 100,000 sections, some hundred megabytes. Pieces that begin at a heading parse to
     // the same HTML, written one after the other.
-    for piece in pieces(markdown, piece) {
-        html.push(piece);
+    for window in pieces(markdown, piece).chunks(html.window()) {
+        html.push(window);
     }
     html.finish()
 }
@@ -94,10 +94,12 @@ fn convert_file(
     }
     let held = if out.is_some() { size } else { len };
     let mut html = Html::new(anchors, held);
+    let mut window: Vec<String> = Vec::with_capacity(html.window());
     let mut piece = String::with_capacity(size + size / 4);
     let mut reader = open()?;
-    let mut convert = |html: &mut Html<'_>, piece: &str| -> std::io::Result<()> {
-        html.push(piece);
+    let mut convert = |html: &mut Html<'_>, window: &mut Vec<String>| -> std::io::Result<()> {
+        html.push(window);
+        window.clear();
         if let Some(out) = out.as_mut() {
             out.write_all(html.body.as_bytes())?;
             html.body.clear();
@@ -106,22 +108,30 @@ fn convert_file(
     };
     while reader.read_line(&mut line)? > 0 {
         if !piece.is_empty() && piece.len() >= size && is_atx_heading(&line) {
-            convert(&mut html, &piece)?;
-            piece.clear();
+            window.push(std::mem::replace(
+                &mut piece,
+                String::with_capacity(size + size / 4),
+            ));
+            if window.len() == html.window() {
+                convert(&mut html, &mut window)?;
+            }
         }
         piece.push_str(&line);
         line.clear();
     }
-    convert(&mut html, &piece)?;
+    window.push(piece);
+    convert(&mut html, &mut window)?;
     Ok(html.finish())
 }
 
-/// HTML made from Markdown a piece at a time.
+/// HTML made from Markdown a piece at a time, the pieces of a window on `PRIVREG_JOBS`
+/// threads: each converts alone, and their HTML and headings are taken in order.
 struct Html<'a> {
     anchors: &'a HashMap<String, String>,
     spaces: Vec<usize>,
     toc: Vec<TocEntry>,
     body: String,
+    jobs: usize,
 }
 
 impl<'a> Html<'a> {
@@ -132,18 +142,34 @@ impl<'a> Html<'a> {
             spaces: number_spaces(anchors),
             toc: Vec::new(),
             body: String::with_capacity(markdown_len.saturating_mul(5) / 4),
+            jobs: crate::parallel::jobs_from_env_or_default(),
         }
     }
 
-    /// Converts the next piece.
-    fn push(&mut self, piece: &str) {
-        let events = HeadingIds::new(
-            Parser::new_ext(piece, Options::empty()),
-            self.anchors,
-            &self.spaces,
-            &mut self.toc,
-        );
-        pulldown_cmark::html::push_html(&mut self.body, sanitise(events));
+    /// The pieces converted at once: a few for each thread.
+    fn window(&self) -> usize {
+        self.jobs * 4
+    }
+
+    /// Converts the next pieces.
+    fn push<S: AsRef<str> + Sync>(&mut self, pieces: &[S]) {
+        let (anchors, spaces) = (self.anchors, &self.spaces[..]);
+        let convert = |piece: &S| {
+            let mut toc = Vec::new();
+            let mut body = String::with_capacity(piece.as_ref().len().saturating_mul(5) / 4);
+            let events = HeadingIds::new(
+                Parser::new_ext(piece.as_ref(), Options::empty()),
+                anchors,
+                spaces,
+                &mut toc,
+            );
+            pulldown_cmark::html::push_html(&mut body, sanitise(events));
+            (body, toc)
+        };
+        for (body, toc) in crate::parallel::map_heavy(self.jobs, pieces, convert) {
+            self.body.push_str(&body);
+            self.toc.extend(toc);
+        }
     }
 
     fn finish(self) -> Converted {

@@ -13,6 +13,7 @@ pub mod jsonld;
 pub mod lang;
 pub mod markdown;
 pub mod record;
+mod split;
 pub mod subprocessors;
 pub mod table;
 pub mod view;
@@ -596,6 +597,16 @@ enum LazySections {
     },
 }
 
+impl LazySections {
+    /// How many sections it holds.
+    fn len(&self) -> usize {
+        match self {
+            LazySections::Ready(views) => views.len(),
+            LazySections::Deferred { sections, .. } => sections.len(),
+        }
+    }
+}
+
 impl minijinja::value::Object for LazySections {
     fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
         minijinja::value::ObjectRepr::Seq
@@ -626,11 +637,7 @@ impl minijinja::value::Object for LazySections {
     }
 
     fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
-        let len = match &**self {
-            LazySections::Ready(views) => views.len(),
-            LazySections::Deferred { sections, .. } => sections.len(),
-        };
-        minijinja::value::Enumerator::Seq(len)
+        minijinja::value::Enumerator::Seq(self.len())
     }
 }
 
@@ -893,16 +900,11 @@ impl Artefact {
         limits: Limits,
         out: &mut dyn std::io::Write,
     ) -> Option<Result<(), Error>> {
-        let own = |name: &str| {
-            let source = env.get_template(name).ok()?;
-            let embedded = env::EMBEDDED.iter().find(|(n, _)| *n == name)?.1;
-            Some(source.source() == embedded)
-        };
         if template != "page.html"
             || !PAGE_PARTS
                 .iter()
                 .chain([&template])
-                .all(|n| own(n) == Some(true))
+                .all(|n| env::is_own(env, n))
         {
             return None;
         }
@@ -1123,7 +1125,7 @@ Legal bases: {% for b in s.legal_bases %}{{ cite(b.article, b.paragraph, b.point
     }
 
     /// A project of `n` sections, languages `de` and `en`, with `templates` of its own.
-    fn sections(n: usize, templates: &[(&str, &str)]) -> (tempfile::TempDir, Project) {
+    pub(super) fn sections(n: usize, templates: &[(&str, &str)]) -> (tempfile::TempDir, Project) {
         let registers: Vec<(String, String)> = (0..n)
             .map(|i| {
                 let text = format!(

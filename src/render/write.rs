@@ -63,6 +63,9 @@ pub struct Stage {
     name: std::ffi::OsString,
     staging: PathBuf,
     names: Vec<String>,
+    /// The files written and being synced, each on a thread of its own: a sync waits on the
+    /// disk, and the next file can be made meanwhile. All are joined before the swap.
+    syncing: Vec<(PathBuf, std::thread::JoinHandle<io::Result<()>>)>,
 }
 
 impl Stage {
@@ -92,13 +95,26 @@ impl Stage {
             name,
             staging,
             names: Vec::new(),
+            syncing: Vec::new(),
         })
+    }
+
+    /// Syncs `file`, written to `path`, on a thread of its own if one starts.
+    fn sync(&mut self, path: PathBuf, file: std::fs::File) -> Result<(), Error> {
+        let file = std::sync::Arc::new(file);
+        let theirs = std::sync::Arc::clone(&file);
+        match std::thread::Builder::new().spawn(move || theirs.sync_all()) {
+            Ok(handle) => self.syncing.push((path, handle)),
+            Err(_) => file.sync_all().map_err(write_err(&path))?,
+        }
+        Ok(())
     }
 
     /// Writes file `name` with `contents` into the staging directory, synced.
     pub fn add(&mut self, name: &str, contents: &[u8]) -> Result<(), Error> {
         let path = self.staging.join(name);
-        write_synced(&path, contents).map_err(write_err(&path))?;
+        let file = write_unsynced(&path, contents).map_err(write_err(&path))?;
+        self.sync(path, file)?;
         self.names.push(name.to_owned());
         Ok(())
     }
@@ -130,7 +146,7 @@ impl Stage {
             path: path.clone(),
             source: e.into_error(),
         })?;
-        file.sync_all().map_err(write_err(&path))?;
+        self.sync(path, file)?;
         self.names.push(name.to_owned());
         Ok(())
     }
@@ -147,7 +163,15 @@ impl Stage {
             name,
             staging,
             names,
+            syncing,
         } = self;
+        for (path, handle) in syncing {
+            match handle.join() {
+                Ok(synced) => synced.map_err(write_err(&path))?,
+                // `sync_all` does not panic; were it to, it would be a bug, shown as one.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
         let dir = dir.as_path();
         let exists = match std::fs::metadata(&target) {
             Ok(meta) if meta.is_dir() => true,
@@ -334,12 +358,12 @@ fn reserve(
     })
 }
 
-/// Writes `contents` to a new file and syncs it, so that a crash after the rename cannot
-/// leave an output file empty.
-fn write_synced(path: &Path, contents: &[u8]) -> io::Result<()> {
+/// Writes `contents` to a new file, to be synced ([`Stage::sync`]) before the swap, so
+/// that a crash after the rename cannot leave an output file empty.
+fn write_unsynced(path: &Path, contents: &[u8]) -> io::Result<std::fs::File> {
     let mut file = std::fs::File::create(path)?;
     io::Write::write_all(&mut file, contents)?;
-    file.sync_all()
+    Ok(file)
 }
 
 /// Compares `files` with the contents of `dir`. Returns a unified diff of every stale or

@@ -150,54 +150,68 @@ pub fn importer_country<'a>(h: Holder<'a>, t: &'a Transfer) -> Option<&'a str> {
     }
 }
 
-/// Runs every semantic rule over the project.
-pub fn check_project(cx: &RuleCx, out: &mut Vec<Diagnostic>) {
-    id_duplicate::check(cx, out);
-    id_invalid::check(cx, out);
-    order_duplicate::check(cx, out);
-    text_control_character::check(cx, out);
-    url_scheme_invalid::check(cx, out);
-    country_code_unknown::check(cx, out);
-    value_unknown::check(cx, out);
-    field_without_effect::check(cx, out);
-    legal_basis_unknown::check(cx, out);
-    legitimate_interest_missing::check(cx, out);
-    special_category_condition_missing::check(cx, out);
-    purpose_unknown::check(cx, out);
-    purpose_basis_missing::check(cx, out);
-    article_6_basis_missing::check(cx, out);
-    national_law_missing::check(cx, out);
-    criminal_data_authorisation_missing::check(cx, out);
-    device_access_unclear::check(cx, out);
-    transfer_mechanism_missing::check(cx, out);
-    transfer_mechanism_unknown::check(cx, out);
-    transfer_instrument_invalid::check(cx, out);
-    dpf_outside_us::check(cx, out);
-    dpf_participant_missing::check(cx, out);
-    adequacy_scope_unconfirmed::check(cx, out);
-    mechanism_relation_missing::check(cx, out);
-    safeguard_copy_missing::check(cx, out);
-    transfer_certainty_understated::check(cx, out);
-    derogation_not_occasional::check(cx, out);
-    compelling_interest_missing::check(cx, out);
-    adequacy_decision_missing::check(cx, out);
-    transfer_undeclared::check(cx, out);
-    retention_missing::check(cx, out);
-    retention_generic::check(cx, out);
-    translation_mismatch::check(cx, out);
-    dpa_missing::check(cx, out);
-    recipient_role_incomplete::check(cx, out);
-    recipient_entity_missing::check(cx, out);
-    controller_missing::check(cx, out);
-    contact_details_missing::check(cx, out);
-    representative_missing::check(cx, out);
-    interests_public_authority::check(cx, out);
-    provision_duty_missing::check(cx, out);
-    automated_decision_incomplete::check(cx, out);
-    source_categories_missing::check(cx, out);
-    child_consent_age_invalid::check(cx, out);
-    record_item_missing::check(cx, out);
-    safeguards_documentation_missing::check(cx, out);
+/// A semantic rule: what it finds in the project, appended.
+type Rule = fn(&RuleCx, &mut Vec<Diagnostic>);
+
+/// Every semantic rule, in the order their findings are reported.
+const RULES: &[Rule] = &[
+    id_duplicate::check,
+    id_invalid::check,
+    order_duplicate::check,
+    text_control_character::check,
+    url_scheme_invalid::check,
+    country_code_unknown::check,
+    value_unknown::check,
+    field_without_effect::check,
+    legal_basis_unknown::check,
+    legitimate_interest_missing::check,
+    special_category_condition_missing::check,
+    purpose_unknown::check,
+    purpose_basis_missing::check,
+    article_6_basis_missing::check,
+    national_law_missing::check,
+    criminal_data_authorisation_missing::check,
+    device_access_unclear::check,
+    transfer_mechanism_missing::check,
+    transfer_mechanism_unknown::check,
+    transfer_instrument_invalid::check,
+    dpf_outside_us::check,
+    dpf_participant_missing::check,
+    adequacy_scope_unconfirmed::check,
+    mechanism_relation_missing::check,
+    safeguard_copy_missing::check,
+    transfer_certainty_understated::check,
+    derogation_not_occasional::check,
+    compelling_interest_missing::check,
+    adequacy_decision_missing::check,
+    transfer_undeclared::check,
+    retention_missing::check,
+    retention_generic::check,
+    translation_mismatch::check,
+    dpa_missing::check,
+    recipient_role_incomplete::check,
+    recipient_entity_missing::check,
+    controller_missing::check,
+    contact_details_missing::check,
+    representative_missing::check,
+    interests_public_authority::check,
+    provision_duty_missing::check,
+    automated_decision_incomplete::check,
+    source_categories_missing::check,
+    child_consent_age_invalid::check,
+    record_item_missing::check,
+    safeguards_documentation_missing::check,
+];
+
+/// Runs every semantic rule over the project, the rules shared out over `jobs` threads,
+/// their findings in the order of [`RULES`] whatever thread ran each.
+pub fn check_project(cx: &RuleCx, jobs: usize, out: &mut Vec<Diagnostic>) {
+    let found = crate::parallel::map_heavy(jobs, RULES, |rule| {
+        let mut found = Vec::new();
+        rule(cx, &mut found);
+        found
+    });
+    out.extend(found.into_iter().flatten());
 }
 
 /// Support for the rules' unit tests: check register YAML held in memory.
@@ -268,6 +282,7 @@ pub mod test_support {
                 date,
                 record: true,
             },
+            1,
             &mut out,
         );
         out
