@@ -20,12 +20,20 @@ pub fn repository_root(dir: &Path) -> Option<PathBuf> {
 /// first, so that a project reached through a linked temporary directory is still seen
 /// inside the current directory, which the system reports resolved.
 pub fn shown_from(cwd: &Path, base: &Path, path: &Path) -> String {
+    shown_from_in(cwd, base, path, &Canonical::default())
+}
+
+/// [`shown_from`], the file system asked through `canonical`: a report names a thousand
+/// files of one directory, and resolving it for each was 5 system calls a file.
+pub fn shown_from_in(cwd: &Path, base: &Path, path: &Path, canonical: &Canonical) -> String {
     let absolute = normalize(&cwd.join(path));
     let shown = match absolute.strip_prefix(base) {
         Ok(rel) => slashed(rel),
         Err(_) => {
-            let resolved = resolve_dir(&absolute);
-            let base = base.canonicalize().unwrap_or_else(|_| base.to_owned());
+            let resolved = absolute
+                .file_name()
+                .and_then(|name| Some(canonical.of(absolute.parent()?)?.join(name)));
+            let base = canonical.of(base).unwrap_or_else(|| base.to_owned());
             let target = resolved.as_deref().unwrap_or(&absolute);
             slashed(&climb(&base, target).unwrap_or(absolute))
         }
@@ -34,6 +42,22 @@ pub fn shown_from(cwd: &Path, base: &Path, path: &Path) -> String {
         ".".to_owned()
     } else {
         shown
+    }
+}
+
+/// Paths with their links resolved, each asked of the file system once.
+#[derive(Debug, Default)]
+pub struct Canonical(std::cell::RefCell<std::collections::HashMap<PathBuf, Option<PathBuf>>>);
+
+impl Canonical {
+    /// `path` canonicalized, if it exists.
+    pub fn of(&self, path: &Path) -> Option<PathBuf> {
+        if let Some(known) = self.0.borrow().get(path) {
+            return known.clone();
+        }
+        let found = path.canonicalize().ok();
+        self.0.borrow_mut().insert(path.to_owned(), found.clone());
+        found
     }
 }
 
@@ -53,12 +77,6 @@ pub fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// The absolute `path` with the links of its directory resolved, if that directory exists.
-fn resolve_dir(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?;
-    Some(path.parent()?.canonicalize().ok()?.join(name))
 }
 
 /// `target` relative to `base` with `..` steps, if they share a directory below the file

@@ -287,7 +287,7 @@ pub fn read_user_file_in(
 /// (links followed). FIFOs, devices and broken links are kept, so that reading them
 /// reports them (PRV018) rather than leaving them out unsaid.
 fn listed(tree: &dyn Tree, path: &Path) -> bool {
-    tree.kind(path) != Kind::Dir
+    !tree.is_dir(path)
 }
 
 /// `path` relative to `root`, `/`-separated; the path itself when outside the root.

@@ -45,6 +45,12 @@ pub trait Tree: Sync {
     fn exists(&self, path: &Path) -> bool {
         self.kind(path) != Kind::Missing
     }
+
+    /// Whether `path` is a directory (links followed): `kind(path) == Kind::Dir`, which a
+    /// tree may answer with fewer questions to the file system.
+    fn is_dir(&self, path: &Path) -> bool {
+        self.kind(path) == Kind::Dir
+    }
 }
 
 /// The files on disk.
@@ -64,6 +70,11 @@ impl Tree for Disk {
             Ok(Some(what)) | Err(ReadFailure::NotRegular(what)) => Kind::Other(what),
             Err(_) => Kind::Other("a file privreg cannot inspect"),
         }
+    }
+
+    // One `stat` where `kind` asks three: a project lists every register file.
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
     }
 
     fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
@@ -92,6 +103,17 @@ mod tests {
         assert_eq!(Disk.kind(&dir.path().join("a.yaml")), Kind::File);
         assert_eq!(Disk.kind(dir.path()), Kind::Dir);
         assert_eq!(Disk.kind(&dir.path().join("b.yaml")), Kind::Missing);
+        for path in [
+            dir.path().join("a.yaml"),
+            dir.path().to_owned(),
+            dir.path().join("b.yaml"),
+        ] {
+            assert_eq!(
+                Disk.is_dir(&path),
+                Disk.kind(&path) == Kind::Dir,
+                "{path:?}"
+            );
+        }
         assert_eq!(Disk.list(dir.path()).unwrap(), [dir.path().join("a.yaml")]);
         assert_eq!(
             Disk.read(&dir.path().join("a.yaml"), 100).unwrap(),
@@ -106,6 +128,12 @@ mod tests {
                 Kind::Other("a symbolic link to a missing file")
             );
             assert!(Disk.exists(&c), "a broken link is something");
+            assert!(!Disk.is_dir(&c));
+            // A link to a directory is one, as `kind` says.
+            std::os::unix::fs::symlink(dir.path(), dir.path().join("d")).unwrap();
+            let d = dir.path().join("d");
+            assert_eq!(Disk.kind(&d), Kind::Dir);
+            assert!(Disk.is_dir(&d));
         }
     }
 }

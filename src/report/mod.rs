@@ -83,6 +83,8 @@ pub struct Names<'a> {
     /// The file named last and its name: diagnostics come sorted by file, and naming one
     /// may ask the file system.
     last: RefCell<Option<(*const SourceFile, String)>>,
+    /// The directories resolved so far.
+    canonical: crate::paths::Canonical,
 }
 
 impl<'a> Names<'a> {
@@ -91,6 +93,7 @@ impl<'a> Names<'a> {
         Names {
             from: None,
             last: RefCell::new(None),
+            canonical: crate::paths::Canonical::default(),
         }
     }
 
@@ -99,6 +102,7 @@ impl<'a> Names<'a> {
         Names {
             from: Some((cwd, base)),
             last: RefCell::new(None),
+            canonical: crate::paths::Canonical::default(),
         }
     }
 
@@ -111,7 +115,7 @@ impl<'a> Names<'a> {
         match &*last {
             Some((ptr, name)) if std::ptr::eq(*ptr, file) => name.clone(),
             _ => {
-                let name = crate::paths::shown_from(cwd, base, &file.path);
+                let name = crate::paths::shown_from_in(cwd, base, &file.path, &self.canonical);
                 *last = Some((file, name.clone()));
                 name
             }
