@@ -1,8 +1,10 @@
 //! Work spread over scoped threads, its results in the order of its input: what privreg
 //! writes and reports never depends on which thread finished first.
 
+use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The most threads privreg starts unless told otherwise (`PRIVREG_JOBS`): per-file work
 /// shares the allocator and the disk, and a register is never large enough for more to pay.
@@ -51,6 +53,131 @@ pub fn map_heavy<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R
     map_in(jobs, items, 1, 1, f)
 }
 
+/// `f` of every item on `jobs` threads, each result handed to `take` on the calling thread
+/// in the order of `items` as soon as it and every one before it are made, while the
+/// threads go on: the caller writes what the threads make. At most `ahead` results wait
+/// to be taken, so memory stays bounded whatever the number of items. An `Err` from
+/// `take` ends the work (no item is begun after it) and is returned.
+pub fn stream<T: Sync, R: Send, E>(
+    jobs: usize,
+    items: &[T],
+    ahead: usize,
+    f: impl Fn(&T) -> R + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    if jobs <= 1 || items.len() <= 1 {
+        return items.iter().try_for_each(|item| take(f(item)));
+    }
+    let ahead = ahead.max(1);
+    let line = Line {
+        state: Mutex::new(LineState {
+            done: BTreeMap::new(),
+            taken: 0,
+            stop: false,
+        }),
+        made: Condvar::new(),
+        taken: Condvar::new(),
+    };
+    let next = AtomicUsize::new(0);
+    let work = || {
+        // A panic in `f` must not leave the caller waiting for its result.
+        let _stop = StopOnPanic(&line);
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= items.len() {
+                return;
+            }
+            let mut state = line.lock();
+            while !state.stop && i >= state.taken + ahead {
+                state = line
+                    .taken
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+            if state.stop {
+                return;
+            }
+            drop(state);
+            let made = f(&items[i]);
+            line.lock().done.insert(i, made);
+            line.made.notify_one();
+        }
+    };
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..jobs).map(|_| scope.spawn(work)).collect();
+        let mut result = Ok(());
+        for i in 0..items.len() {
+            let mut state = line.lock();
+            let made = loop {
+                if let Some(made) = state.done.remove(&i) {
+                    state.taken = i + 1;
+                    break Some(made);
+                }
+                if state.stop {
+                    // A thread panicked; the scope raises its panic.
+                    break None;
+                }
+                state = line
+                    .made
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner);
+            };
+            drop(state);
+            line.taken.notify_all();
+            let Some(made) = made else { break };
+            if let Err(e) = take(made) {
+                result = Err(e);
+                break;
+            }
+        }
+        line.lock().stop = true;
+        line.taken.notify_all();
+        for thread in threads {
+            // A panic in `f` is a bug; it surfaces as it would on one thread.
+            if let Err(panic) = thread.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        result
+    })
+}
+
+/// What the threads of [`stream`] share.
+struct Line<R> {
+    state: Mutex<LineState<R>>,
+    /// A result was made, or the work stopped.
+    made: Condvar,
+    /// A result was taken, or the work stopped.
+    taken: Condvar,
+}
+
+struct LineState<R> {
+    /// Results made and not yet taken, by index.
+    done: BTreeMap<usize, R>,
+    /// Results taken: every index below.
+    taken: usize,
+    stop: bool,
+}
+
+impl<R> Line<R> {
+    fn lock(&self) -> MutexGuard<'_, LineState<R>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Stops a [`stream`] if the thread holding it panics.
+struct StopOnPanic<'a, R>(&'a Line<R>);
+
+impl<R> Drop for StopOnPanic<'_, R> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.lock().stop = true;
+            self.0.made.notify_all();
+            self.0.taken.notify_all();
+        }
+    }
+}
+
 /// [`map`] with at least `per_thread` items to a thread, taken `batch` at a time.
 fn map_in<T: Sync, R: Send>(
     jobs: usize,
@@ -96,7 +223,7 @@ fn map_in<T: Sync, R: Send>(
 
 #[cfg(test)]
 mod tests {
-    use super::{jobs_from, map, map_heavy};
+    use super::{jobs_from, map, map_heavy, stream};
 
     #[test]
     fn privreg_jobs_is_a_positive_whole_number() {
@@ -123,5 +250,74 @@ mod tests {
                 "{jobs} threads"
             );
         }
+    }
+
+    #[test]
+    fn a_stream_hands_on_every_result_in_order_on_any_number_of_threads() {
+        let items: Vec<usize> = (0..500).collect();
+        for (jobs, ahead) in [(1, 4), (2, 1), (2, 16), (3, 4), (8, 2)] {
+            let mut taken = Vec::new();
+            let done: Result<(), ()> = stream(
+                jobs,
+                &items,
+                ahead,
+                |i| i * 3,
+                |r| {
+                    taken.push(r);
+                    Ok(())
+                },
+            );
+            assert_eq!(done, Ok(()));
+            assert_eq!(
+                taken,
+                map(1, &items, |i| i * 3),
+                "{jobs} threads, {ahead} ahead"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stream_stops_at_the_first_refusal_and_begins_nothing_beyond_its_reach() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..10_000).collect();
+        let (jobs, ahead) = (3, 4);
+        let begun = AtomicUsize::new(0);
+        let mut taken = 0;
+        let done = stream(
+            jobs,
+            &items,
+            ahead,
+            |i| {
+                begun.fetch_add(1, Ordering::Relaxed);
+                *i
+            },
+            |r| {
+                taken += 1;
+                if r == 100 { Err(r) } else { Ok(()) }
+            },
+        );
+        assert_eq!(done, Err(100));
+        assert_eq!(taken, 101);
+        // Each thread may have begun one item past the window when the refusal came.
+        assert!(
+            begun.load(Ordering::Relaxed) <= 101 + ahead + jobs,
+            "{begun:?}"
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "item 7")]
+    fn a_panic_on_a_thread_of_a_stream_reaches_the_caller() {
+        let items: Vec<usize> = (0..100).collect();
+        let _ = stream(
+            2,
+            &items,
+            4,
+            |&i| {
+                assert!(i != 7, "item 7");
+                i
+            },
+            |_| Ok::<(), ()>(()),
+        );
     }
 }

@@ -37,7 +37,8 @@ fn to_html_in(markdown: &str, anchors: &HashMap<String, String>, piece: usize) -
     // 100,000 sections, some hundred megabytes. Pieces that begin at a heading parse to
     // the same HTML, written one after the other.
     for window in pieces(markdown, piece).chunks(html.window()) {
-        html.push(window);
+        // Held whole: nothing is written, so nothing can fail.
+        let _ = html.push(window, &mut None);
     }
     html.finish()
 }
@@ -76,10 +77,11 @@ fn convert_file(
         ))
     };
     let len = usize::try_from(std::fs::metadata(path)?.len()).unwrap_or(usize::MAX);
-    let mut line = String::new();
+    // Lines as bytes: the file is privreg's own UTF-8, checked once a piece, not once a line.
+    let mut line = Vec::new();
     let mut reader = open()?;
     let mut reaches_across = false;
-    while !reaches_across && reader.read_line(&mut line)? > 0 {
+    while !reaches_across && len > size && reader.read_until(b'\n', &mut line)? > 0 {
         reaches_across = reaches_across_blocks(&line);
         line.clear();
     }
@@ -92,34 +94,39 @@ fn convert_file(
         }
         return Ok(converted);
     }
-    let held = if out.is_some() { size } else { len };
+    let held = if out.is_some() { 0 } else { len };
     let mut html = Html::new(anchors, held);
     let mut window: Vec<String> = Vec::with_capacity(html.window());
-    let mut piece = String::with_capacity(size + size / 4);
+    let capacity = size + size / 4;
+    let mut piece = Vec::with_capacity(capacity);
     let mut reader = open()?;
+    let text = |bytes: Vec<u8>| {
+        String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    };
     let mut convert = |html: &mut Html<'_>, window: &mut Vec<String>| -> std::io::Result<()> {
-        html.push(window);
+        html.push(window, &mut out)?;
         window.clear();
-        if let Some(out) = out.as_mut() {
-            out.write_all(html.body.as_bytes())?;
-            html.body.clear();
-        }
         Ok(())
     };
-    while reader.read_line(&mut line)? > 0 {
-        if !piece.is_empty() && piece.len() >= size && is_atx_heading(&line) {
-            window.push(std::mem::replace(
-                &mut piece,
-                String::with_capacity(size + size / 4),
-            ));
+    loop {
+        // The line is read onto the piece's end, and moved to the next piece if it
+        // begins one.
+        let start = piece.len();
+        if reader.read_until(b'\n', &mut piece)? == 0 {
+            break;
+        }
+        if start > 0 && start >= size && is_atx_heading(&piece[start..]) {
+            let mut next = Vec::with_capacity(capacity);
+            next.extend_from_slice(&piece[start..]);
+            piece.truncate(start);
+            window.push(text(std::mem::replace(&mut piece, next))?);
             if window.len() == html.window() {
                 convert(&mut html, &mut window)?;
             }
         }
-        piece.push_str(&line);
-        line.clear();
     }
-    window.push(piece);
+    window.push(text(piece)?);
     convert(&mut html, &mut window)?;
     Ok(html.finish())
 }
@@ -146,13 +153,18 @@ impl<'a> Html<'a> {
         }
     }
 
-    /// The pieces converted at once: a few for each thread.
+    /// The pieces read before they are converted: some for each thread.
     fn window(&self) -> usize {
-        self.jobs * 4
+        self.jobs * 8
     }
 
-    /// Converts the next pieces.
-    fn push<S: AsRef<str> + Sync>(&mut self, pieces: &[S]) {
+    /// Converts the next pieces, their HTML written to `out` as each is made, or else
+    /// kept in `body`.
+    fn push<S: AsRef<str> + Sync>(
+        &mut self,
+        pieces: &[S],
+        out: &mut Option<&mut dyn std::io::Write>,
+    ) -> std::io::Result<()> {
         let (anchors, spaces) = (self.anchors, &self.spaces[..]);
         let convert = |piece: &S| {
             let mut toc = Vec::new();
@@ -166,10 +178,18 @@ impl<'a> Html<'a> {
             pulldown_cmark::html::push_html(&mut body, sanitise(events));
             (body, toc)
         };
-        for (body, toc) in crate::parallel::map_heavy(self.jobs, pieces, convert) {
-            self.body.push_str(&body);
-            self.toc.extend(toc);
-        }
+        let (all, headings) = (&mut self.body, &mut self.toc);
+        let ahead = self.jobs * 4;
+        crate::parallel::stream(self.jobs, pieces, ahead, convert, |(body, toc)| {
+            headings.extend(toc);
+            match out.as_mut() {
+                Some(out) => out.write_all(body.as_bytes()),
+                None => {
+                    all.push_str(&body);
+                    Ok(())
+                }
+            }
+        })
     }
 
     fn finish(self) -> Converted {
@@ -190,14 +210,16 @@ const PIECE: usize = 64 * 1024;
 /// `~`, `<` or `[` after at most three spaces: a document with such a line is one piece.
 /// Register values arrive escaped, so only a template writes them.
 fn pieces(markdown: &str, size: usize) -> Vec<&str> {
-    let reaches_across = markdown.lines().any(reaches_across_blocks);
+    let reaches_across = markdown
+        .lines()
+        .any(|l| reaches_across_blocks(l.as_bytes()));
     if reaches_across || markdown.len() <= size {
         return vec![markdown];
     }
     let mut out = Vec::new();
     let (mut start, mut at) = (0, 0);
     for line in markdown.split_inclusive('\n') {
-        if at > start && at - start >= size && is_atx_heading(line) {
+        if at > start && at - start >= size && is_atx_heading(line.as_bytes()) {
             out.push(&markdown[start..at]);
             start = at;
         }
@@ -208,20 +230,17 @@ fn pieces(markdown: &str, size: usize) -> Vec<&str> {
 }
 
 /// Whether `line` begins what a heading does not close, or what reaches across blocks.
-fn reaches_across_blocks(line: &str) -> bool {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    indent <= 3 && line[indent..].starts_with(['`', '~', '<', '['])
+fn reaches_across_blocks(line: &[u8]) -> bool {
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    indent <= 3 && matches!(line.get(indent), Some(b'`' | b'~' | b'<' | b'['))
 }
 
 /// Whether `line` opens an ATX heading in its first column: one to six `#`, then a space,
 /// a tab or the line's end.
-fn is_atx_heading(line: &str) -> bool {
-    let hashes = line.len() - line.trim_start_matches('#').len();
+fn is_atx_heading(line: &[u8]) -> bool {
+    let hashes = line.iter().take_while(|&&b| b == b'#').count();
     (1..=6).contains(&hashes)
-        && matches!(
-            line.as_bytes().get(hashes),
-            None | Some(b' ' | b'\t' | b'\n' | b'\r')
-        )
+        && matches!(line.get(hashes), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// The counts of spaces in the section numbers of `anchors`, each once: a number holds as

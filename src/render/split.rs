@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::Environment;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
@@ -20,10 +21,10 @@ use super::env::{self, Capped};
 use super::{Fields, LazySections};
 
 /// Sections one render of the loop takes: enough that importing the macros again is a
-/// small part of it, few enough that a window of blocks keeps every thread busy.
+/// small part of it, few enough that the blocks waiting to be written stay small.
 const BLOCK: usize = 16;
 
-/// Blocks a thread is given per window; a window's output is held until it is written.
+/// Blocks per thread that may be rendered and waiting to be written, at most.
 const BLOCKS_PER_THREAD: usize = 8;
 
 /// The name of the loop's own template, in the environment's copy.
@@ -98,8 +99,8 @@ impl<'source> Plan<'source> {
         })
     }
 
-    /// Renders the chapter into `out`: the head, then each window of blocks rendered on
-    /// the threads and written in order.
+    /// Renders the chapter into `out`: the head, then the blocks, rendered on the threads
+    /// and written in order by this one as they are done.
     pub(super) fn render(&self, out: &mut Capped<'_>) -> Result<(), minijinja::Error> {
         let none = Value::from(Vec::<Value>::new());
         let head = self.env.get_template(&self.name)?;
@@ -110,33 +111,33 @@ impl<'source> Plan<'source> {
             .step_by(BLOCK)
             .map(|start| start..(start + BLOCK).min(len))
             .collect();
-        for window in blocks.chunks(self.jobs * BLOCKS_PER_THREAD) {
-            // No block may take more than the whole render still may.
-            let room = out.room();
-            let done = crate::parallel::map_heavy(self.jobs, window, |range| {
-                let mut held = Held {
-                    bytes: Vec::new(),
-                    room,
-                    over: false,
-                };
-                let block = Value::from_object(Block {
-                    sections: Arc::clone(&self.sections),
-                    range: range.clone(),
-                });
-                let rendered = body.render_captured_to(self.context(block), &mut held);
-                (rendered.map(drop), held)
+        // No block may take more than the whole render still may.
+        let room = AtomicUsize::new(out.room());
+        let render = |range: &Range<usize>| {
+            let mut held = Held {
+                bytes: Vec::new(),
+                room: room.load(Ordering::Relaxed),
+                over: false,
+            };
+            let block = Value::from_object(Block {
+                sections: Arc::clone(&self.sections),
+                range: range.clone(),
             });
-            for (rendered, held) in done {
-                if let Err(e) = rendered {
-                    out.over |= held.over;
-                    return Err(e);
-                }
-                std::io::Write::write_all(out, &held.bytes).map_err(|e| {
-                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "").with_source(e)
-                })?;
+            let rendered = body.render_captured_to(self.context(block), &mut held);
+            (rendered.map(drop), held)
+        };
+        let ahead = self.jobs * BLOCKS_PER_THREAD;
+        crate::parallel::stream(self.jobs, &blocks, ahead, render, |(rendered, held)| {
+            if let Err(e) = rendered {
+                out.over |= held.over;
+                return Err(e);
             }
-        }
-        Ok(())
+            std::io::Write::write_all(out, &held.bytes).map_err(|e| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "").with_source(e)
+            })?;
+            room.store(out.room(), Ordering::Relaxed);
+            Ok(())
+        })
     }
 
     /// The chapter's context with `sections` in place of its sections.
@@ -212,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_chapter_rendered_a_block_at_a_time_is_the_chapter_rendered_whole() {
-        // Sections that fill whole blocks and not, over windows of blocks and not; in
+        // Sections that fill whole blocks and not, more blocks than may wait and fewer; in
         // both languages, so in both template sets.
         for n in [2 * BLOCK, 2 * BLOCK + 1, 300] {
             let (_dir, project) = sections(n, &[]);
@@ -227,7 +228,7 @@ mod tests {
                     let (whole, split) = (whole.unwrap(), split.expect("split").unwrap());
                     assert!(whole.contains(&format!(" {}\n", n - 1)), "{whole}");
                     assert!(split == whole, "{name}, {n} sections, {jobs} threads");
-                    // Over the output limit in the head, in the first window, in a later
+                    // Over the output limit in the head, in the first blocks, in later
                     // one: the same error as whole.
                     for cap in [100, whole.len() / 3, whole.len() - 1] {
                         let limits = env::Limits {
