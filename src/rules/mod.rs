@@ -208,7 +208,7 @@ const RULES: &[Rule] = &[
 ];
 
 /// Runs every semantic rule over the project, the rules shared out over `jobs` threads,
-/// their findings in the order of [`RULES`] whatever thread ran each.
+/// their findings in the order of the list of rules whatever thread ran each.
 pub fn check_project(cx: &RuleCx, jobs: usize, out: &mut Vec<Diagnostic>) {
     // The rules of a small project take less time than starting a thread (pre-commit
     // checks one file on every commit).
