@@ -351,13 +351,7 @@ fn render_into(
     limits: Limits,
     sink: Sink<'_>,
 ) -> Result<Rendered, Error> {
-    let mut out = Capped {
-        sink,
-        written: 0,
-        over: false,
-        not_utf8: false,
-        cap: limits.output,
-    };
+    let mut out = Capped::new(sink, limits.output);
     let fuel = match super::split::Plan::new(env, name, &ctx) {
         Some(plan) => match plan.render(&mut out) {
             // Unmetered: the split is only of privreg's own templates.
@@ -367,13 +361,7 @@ fn render_into(
             // single render gives, naming the template and line a user can look up.
             Err(e) => {
                 let mut nowhere = std::io::sink();
-                let mut again = Capped {
-                    sink: Sink::Stream(&mut nowhere),
-                    written: 0,
-                    over: false,
-                    not_utf8: false,
-                    cap: limits.output,
-                };
+                let mut again = Capped::new(Sink::Stream(&mut nowhere), limits.output);
                 let whole = render_whole(env, name, ctx, &mut again);
                 return Err(match whole {
                     Err(e) => again.error(name, limits, &e),
@@ -409,13 +397,7 @@ pub(super) fn whole_and_split(
     jobs: usize,
     limits: Limits,
 ) -> (Result<String, Error>, Option<Result<String, Error>>) {
-    let capped = || Capped {
-        sink: Sink::Raw(Vec::new()),
-        written: 0,
-        over: false,
-        not_utf8: false,
-        cap: limits.output,
-    };
+    let capped = || Capped::new(Sink::Raw(Vec::new()), limits.output);
     let text = |out: Capped<'_>| match out.sink {
         Sink::Raw(bytes) => String::from_utf8(bytes).unwrap(),
         _ => unreachable!("raw"),
@@ -486,7 +468,18 @@ pub(super) struct Capped<'a> {
     cap: usize,
 }
 
-impl Capped<'_> {
+impl<'a> Capped<'a> {
+    /// Nothing written yet to `sink`, which takes at most `cap` bytes.
+    fn new(sink: Sink<'a>, cap: usize) -> Capped<'a> {
+        Capped {
+            sink,
+            written: 0,
+            over: false,
+            not_utf8: false,
+            cap,
+        }
+    }
+
     /// The bytes it takes before it is full.
     pub(super) fn room(&self) -> usize {
         self.cap - self.written

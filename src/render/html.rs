@@ -36,10 +36,8 @@ fn to_html_in(markdown: &str, anchors: &HashMap<String, String>, piece: usize) -
     // pulldown-cmark builds the tree of all it parses at once: of a whole chapter of
     // 100,000 sections, some hundred megabytes. Pieces that begin at a heading parse to
     // the same HTML, written one after the other.
-    for window in pieces(markdown, piece).chunks(html.window()) {
-        // Held whole: nothing is written, so nothing can fail.
-        let _ = html.push(window, &mut None);
-    }
+    // Kept in the body: nothing is written, so nothing can fail.
+    let _ = html.push(&pieces(markdown, piece), &mut None);
     html.finish()
 }
 
