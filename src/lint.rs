@@ -87,6 +87,7 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
     let (config_file, settings) =
         project::load_config_in(&opts.root, tree, &mut diagnostics, &mut Vec::new())?;
     let options = options(&settings);
+    let jobs = crate::parallel::jobs_from_env_or_default();
     let mut files = Vec::new();
     let mut listed = Vec::new();
     for path in &opts.files {
@@ -138,7 +139,7 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
         let Some(source) = taken else {
             // One scan serves both commands; plain text is scanned where it lies.
             let extracted = citations::text::extract(format, &file.text);
-            let found = citations::scan(&extracted.text, options.implied_gdpr);
+            let found = citations::scan_on(&extracted.text, options.implied_gdpr, jobs);
             if opts.list {
                 listed.extend(citations::records(&file, &extracted, found));
             } else {
@@ -147,6 +148,7 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
                     &extracted,
                     &found,
                     &options,
+                    jobs,
                     &mut diagnostics,
                 );
             }
@@ -156,7 +158,7 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
         };
         let print = Fingerprint::of(&source);
         let extracted = citations::text::extract_owned(format, source);
-        let mut found = citations::scan(&extracted.text, options.implied_gdpr);
+        let mut found = citations::scan_on(&extracted.text, options.implied_gdpr, jobs);
         let first = diagnostics.len();
         if opts.list {
             for c in &mut found {
@@ -168,6 +170,7 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
                 &extracted,
                 &found,
                 &options,
+                jobs,
                 &mut diagnostics,
             );
         }
@@ -495,6 +498,7 @@ mod in_place_tests {
                 &extracted,
                 &found,
                 &LintOptions::default(),
+                1,
                 &mut out,
             );
         }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// The most threads privreg starts unless told otherwise (`PRIVREG_JOBS`): per-file work
 /// shares the allocator and the disk, and a register is never large enough for more to pay.
@@ -35,10 +35,15 @@ pub fn jobs_from(raw: &str) -> Option<usize> {
 /// for work after the command line was read, which refused any other value with a usage
 /// error (the human report).
 pub fn jobs_from_env_or_default() -> usize {
-    std::env::var("PRIVREG_JOBS")
-        .ok()
-        .and_then(|s| jobs_from(&s))
-        .unwrap_or_else(default_jobs)
+    // Worked out once a run: the machine's parallelism is read from cgroup files, some ten
+    // system calls, and privreg never changes its own environment.
+    static JOBS: OnceLock<usize> = OnceLock::new();
+    *JOBS.get_or_init(|| {
+        std::env::var("PRIVREG_JOBS")
+            .ok()
+            .and_then(|s| jobs_from(&s))
+            .unwrap_or_else(default_jobs)
+    })
 }
 
 /// `f` of every item, on at most `jobs` threads (the calling one among them), returned in

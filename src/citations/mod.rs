@@ -32,7 +32,7 @@ use crate::source::SourceFile;
 
 pub use crate::law::Provision;
 pub use fix::{apply_fixes, rewrite};
-pub use scan::{scan, scan_to};
+pub use scan::{scan, scan_on, scan_to};
 pub use text::{Extracted, Format};
 
 /// Settings of the citation linter.

@@ -1084,3 +1084,64 @@ fn a_scan_to_a_point_finds_what_the_whole_scan_finds_before_it() {
         "the scans stopped early {cut_short} times"
     );
 }
+
+/// A text scanned in pieces on threads gives what one scan gives, wherever it is cut: in
+/// the middle of a citation, of its law's name or of a prefix read backwards, right after
+/// a citation or far from any.
+#[test]
+fn a_text_scanned_in_pieces_gives_the_citations_of_one_scan() {
+    let rows = corpus();
+    let mut lines: Vec<String> = rows.iter().map(|r| r.excerpt.clone()).collect();
+    // Citations that read far back, a prefix and a law named before it (parse_at), after
+    // another citation ending at every distance: a piece's guess of where the one before
+    // it left off is wrong, or right, by a byte.
+    for gap in (0..300).step_by(7) {
+        lines.push(format!(
+            "Art. 5 GDPR;{:gap$}Under Regulation (EU) 2016/679 points (a), (b), (c), (d), (e), (f), (g), (h), (i) and (j) of the first subparagraph of Article 9(2) apply.",
+            ""
+        ));
+        lines.push(format!("Art. 7 DSGVO{:gap$}Nach DSGVO points (a) and (b) of Article 49(1) and Article 49(4) apply.", ""));
+    }
+    for text in [lines.join("\n"), lines.join(" ")] {
+        for implied in [true, false] {
+            let whole = super::scan(&text, implied);
+            assert!(whole.len() > 300, "{} citations", whole.len());
+            for step in [
+                1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 4000,
+            ] {
+                let cuts: Vec<usize> = (1..)
+                    .map(|k| crate::source::ceil_boundary(&text, k * step))
+                    .take_while(|&c| c < text.len())
+                    .fold(Vec::new(), |mut cuts, c| {
+                        if cuts.last() != Some(&c) {
+                            cuts.push(c);
+                        }
+                        cuts
+                    });
+                // The stitching is the calling thread's, whichever thread made a piece.
+                for jobs in if step == 55 { vec![1, 2] } else { vec![2] } {
+                    let cut = super::scan::scan_cut(&text, implied, jobs, &cuts);
+                    assert!(
+                        cut == whole,
+                        "cut every {step} bytes on {jobs} threads (implied GDPR: {implied}): {} citations, not {}",
+                        cut.len(),
+                        whole.len()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `scan_on` cuts only a text worth the threads, and at line ends.
+#[test]
+fn a_large_text_is_cut_into_pieces_that_scan_to_the_same_citations() {
+    let rows = corpus();
+    let lines: Vec<&str> = rows.iter().map(|r| r.excerpt.as_str()).collect();
+    let one = lines.join("\n");
+    let text = std::iter::repeat_n(one.as_str(), 12)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(text.len() > 2 * 256 * 1024, "{} bytes", text.len());
+    assert_eq!(super::scan_on(&text, true, 2), super::scan(&text, true));
+}

@@ -26,7 +26,7 @@ pub fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     let citations = scan(&extracted.text, opts.implied_gdpr);
-    check_found(file, extracted, &citations, opts, out);
+    check_found(file, extracted, &citations, opts, 1, out);
 }
 
 /// Lints `citations`, which `scan` found in `extracted` with `opts.implied_gdpr`.
@@ -35,6 +35,7 @@ pub fn check_found(
     extracted: &Extracted,
     citations: &[Citation],
     opts: &LintOptions,
+    jobs: usize,
     out: &mut Vec<Diagnostic>,
 ) {
     let doc = Document {
@@ -42,13 +43,38 @@ pub fn check_found(
         extracted,
         citations,
     };
-    citation_provision_unknown::check(&doc, out);
-    citation_basis_mismatch::check(&doc, out);
-    instrument_outdated::check(&doc, out);
-    citation_style_mixed::check(&doc, opts, out);
-    citation_law_missing::check(&doc, out);
-    citation_mechanism_mismatch::check(&doc, out);
+    // The rules of an ordinary policy take less time than starting a thread.
+    if jobs <= 1 || citations.len() < MIN_CITATIONS_TO_SHARE {
+        for rule in RULES {
+            rule(&doc, opts, out);
+        }
+        return;
+    }
+    let found = crate::parallel::map_heavy(jobs, RULES, |rule| {
+        let mut found = Vec::new();
+        rule(&doc, opts, &mut found);
+        found
+    });
+    out.reserve(found.iter().map(Vec::len).sum());
+    out.extend(found.into_iter().flatten());
 }
+
+/// The citations a text has before its rules are shared out over threads: at 1,000, the
+/// rules take about a millisecond.
+const MIN_CITATIONS_TO_SHARE: usize = 1000;
+
+/// A citation rule: what it finds in a document, appended.
+type Rule = fn(&Document<'_>, &LintOptions, &mut Vec<Diagnostic>);
+
+/// Every citation rule, in the order their findings are reported.
+const RULES: &[Rule] = &[
+    |doc, _, out| citation_provision_unknown::check(doc, out),
+    |doc, _, out| citation_basis_mismatch::check(doc, out),
+    |doc, _, out| instrument_outdated::check(doc, out),
+    citation_style_mixed::check,
+    |doc, _, out| citation_law_missing::check(doc, out),
+    |doc, _, out| citation_mechanism_mismatch::check(doc, out),
+];
 
 /// What every citation rule looks at: the file, its scanned text and the citations in it.
 pub struct Document<'a> {

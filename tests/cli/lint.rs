@@ -426,3 +426,50 @@ fn thousands_of_findings_on_one_line_each_point_at_their_own_column() {
         assert!(source.contains("GDPR"), "{source}");
     }
 }
+
+/// A policy large enough to be scanned in pieces and checked by rules on several threads
+/// (over 512 KB, thousands of citations): the same findings and citations, byte for byte,
+/// on one thread and on several.
+#[test]
+fn a_large_policy_gives_the_same_findings_on_one_thread_and_on_several() {
+    let corpus =
+        std::fs::read_to_string(repo_root().join("tests/fixtures/corpus/citations.tsv")).unwrap();
+    let sentences: Vec<&str> = corpus
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(3))
+        .collect();
+    let mut text = String::new();
+    while text.len() < 700 * 1024 {
+        text.push_str(&sentences.join("\n"));
+        text.push('\n');
+    }
+    let p = Project::new();
+    p.write("policy.txt", &text);
+    p.write(
+        "policy.md",
+        &format!("# Privacy\n\n{}", text.replace('\n', "\n\n")),
+    );
+    for args in [
+        ["lint", "policy.txt", "--format", "json"],
+        ["lint", "policy.md", "--format", "json"],
+        ["citations", "policy.txt", "--format", "json"],
+        ["lint", "policy.md", "--format", "sarif"],
+    ] {
+        let run = |jobs: &str| {
+            run_cmd(
+                privreg()
+                    .env("PRIVREG_JOBS", jobs)
+                    .args(args)
+                    .current_dir(p.path()),
+            )
+        };
+        let one = run("1");
+        assert!(one.stdout.len() > 100_000, "{args:?}: {}", one.stderr);
+        for jobs in ["2", "3"] {
+            let several = run(jobs);
+            assert_eq!(several.code, one.code, "{args:?} on {jobs} threads");
+            assert!(several.stdout == one.stdout, "{args:?} on {jobs} threads");
+        }
+    }
+}
