@@ -164,20 +164,36 @@ pub const QUALIFIER: &str =
     r"^\s*\p{L}{1,14}\.\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivx]{1,4})(?:[\s,;.)]|$)";
 
 /// The transfer mechanisms' names (PRV406) in English, German, French, Italian, Spanish,
-/// Portuguese, Dutch and Polish, a group `m0` to `m3` for each mechanism, between Unicode
-/// word boundaries; `\w` as [`LATIN_WORD`].
-pub const MECHANISM_NAMES: &str = r"(?xi)
-        \b(?:
-            (?P<m0>SCCs?|standard\s+(?:data\s+protection\s+|contractual\s+)?clauses|Standard(?:vertrags|datenschutz)klauseln|EU-Standardvertragsklauseln|clauses\s+contractuelles\s+types|clausole\s+contrattuali\s+(?:tipo|standard)|cl[áa]usulas\s+contractuales\s+tipo|cl[áa]usulas\s+contratuais[-\s]tipo|modelcontractbepalingen|standaardcontractbepalingen|standardow\w+\s+klauzul\w+\s+umown\w+)
-          | (?P<m1>BCRs?|binding\s+corporate\s+rules|verbindliche[n]?\s+interne[n]?\s+Datenschutzvorschriften|règles\s+d'entreprise\s+contraignantes|norme\s+vincolanti\s+d'impresa|normas\s+corporativas\s+vinculantes|regras\s+vinculativas\s+aplicáveis\s+às\s+empresas|bindende\s+bedrijfsvoorschriften|wiążąc\w+\s+reguł\w+\s+korporacyjn\w+)
-          | (?P<m2>adequacy\s+decisions?|Angemessenheitsbeschl(?:uss|üsse)\w*|décisions?\s+d'adéquation|decision[ei]\s+di\s+adeguatezza|decisi[óo]n(?:es)?\s+de\s+adecuaci[óo]n|decis[ãa]o\s+de\s+adequa[çc][ãa]o|adequaatheidsbesluit\w*|decyzj\w+\s+stwierdzając\w+\s+odpowiedni\w+|(?:EU[-\s]U\.?S\.?\s+)?Data\s+Privacy\s+Framework|DPF)
-          | (?P<m3>derogations?|Ausnahme(?:n|tatbestand\w*)?\s+(?:für\s+bestimmte\s+Fälle|nach)|dérogations?|deroghe|excepciones|derrogaciones|derroga[çc][õo]es|afwijkingen|wyjąt\w+)
-        )\b";
+/// Portuguese, Dutch and Polish: standard clauses, binding corporate rules, an adequacy
+/// decision, a derogation; `\w` as [`LATIN_WORD`]. Each ends in a word character.
+pub const MECHANISM_WORDS: [&str; 4] = [
+    r"SCCs?|standard\s+(?:data\s+protection\s+|contractual\s+)?clauses|Standard(?:vertrags|datenschutz)klauseln|EU-Standardvertragsklauseln|clauses\s+contractuelles\s+types|clausole\s+contrattuali\s+(?:tipo|standard)|cl[áa]usulas\s+contractuales\s+tipo|cl[áa]usulas\s+contratuais[-\s]tipo|modelcontractbepalingen|standaardcontractbepalingen|standardow\w+\s+klauzul\w+\s+umown\w+",
+    r"BCRs?|binding\s+corporate\s+rules|verbindliche[n]?\s+interne[n]?\s+Datenschutzvorschriften|règles\s+d'entreprise\s+contraignantes|norme\s+vincolanti\s+d'impresa|normas\s+corporativas\s+vinculantes|regras\s+vinculativas\s+aplicáveis\s+às\s+empresas|bindende\s+bedrijfsvoorschriften|wiążąc\w+\s+reguł\w+\s+korporacyjn\w+",
+    r"adequacy\s+decisions?|Angemessenheitsbeschl(?:uss|üsse)\w*|décisions?\s+d'adéquation|decision[ei]\s+di\s+adeguatezza|decisi[óo]n(?:es)?\s+de\s+adecuaci[óo]n|decis[ãa]o\s+de\s+adequa[çc][ãa]o|adequaatheidsbesluit\w*|decyzj\w+\s+stwierdzając\w+\s+odpowiedni\w+|(?:EU[-\s]U\.?S\.?\s+)?Data\s+Privacy\s+Framework|DPF",
+    r"derogations?|Ausnahme(?:n|tatbestand\w*)?\s+(?:für\s+bestimmte\s+Fälle|nach)|dérogations?|deroghe|excepciones|derrogaciones|derroga[çc][õo]es|afwijkingen|wyjąt\w+",
+];
 
-/// [`MECHANISM_NAMES`] without its word boundaries, which no dense DFA asserts: it matches
-/// wherever the names do.
-pub fn mechanism_gate() -> String {
-    latin(&MECHANISM_NAMES.replacen(r"\b", "", 2))
+/// The mechanisms' names as one regex, a group `m0` to `m3` for each, between Unicode word
+/// boundaries: what PRV406 finds, and what its table ([`mechanism_patterns`]) is tested
+/// against.
+pub fn mechanism_names() -> String {
+    let groups: Vec<String> = MECHANISM_WORDS
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("(?P<m{i}>{w})"))
+        .collect();
+    latin(&format!(r"(?i)\b(?:{})\b", groups.join("|")))
+}
+
+/// [`mechanism_names`] for a table, a pattern per mechanism: a dense DFA asserts no Unicode
+/// word boundary, so the one after a name is a character that is none of a word, or the
+/// end of the text, read into the match (the caller gives it back: every name ends in a
+/// word character), and the one before is the caller's to check.
+pub fn mechanism_patterns() -> Vec<String> {
+    MECHANISM_WORDS
+        .iter()
+        .map(|w| latin(&format!(r"(?i)(?:{w})(?:\W|$)")))
+        .collect()
 }
 
 /// The tables searched for their leftmost match anywhere in a text, which `build.rs` also
@@ -217,7 +233,7 @@ pub fn automata(gdpr: &str, other: &str, other_rows: &[&str]) -> Vec<(&'static s
         ("detach", vec![detach()]),
         ("reversed_hint", vec![reversed_hint_gate()]),
         ("qualifier", vec![QUALIFIER.to_owned()]),
-        ("mechanism", vec![mechanism_gate()]),
+        ("mechanism", mechanism_patterns()),
         ("reversed", vec![latin(REVERSED)]),
     ]
 }
