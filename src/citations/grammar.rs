@@ -199,14 +199,20 @@ pub fn mechanism_patterns() -> Vec<String> {
 /// The tables searched for their leftmost match anywhere in a text, which `build.rs` also
 /// compiles as an unanchored forward DFA (`NAME.fwd.dfa`) and a reverse one (`NAME.rev.dfa`):
 /// one pass over the text, then one back over the match, instead of a try at every start.
-pub const SEARCHED: [&str; 6] = [
+pub const SEARCHED: [&str; 7] = [
     "candidate",
     "anchor_folded",
     "anchor_exact",
     "reversed_hint",
     "gdpr_anywhere",
     "basis_gate",
+    "written_citation",
 ];
+
+/// A legal citation as privreg writes it: "Art. 6 para. 1 lit. f GDPR", "Art. 6(1)(f) GDPR",
+/// "§ 25 para. 2 no. 2 TDDDG", "Art. 49(1) subpara. 2 GDPR". The HTML keeps its spaces
+/// no-break (`render::html`).
+pub const WRITTEN_CITATION: &str = r"(?:Art\.|§) \d+[a-z]?(?: (?:para|lit|subpara|no|sentence)\. [0-9a-z]+|\([0-9a-z]+\))*(?: of Directive \d{4}/\d+/EC| GDPR| TDDDG| BDSG| HGB| AO)?";
 
 /// Every automaton `build.rs` compiles, by the name of its table (`OUT_DIR/NAME.dfa`), with
 /// its patterns: the one list the build script writes and the tests read back. `gdpr` and
@@ -235,6 +241,7 @@ pub fn automata(gdpr: &str, other: &str, other_rows: &[&str]) -> Vec<(&'static s
         ("qualifier", vec![QUALIFIER.to_owned()]),
         ("mechanism", mechanism_patterns()),
         ("reversed", vec![latin(REVERSED)]),
+        ("written_citation", vec![WRITTEN_CITATION.to_owned()]),
     ]
 }
 
