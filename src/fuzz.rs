@@ -372,8 +372,10 @@ fn reference(s: &str) -> Option<(char, usize)> {
 
 /// Policy text in each format and each configured style: the extracted text maps back into
 /// the source, scanning and checking never panic, a fix never changes which provisions are
-/// cited, and a second fix changes nothing.
+/// cited, a second fix changes nothing, and a text scanned in pieces (as `lint` scans a
+/// large one on several threads) gives the citations of one scan.
 pub fn citations(text: &str) {
+    pieces_scan_as_one(text);
     for (name, format) in [
         ("p.txt", Format::Plain),
         ("p.md", Format::Markdown),
@@ -431,6 +433,37 @@ fn extraction_maps_back(format: Format, src: &str) {
                 &text[i..next],
                 &src[span.clone()],
                 "{format:?}: the verbatim character at {i} is not its source"
+            );
+        }
+    }
+}
+
+/// The citations of `text` cut every byte (up to 1 KB of it), every 13 and every 97 bytes
+/// (at character boundaries) and scanned a piece at a time are those of one scan: a
+/// piece's guess of where the scan before it stopped is checked, and where wrong, the
+/// piece is scanned again.
+fn pieces_scan_as_one(text: &str) {
+    for implied in [true, false] {
+        let whole = citations::scan(text, implied);
+        // Each piece's scan reads on to the next candidate: cuts at every byte of a long
+        // text cost its length squared.
+        let steps: &[usize] = if text.len() <= 1024 {
+            &[1, 13, 97]
+        } else {
+            &[13, 97]
+        };
+        for &step in steps {
+            let mut cuts: Vec<usize> = (1..=text.len() / step)
+                .map(|k| crate::source::ceil_boundary(text, k * step))
+                .filter(|&c| c < text.len())
+                .collect();
+            cuts.dedup();
+            let cut = citations::scan::scan_cut(text, implied, 1, &cuts);
+            assert!(
+                cut == whole,
+                "cut every {step} bytes: {} citations, one scan {}",
+                cut.len(),
+                whole.len()
             );
         }
     }

@@ -85,7 +85,7 @@ const READS_BACK: usize = 2 * 120 + 16;
 /// end of its last citation (the `floor` of the next parse) are all a scan carries over.
 /// Where that guess was wrong, the piece is scanned again from where the scan before it
 /// stopped, up to the first citation both scans end at: from there on they are the same.
-pub(super) fn scan_cut(
+pub(crate) fn scan_cut(
     text: &str,
     implied_gdpr: bool,
     jobs: usize,
