@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 /// Every top-level module, lowest layer first. The crate root (`lib.rs`: `check`, `build`)
 /// and the binary (`main.rs`, `cli.rs`) stand above them all.
 const LAYERS: &[&str] = &[
+    // Work over threads, results in input order (std only): a large source file is indexed
+    // on two.
+    "parallel",
     // Foundation: source files and spans, did-you-mean, failures that stop the program.
     "source",
     "suggest",
     "error",
-    // Work over threads, results in input order.
-    "parallel",
     // Files on disk: bounded reads of regular files, the output lock, undo on interrupt;
     // how paths are shown.
     "files",

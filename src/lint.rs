@@ -151,6 +151,7 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
                     jobs,
                     &mut diagnostics,
                 );
+                crate::parallel::drop_aside(jobs, found);
             }
             drop(extracted);
             files.push(file);
@@ -173,6 +174,7 @@ fn lint_with(opts: &LintRunOptions, tree: &dyn Tree, disk: bool) -> Result<Linte
                 jobs,
                 &mut diagnostics,
             );
+            crate::parallel::drop_aside(jobs, std::mem::take(&mut found));
         }
         drop(extracted);
         let again = reread(path, print)?;

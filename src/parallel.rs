@@ -46,6 +46,23 @@ pub fn jobs_from_env_or_default() -> usize {
     })
 }
 
+/// The items a list has before [`drop_aside`] frees it on a thread of its own: freeing the
+/// citations of a 50 MB policy, some allocations each, took a tenth of its lint.
+const MIN_ITEMS_TO_DROP_ASIDE: usize = 10_000;
+
+/// Frees `items` on a thread of its own when they are many and `jobs` allows a second
+/// thread, so the caller goes on (a process that exits first lets the system take the
+/// memory back); else, or when no thread can be started, here.
+pub fn drop_aside<T: Send + 'static>(jobs: usize, items: Vec<T>) {
+    if jobs <= 1 || items.len() < MIN_ITEMS_TO_DROP_ASIDE {
+        return;
+    }
+    // A thread that cannot be started drops its closure, and with it the items, here.
+    let _ = std::thread::Builder::new()
+        .name("privreg-drop".into())
+        .spawn(move || drop(items));
+}
+
 /// `f` of every item, on at most `jobs` threads (the calling one among them), returned in
 /// the order of `items`.
 pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {

@@ -47,6 +47,10 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The bytes of a text from which [`SourceFile::new`] makes its line index on a thread of
+/// its own: a few milliseconds of work.
+const INDEX_ON_TWO_THREADS: usize = 4 << 20;
+
 /// A 1-based line and character column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineCol {
@@ -59,12 +63,28 @@ pub struct LineCol {
 impl SourceFile {
     /// Wraps text read from `path`, shown to users as `name`.
     pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Arc<Self> {
-        let line_starts = LineStarts::of(&text);
-        let lf_text = match lf_line_ends(&text) {
-            Cow::Owned(lf) => Some(lf),
-            Cow::Borrowed(_) => None,
+        let lf_and_checkpoints = |text: &str| {
+            let lf_text = match lf_line_ends(text) {
+                Cow::Owned(lf) => Some(lf),
+                Cow::Borrowed(_) => None,
+            };
+            (lf_text, checkpoints(text))
         };
-        let checkpoints = checkpoints(&text);
+        // Each index reads the whole text: a large one is indexed on two threads at once.
+        let (line_starts, (lf_text, checkpoints)) = if text.len() >= INDEX_ON_TWO_THREADS
+            && crate::parallel::jobs_from_env_or_default() > 1
+        {
+            std::thread::scope(|scope| {
+                let lines = scope.spawn(|| LineStarts::of(&text));
+                let rest = lf_and_checkpoints(&text);
+                let lines = lines
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (lines, rest)
+            })
+        } else {
+            (LineStarts::of(&text), lf_and_checkpoints(&text))
+        };
         Arc::new(SourceFile {
             name: name.into(),
             path: path.into(),
@@ -269,6 +289,31 @@ pub fn prefix_within(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file large enough to be indexed on two threads places every offset where counting
+    /// from its start does.
+    #[test]
+    fn a_large_file_indexed_on_two_threads_places_offsets_as_counted() {
+        let line = "Art. 6 «ä» 中\r\nnext\rlone\n";
+        let text = line.repeat(INDEX_ON_TWO_THREADS / line.len() + 2);
+        let file = SourceFile::new("big.txt", "big.txt", text.clone());
+        let step = text.len() / 23;
+        for offset in (0..text.len()).step_by(step).chain([text.len()]) {
+            let offset = floor_boundary(&text, offset);
+            if text[..offset].ends_with('\r') {
+                // Between the two bytes of a CRLF line end, which counts as one.
+                continue;
+            }
+            let before = &text[..offset].replace("\r\n", "\n").replace('\r', "\n");
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            assert_eq!(
+                file.line_col(offset),
+                LineCol { line, column },
+                "at {offset}"
+            );
+        }
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

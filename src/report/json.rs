@@ -19,7 +19,26 @@ pub fn render(diagnostics: &[Diagnostic], summary: Summary) -> String {
 }
 
 /// Writes what [`render`] renders, one diagnostic at a time: no document is built in memory.
+/// Thousands of findings are written a block at a time, each made on a thread.
 pub fn write(
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    if diagnostics.len() >= 2 * BLOCK {
+        let jobs = crate::parallel::jobs_from_env_or_default();
+        if jobs > 1 {
+            return write_blocks(diagnostics, summary, jobs, out);
+        }
+    }
+    write_whole(diagnostics, summary, out)
+}
+
+/// The findings a thread writes at a time: some milliseconds of work.
+const BLOCK: usize = 2048;
+
+/// [`write`] by serde_json at once.
+fn write_whole(
     diagnostics: &[Diagnostic],
     summary: Summary,
     out: &mut dyn io::Write,
@@ -34,6 +53,72 @@ pub fn write(
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
+}
+
+/// [`write_whole`]'s bytes, the findings made a block at a time on `jobs` threads and
+/// written in order. serde_json's pretty printer writes an element of the list as the
+/// element alone would be written, with two more levels of indentation after each of its
+/// line breaks; as no JSON string holds a line break, adding them to each element printed
+/// alone gives the same bytes (a test compares both).
+fn write_blocks(
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    jobs: usize,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    out.write_all(b"{\n  \"version\": ")?;
+    out.write_all(VERSION.to_string().as_bytes())?;
+    out.write_all(b",\n  \"diagnostics\": [")?;
+    let blocks: Vec<(usize, &[Diagnostic])> = diagnostics
+        .chunks(BLOCK)
+        .enumerate()
+        .map(|(i, b)| (i * BLOCK, b))
+        .collect();
+    crate::parallel::stream(
+        jobs,
+        &blocks,
+        2 * jobs,
+        |&(first, block)| {
+            let mut bytes = Vec::with_capacity(block.len() * 512);
+            let mut one = Vec::new();
+            for (i, d) in block.iter().enumerate() {
+                bytes.extend_from_slice(if first + i == 0 {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                });
+                one.clear();
+                serde_json::to_writer_pretty(&mut one, &Record::of(d))
+                    .expect("writing to memory cannot fail");
+                for (k, line) in one.split(|&b| b == b'\n').enumerate() {
+                    if k > 0 {
+                        bytes.extend_from_slice(b"\n    ");
+                    }
+                    bytes.extend_from_slice(line);
+                }
+            }
+            bytes
+        },
+        |bytes| out.write_all(&bytes),
+    )?;
+    // An empty list is printed on its line.
+    if !diagnostics.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"],\n  \"summary\": ")?;
+    let counts = Counts {
+        errors: summary.errors,
+        warnings: summary.warnings,
+    };
+    let mut tail = Vec::new();
+    serde_json::to_writer_pretty(&mut tail, &counts).expect("writing to memory cannot fail");
+    for (k, line) in tail.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(line)?;
+    }
+    out.write_all(b"\n}\n")
 }
 
 /// One diagnostic as a JSON object with 1-based lines and character columns.
@@ -100,6 +185,51 @@ impl<'a> Record<'a> {
             end_column: end.column,
             help: d.help.as_deref(),
             notes: &d.notes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// Findings with and without help and notes, on lines of any script and quoting, as
+    /// many as it takes to fill blocks and part of one.
+    fn findings(n: usize) -> Vec<Diagnostic> {
+        let file = SourceFile::virtual_file("p.txt", &"Art. 6 «ä» \"q\"\n".repeat(n + 1));
+        (0..n)
+            .map(|i| {
+                let d = Diagnostic::new(
+                    &crate::catalogue::CITATION_PROVISION_UNKNOWN,
+                    &file,
+                    i * 14..i * 14 + 6,
+                    format!("finding {i} \"quoted\" \\ and\na line break"),
+                );
+                match i % 3 {
+                    0 => d,
+                    1 => d.help("help «x»"),
+                    _ => d.help("h").note("one").note("two\tthree"),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn written_in_blocks_on_threads_the_document_is_the_same_bytes() {
+        for n in [0, 1, 2 * BLOCK, 2 * BLOCK + 1, 3 * BLOCK + 17] {
+            let diagnostics = findings(n);
+            let summary = Summary {
+                errors: n,
+                warnings: 3,
+            };
+            let mut whole = Vec::new();
+            write_whole(&diagnostics, summary, &mut whole).unwrap();
+            for jobs in [2, 3] {
+                let mut blocks = Vec::new();
+                write_blocks(&diagnostics, summary, jobs, &mut blocks).unwrap();
+                assert!(blocks == whole, "{n} findings on {jobs} threads");
+            }
         }
     }
 }

@@ -428,8 +428,9 @@ fn thousands_of_findings_on_one_line_each_point_at_their_own_column() {
 }
 
 /// A policy large enough to be scanned in pieces and checked by rules on several threads
-/// (over 512 KB, thousands of citations): the same findings and citations, byte for byte,
-/// on one thread and on several.
+/// (over 512 KB, thousands of citations), and one with enough findings to be written as
+/// JSON a block per thread: the same findings and citations, byte for byte, on one thread
+/// and on several.
 #[test]
 fn a_large_policy_gives_the_same_findings_on_one_thread_and_on_several() {
     let corpus =
@@ -450,7 +451,10 @@ fn a_large_policy_gives_the_same_findings_on_one_thread_and_on_several() {
         "policy.md",
         &format!("# Privacy\n\n{}", text.replace('\n', "\n\n")),
     );
+    // Over 4,096 findings, written as JSON a block per thread.
+    p.write("large.txt", &text.repeat(3));
     for args in [
+        ["lint", "large.txt", "--format", "json"],
         ["lint", "policy.txt", "--format", "json"],
         ["lint", "policy.md", "--format", "json"],
         ["citations", "policy.txt", "--format", "json"],
