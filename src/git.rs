@@ -250,12 +250,15 @@ impl Revision {
         };
         let mut stdin = process.stdin.take();
         let requests: String = oids.iter().map(|(oid, _)| format!("{oid}\n")).collect();
-        let writer = std::thread::spawn(move || {
+        // No thread to write with (a system out of threads): the files are read one by one.
+        let Ok(writer) = std::thread::Builder::new().spawn(move || {
             if let Some(stdin) = stdin.as_mut() {
                 let _ = stdin.write_all(requests.as_bytes());
             }
             // Dropped here: git sees the end of its input and exits after the last answer.
-        });
+        }) else {
+            return;
+        };
         let mut fetched = HashMap::new();
         for (oid, size) in &oids {
             let Ok(header) = process.line() else { break };

@@ -273,11 +273,14 @@ pub fn diff(opts: &DiffOptions) -> Result<Diffed, Error> {
     let new = open_side(&opts.check, opts.new.as_deref())?;
     // The two sides are independent: each is checked on a core of its own.
     let (checked_old, checked_new) = std::thread::scope(|s| {
-        let old_side = s.spawn(|| load_old(&old.options, old.tree.as_ref()));
+        let old_side = parallel::try_spawn(s, || load_old(&old.options, old.tree.as_ref()));
         let new_side = check_in(&new.options, new.tree.as_ref());
-        let old_side = old_side
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let old_side = match old_side {
+            Some(old_side) => old_side
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => load_old(&old.options, old.tree.as_ref()),
+        };
         (old_side, new_side)
     });
     let (checked_old, checked_new) = (checked_old?, checked_new?);

@@ -63,6 +63,25 @@ pub fn drop_aside<T: Send + 'static>(jobs: usize, items: Vec<T>) {
         .spawn(move || drop(items));
 }
 
+/// Starts `f` on a thread of `scope`, or says it could not: a system out of threads (a
+/// process limit, memory) leaves the work to the threads already running.
+pub fn try_spawn<'scope, 'env, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    f: impl FnOnce() -> T + Send + 'scope,
+) -> Option<std::thread::ScopedJoinHandle<'scope, T>> {
+    #[cfg(test)]
+    if REFUSE_THREADS.get() {
+        return None;
+    }
+    std::thread::Builder::new().spawn_scoped(scope, f).ok()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Makes [`try_spawn`] fail on this thread, as a system out of threads would.
+    pub static REFUSE_THREADS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// `f` of every item, on at most `jobs` threads (the calling one among them), returned in
 /// the order of `items`.
 pub fn map<T: Sync, R: Send>(jobs: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -126,7 +145,11 @@ pub fn stream<T: Sync, R: Send, E>(
         }
     };
     std::thread::scope(|scope| {
-        let threads: Vec<_> = (0..jobs).map(|_| scope.spawn(work)).collect();
+        let threads: Vec<_> = (0..jobs).filter_map(|_| try_spawn(scope, work)).collect();
+        if threads.is_empty() {
+            // No thread could be started: the caller makes each result as it takes it.
+            return items.iter().try_for_each(|item| take(f(item)));
+        }
         let mut result = Ok(());
         for i in 0..items.len() {
             let mut state = line.lock();
@@ -226,7 +249,9 @@ fn map_in<T: Sync, R: Send>(
     };
     let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
-        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let others: Vec<_> = (1..threads)
+            .filter_map(|_| try_spawn(scope, work))
+            .collect();
         let mine = work();
         let theirs = others.into_iter().flat_map(|h| match h.join() {
             Ok(done) => done,
@@ -272,6 +297,30 @@ mod tests {
                 "{jobs} threads"
             );
         }
+    }
+
+    /// A system out of threads slows privreg down, and changes nothing else.
+    #[test]
+    fn with_no_thread_to_start_the_work_is_done_on_the_calling_one() {
+        super::REFUSE_THREADS.set(true);
+        let items: Vec<usize> = (0..500).collect();
+        let expected: Vec<usize> = items.iter().map(|i| i * 3).collect();
+        assert_eq!(map(4, &items, |i| i * 3), expected);
+        assert_eq!(map_heavy(4, &items, |i| i * 3), expected);
+        let mut taken = Vec::new();
+        let done: Result<(), ()> = stream(
+            4,
+            &items,
+            2,
+            |i| i * 3,
+            |r| {
+                taken.push(r);
+                Ok(())
+            },
+        );
+        super::REFUSE_THREADS.set(false);
+        assert_eq!(done, Ok(()));
+        assert_eq!(taken, expected);
     }
 
     #[test]

@@ -75,11 +75,14 @@ impl SourceFile {
             && crate::parallel::jobs_from_env_or_default() > 1
         {
             std::thread::scope(|scope| {
-                let lines = scope.spawn(|| LineStarts::of(&text));
+                let lines = crate::parallel::try_spawn(scope, || LineStarts::of(&text));
                 let rest = lf_and_checkpoints(&text);
-                let lines = lines
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let lines = match lines {
+                    Some(lines) => lines
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    None => LineStarts::of(&text),
+                };
                 (lines, rest)
             })
         } else {
