@@ -438,21 +438,21 @@ fn extraction_maps_back(format: Format, src: &str) {
     }
 }
 
-/// The citations of `text` cut every byte (up to 1 KB of it), every 13 and every 97 bytes
-/// (at character boundaries) and scanned a piece at a time are those of one scan: a
-/// piece's guess of where the scan before it stopped is checked, and where wrong, the
-/// piece is scanned again.
+/// The citations of `text` cut into pieces at character boundaries (every byte of a short
+/// text; of a longer one at most 64 and 16 pieces) and scanned a piece at a time are those
+/// of one scan: a piece's guess of where the scan before it stopped is checked, and where
+/// wrong, the piece is scanned again.
 fn pieces_scan_as_one(text: &str) {
+    // Each piece's scan reads on to the next candidate: many pieces of a long text cost
+    // its length times their number, which would slow the fuzzer down.
+    let steps: Vec<usize> = if text.len() <= 256 {
+        vec![1, 13, 97]
+    } else {
+        vec![(text.len() / 64).max(13), (text.len() / 16).max(97)]
+    };
     for implied in [true, false] {
         let whole = citations::scan(text, implied);
-        // Each piece's scan reads on to the next candidate: cuts at every byte of a long
-        // text cost its length squared.
-        let steps: &[usize] = if text.len() <= 1024 {
-            &[1, 13, 97]
-        } else {
-            &[13, 97]
-        };
-        for &step in steps {
+        for &step in &steps {
             let mut cuts: Vec<usize> = (1..=text.len() / step)
                 .map(|k| crate::source::ceil_boundary(text, k * step))
                 .filter(|&c| c < text.len())
