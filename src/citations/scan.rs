@@ -248,27 +248,49 @@ impl Context<'_> {
     }
 }
 
+/// How far [`sentence`] reads either side of a citation for the law of a bare one.
+pub(crate) const SENTENCE_REACH: usize = 300;
+
+/// Whether the byte at `i` of `b` ends a sentence as [`sentence`] reads it: a mark, a space
+/// and a word of two letters or more, in either case (a fix that writes "Art." for
+/// "article" must not move the boundary), or a line break.
+fn ends_sentence(b: &[u8], i: usize) -> bool {
+    ends_sentence_by(|j| b.get(j).copied(), i)
+}
+
+/// [`ends_sentence`] over the bytes `byte` gives.
+fn ends_sentence_by(byte: impl Fn(usize) -> Option<u8>, i: usize) -> bool {
+    let Some(b) = byte(i) else { return false };
+    b == b'\n'
+        || matches!(b, b'.' | b'!' | b'?' | b';')
+            && byte(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+            && byte(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
+            && byte(i + 3).is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80)
+}
+
+/// Whether a sentence as the scan reads it ends at one of the first `len` bytes of `head`
+/// followed by `tail`: a rewrite of a citation with one moves where the sentences around
+/// it begin and end.
+pub(crate) fn ends_sentence_within(head: &[u8], len: usize, tail: &[u8]) -> bool {
+    let byte = |j: usize| match j.checked_sub(head.len()) {
+        None => Some(head[j]),
+        Some(k) => tail.get(k).copied(),
+    };
+    (0..len).any(|i| ends_sentence_by(byte, i))
+}
+
 /// The sentence around `span`: back to ". Xy", "; xy", "! ", "? " or a line break, at most
-/// 300 bytes either side.
+/// [`SENTENCE_REACH`] bytes either side.
 fn sentence(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let b = text.as_bytes();
-    // A mark, a space and a word of two letters or more, in either case: a fix that
-    // writes "Art." for "article" must not move the boundary.
-    let ends = |i: usize| {
-        b[i] == b'\n'
-            || matches!(b[i], b'.' | b'!' | b'?' | b';')
-                && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
-                && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
-                && b.get(i + 3)
-                    .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80)
-    };
+    let ends = |i: usize| ends_sentence(b, i);
     let mut start = span.start;
-    let floor = span.start.saturating_sub(300);
+    let floor = span.start.saturating_sub(SENTENCE_REACH);
     while start > floor && !ends(start - 1) {
         start -= 1;
     }
     let mut end = span.end;
-    let ceil = (span.end + 300).min(b.len());
+    let ceil = (span.end + SENTENCE_REACH).min(b.len());
     while end < ceil && !ends(end) {
         end += 1;
     }

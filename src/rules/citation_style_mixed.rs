@@ -5,6 +5,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::catalogue::CITATION_STYLE_MIXED;
+use crate::citations::scan::{SENTENCE_REACH, ends_sentence_within};
 use crate::citations::{Citation, Law, LintOptions, Provision, Style, fix, scan, scan_to};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::Document;
@@ -111,6 +112,7 @@ fn check_styles(
             .note(note.clone());
         if doc.extracted.is_verbatim(c.span.clone())
             && guards.same_in_context(doc.text(), c, (id, &entry.written), opts.implied_gdpr)
+            && keeps_neighbours(doc.text(), c, &entry.written, opts.implied_gdpr)
         {
             d = d.fix(doc.source_span(c.span.clone()), entry.written.clone());
         }
@@ -328,6 +330,43 @@ impl<'a> Guards<'a> {
     }
 }
 
+/// How far either side of a rewrite [`keeps_neighbours`] reads again: a citation whose
+/// sentence reaches the rewrite, and all of that citation.
+const NEIGHBOURS: usize = 3 * SENTENCE_REACH;
+
+/// Whether putting `written` in place of `c` leaves the citations around it reading as they
+/// did. A rewrite that moves a sentence end (a list joined by "; ", which it joins by
+/// "and"; a line break inside the citation) changes where the sentences around it begin,
+/// and so which law a citation near it that names none is read as. Read again only for
+/// such a citation: most have no sentence end inside, before or after the rewrite.
+fn keeps_neighbours(text: &str, c: &Citation, written: &str, implied: bool) -> bool {
+    // The bytes after the citation decide whether its last mark ends a sentence.
+    let rest = &text.as_bytes()[c.span.start..];
+    let after = &text.as_bytes()[c.span.end..];
+    if !ends_sentence_within(rest, c.span.len(), &[])
+        && !ends_sentence_within(written.as_bytes(), written.len(), after)
+    {
+        return true;
+    }
+    let from = floor_boundary(text, c.span.start.saturating_sub(NEIGHBOURS));
+    let to = ceil_boundary(text, c.span.end + NEIGHBOURS);
+    let window = format!(
+        "{}{written}{}",
+        &text[from..c.span.start],
+        &text[c.span.end..to]
+    );
+    let at = c.span.start - from;
+    let others = |found: Vec<Citation>, end: usize| -> Vec<(Law, bool, Vec<Provision>)> {
+        found
+            .into_iter()
+            .filter(|x| x.span.end <= at || x.span.start >= end)
+            .map(|x| (x.law, x.law_implied, x.provisions))
+            .collect()
+    };
+    others(scan(&text[from..to], implied), c.span.end - from)
+        == others(scan(&window, implied), at + written.len())
+}
+
 /// Whether the rewrite alone reads back as one citation of the same provisions, in the
 /// target style: the style can express them.
 fn reads_back(c: &Citation, written: &str, target: Style) -> bool {
@@ -499,6 +538,30 @@ mod tests {
                 .collect();
             all.sort();
             all
+        }
+
+        /// A list joined by "; " is rewritten joined by "and": the sentence the bare
+        /// `Art. 6 I 1 b` is read in then begins before `§ 25 TDDDG` and names two laws, so
+        /// the citation would no longer read as the GDPR's. The finding stays; the fix is
+        /// not offered (found by the property below).
+        #[test]
+        fn a_fix_that_would_move_a_sentence_end_is_not_offered() {
+            let text =
+                "§ 25 Abs. 1 TDDDG<b>Art. 9 para. 2 lit. a; Art. 28 GDPR Art. 6 I 1 b DSGVO ";
+            let file = SourceFile::virtual_file("p.txt", text);
+            let mut out = Vec::new();
+            let opts = LintOptions {
+                style: Some(Style::Parens),
+                ..LintOptions::default()
+            };
+            check(&file, &Extracted::identity(text), &opts, &mut out);
+            let list = out
+                .iter()
+                .find(|d| d.code() == "PRV404" && text[d.span.clone()].contains("; "))
+                .expect("the list is in another style");
+            assert!(list.fix.is_none(), "{:?}", list.fix);
+            let (once, _) = fixed(text, Style::Parens);
+            assert_eq!(provisions(text), provisions(&once), "{once}");
         }
 
         proptest! {
