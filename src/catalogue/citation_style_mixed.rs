@@ -8,9 +8,12 @@ crate::declare_rule! {
     /// `Art. 6(1)(f)` (parens), `Art. 6 Abs. 1 lit. f` (abs-lit), `Art. 6 I lit. f`
     /// (roman), `Art. 6.1.f` (dotted), `point (f) of Article 6(1)` (point-of). Citations of
     /// an article alone and DPV ids take no side. When a document uses more than one
-    /// style, every citation not in the document's style is reported with a fix that
-    /// rewrites it; the fix never changes what is cited, and `privreg lint --fix` leaves
-    /// alone a citation that has an error (such as PRV401's "lit. 6"). The document's
+    /// style, every citation not in the document's style is reported, with a fix that
+    /// rewrites it wherever the rewrite reads back in place as the same citation and leaves
+    /// the citations near it reading as they did (joining a list by "and" where it was
+    /// joined by "; " can move the sentence a citation that names no law is read in); the
+    /// fix never changes what is cited, and `privreg lint --fix` leaves alone a citation
+    /// that has an error (such as PRV401's "lit. 6"). The document's
     /// style is `citation_style` of `privreg.yaml`; without one, the majority among the
     /// styles of the text's language (English: parens, para-lit, point-of; German:
     /// abs-lit, roman; French: dotted), or that language's first style if the text uses
