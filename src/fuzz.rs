@@ -557,7 +557,9 @@ mod tests {
 
     #[test]
     fn the_citation_properties_hold_on_every_lint_fixture() {
-        let texts = corpus("tests/fixtures/lint");
+        let mut texts = corpus("tests/fixtures/lint");
+        // Inputs the fuzzer found a property failing on, once.
+        texts.extend(corpus("tests/fixtures/fuzz-citations"));
         assert!(!texts.is_empty());
         for text in texts {
             super::citations(&text);

@@ -10,8 +10,8 @@ crate::declare_rule! {
     /// an article alone and DPV ids take no side. When a document uses more than one
     /// style, every citation not in the document's style is reported, with a fix that
     /// rewrites it wherever the rewrite reads back in place as the same citation and leaves
-    /// the citations near it reading as they did (joining a list by "and" where it was
-    /// joined by "; " can move the sentence a citation that names no law is read in); the
+    /// the citations near it reading as they did (a citation that names no law is read as
+    /// the law its sentence names, and a rewrite can move where that sentence ends); the
     /// fix never changes what is cited, and `privreg lint --fix` leaves alone a citation
     /// that has an error (such as PRV401's "lit. 6"). The document's
     /// style is `citation_style` of `privreg.yaml`; without one, the majority among the

@@ -254,29 +254,13 @@ pub(crate) const SENTENCE_REACH: usize = 300;
 /// Whether the byte at `i` of `b` ends a sentence as [`sentence`] reads it: a mark, a space
 /// and a word of two letters or more, in either case (a fix that writes "Art." for
 /// "article" must not move the boundary), or a line break.
-fn ends_sentence(b: &[u8], i: usize) -> bool {
-    ends_sentence_by(|j| b.get(j).copied(), i)
-}
-
-/// [`ends_sentence`] over the bytes `byte` gives.
-fn ends_sentence_by(byte: impl Fn(usize) -> Option<u8>, i: usize) -> bool {
-    let Some(b) = byte(i) else { return false };
-    b == b'\n'
-        || matches!(b, b'.' | b'!' | b'?' | b';')
-            && byte(i + 1).is_some_and(|c| c.is_ascii_whitespace())
-            && byte(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
-            && byte(i + 3).is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80)
-}
-
-/// Whether a sentence as the scan reads it ends at one of the first `len` bytes of `head`
-/// followed by `tail`: a rewrite of a citation with one moves where the sentences around
-/// it begin and end.
-pub(crate) fn ends_sentence_within(head: &[u8], len: usize, tail: &[u8]) -> bool {
-    let byte = |j: usize| match j.checked_sub(head.len()) {
-        None => Some(head[j]),
-        Some(k) => tail.get(k).copied(),
-    };
-    (0..len).any(|i| ends_sentence_by(byte, i))
+pub(crate) fn ends_sentence(b: &[u8], i: usize) -> bool {
+    b[i] == b'\n'
+        || matches!(b[i], b'.' | b'!' | b'?' | b';')
+            && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+            && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
+            && b.get(i + 3)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80)
 }
 
 /// The sentence around `span`: back to ". Xy", "; xy", "! ", "? " or a line break, at most

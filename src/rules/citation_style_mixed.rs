@@ -5,7 +5,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::catalogue::CITATION_STYLE_MIXED;
-use crate::citations::scan::{SENTENCE_REACH, ends_sentence_within};
+use crate::citations::scan::{SENTENCE_REACH, ends_sentence};
 use crate::citations::{Citation, Law, LintOptions, Provision, Style, fix, scan, scan_to};
 use crate::diagnostic::Diagnostic;
 use crate::rules::citations::Document;
@@ -71,6 +71,7 @@ fn check_styles(
     // The rewrites made, by the number `rewrites` gives each key.
     let mut made: Vec<Rewrite> = Vec::new();
     let mut guards = Guards::default();
+    let mut neighbours = HashMap::default();
     let note = format!(
         "this document's citation style is {} (`{}`)",
         target.as_str(),
@@ -112,7 +113,14 @@ fn check_styles(
             .note(note.clone());
         if doc.extracted.is_verbatim(c.span.clone())
             && guards.same_in_context(doc.text(), c, (id, &entry.written), opts.implied_gdpr)
-            && keeps_neighbours(doc.text(), c, &entry.written, opts.implied_gdpr)
+            && keeps_neighbours(
+                &mut neighbours,
+                doc.text(),
+                doc.citations,
+                c,
+                (id, &entry.written),
+                opts.implied_gdpr,
+            )
         {
             d = d.fix(doc.source_span(c.span.clone()), entry.written.clone());
         }
@@ -334,37 +342,70 @@ impl<'a> Guards<'a> {
 /// sentence reaches the rewrite, and all of that citation.
 const NEIGHBOURS: usize = 3 * SENTENCE_REACH;
 
-/// Whether putting `written` in place of `c` leaves the citations around it reading as they
-/// did. A rewrite that moves a sentence end (a list joined by "; ", which it joins by
-/// "and"; a line break inside the citation) changes where the sentences around it begin,
-/// and so which law a citation near it that names none is read as. Read again only for
-/// such a citation: most have no sentence end inside, before or after the rewrite.
-fn keeps_neighbours(text: &str, c: &Citation, written: &str, implied: bool) -> bool {
-    // The bytes after the citation decide whether its last mark ends a sentence.
-    let rest = &text.as_bytes()[c.span.start..];
-    let after = &text.as_bytes()[c.span.end..];
-    if !ends_sentence_within(rest, c.span.len(), &[])
-        && !ends_sentence_within(written.as_bytes(), written.len(), after)
-    {
+/// Whether putting `written` in place of `c` leaves the citations around it, and `c`,
+/// reading as they did. A citation that names no law is read as the law its sentence
+/// names (up to a sentence end, at most [`SENTENCE_REACH`] bytes away): a rewrite near it
+/// that moves a sentence end (a list joined by "; ", which it joins by "and"; a line
+/// break inside the citation) or is longer or shorter (moving a law's name into or out of
+/// reach) can change that law. Read again only where such a citation is within reach of
+/// the rewrite; a citation that names its law reads the same wherever its sentence ends.
+///
+/// The answer is a function of the text read and the rewrite, so it is kept as
+/// [`Guards`] keeps its own: a document that repeats its sentences reads each window once.
+fn keeps_neighbours<'a>(
+    seen: &mut HashMap<GuardKey<'a>, bool, BuildHasherDefault<KeyHasher>>,
+    text: &'a str,
+    citations: &[Citation],
+    c: &Citation,
+    (id, written): (usize, &str),
+    implied: bool,
+) -> bool {
+    let (from, to) = (
+        c.span.start.saturating_sub(NEIGHBOURS),
+        c.span.end + NEIGHBOURS,
+    );
+    let first = citations.partition_point(|x| x.span.end <= from);
+    // A citation's sentence reaches the rewrite unless a sentence end, or its reach, lies
+    // between them; the text between them is the same after the rewrite.
+    let reaches = |x: &Citation| {
+        let between = if x.span.start >= c.span.end {
+            c.span.end..x.span.start
+        } else if x.span.end <= c.span.start {
+            x.span.end..c.span.start
+        } else {
+            // The citation itself, or one overlapping it.
+            return true;
+        };
+        between.len() < SENTENCE_REACH
+            && !between.clone().any(|i| ends_sentence(text.as_bytes(), i))
+    };
+    let bare_in_reach = citations[first..]
+        .iter()
+        .take_while(|x| x.span.start < to)
+        .filter(|x| x.law_implied || matches!(&x.law, Law::Unknown(name) if name.is_empty()))
+        .any(reaches);
+    if !bare_in_reach {
         return true;
     }
-    let from = floor_boundary(text, c.span.start.saturating_sub(NEIGHBOURS));
-    let to = ceil_boundary(text, c.span.end + NEIGHBOURS);
-    let window = format!(
-        "{}{written}{}",
-        &text[from..c.span.start],
-        &text[c.span.end..to]
-    );
-    let at = c.span.start - from;
-    let others = |found: Vec<Citation>, end: usize| -> Vec<(Law, bool, Vec<Provision>)> {
+    let from = floor_boundary(text, from);
+    let to = ceil_boundary(text, to);
+    let key = (&text[from..c.span.start], id, &text[c.span.end..to]);
+    if let Some(&same) = seen.get(&key) {
+        return same;
+    }
+    let window = format!("{}{written}{}", key.0, key.2);
+    let read = |found: Vec<Citation>| -> Vec<(Law, bool, Vec<Provision>)> {
         found
             .into_iter()
-            .filter(|x| x.span.end <= at || x.span.start >= end)
             .map(|x| (x.law, x.law_implied, x.provisions))
             .collect()
     };
-    others(scan(&text[from..to], implied), c.span.end - from)
-        == others(scan(&window, implied), at + written.len())
+    let same = read(scan(&text[from..to], implied)) == read(scan(&window, implied));
+    if seen.len() >= GUARDS_KEPT {
+        seen.clear();
+    }
+    seen.insert(key, same);
+    same
 }
 
 /// Whether the rewrite alone reads back as one citation of the same provisions, in the
