@@ -471,17 +471,23 @@ mod tests {
         assert_eq!(fixed, format!("{majority}{}{majority}", want.repeat(4)));
     }
 
+    /// The citation findings of plain `text` in a configured `style`.
+    fn in_style(text: &str, style: Style) -> Vec<crate::diagnostic::Diagnostic> {
+        let file = SourceFile::virtual_file("p.txt", text);
+        let mut out = Vec::new();
+        let opts = LintOptions {
+            style: Some(style),
+            ..LintOptions::default()
+        };
+        check(&file, &Extracted::identity(text), &opts, &mut out);
+        out
+    }
+
     #[test]
     fn a_configured_style_wins_over_the_majority() {
         let text =
             "Art. 6 Abs. 1 lit. b DSGVO, Art. 6 Abs. 1 lit. a und f DSGVO, Art. 6 I lit. c DSGVO.";
-        let file = SourceFile::virtual_file("p.txt", text);
-        let mut out = Vec::new();
-        let opts = LintOptions {
-            style: Some(Style::Parens),
-            ..LintOptions::default()
-        };
-        check(&file, &Extracted::identity(text), &opts, &mut out);
+        let out = in_style(text, Style::Parens);
         assert_eq!(
             apply_fixes(text, &out),
             "Art. 6(1)(b) DSGVO, Art. 6(1)(a) and (f) DSGVO, Art. 6(1)(c) DSGVO."
@@ -589,13 +595,7 @@ mod tests {
         fn a_fix_that_would_move_a_sentence_end_is_not_offered() {
             let text =
                 "§ 25 Abs. 1 TDDDG<b>Art. 9 para. 2 lit. a; Art. 28 GDPR Art. 6 I 1 b DSGVO ";
-            let file = SourceFile::virtual_file("p.txt", text);
-            let mut out = Vec::new();
-            let opts = LintOptions {
-                style: Some(Style::Parens),
-                ..LintOptions::default()
-            };
-            check(&file, &Extracted::identity(text), &opts, &mut out);
+            let out = super::in_style(text, Style::Parens);
             let list = out
                 .iter()
                 .find(|d| d.code() == "PRV404" && text[d.span.clone()].contains("; "))
