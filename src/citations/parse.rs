@@ -791,9 +791,14 @@ fn is_plural(kw: &str) -> bool {
         || k.starts_with("artículos")
 }
 
-/// Where a look-back may start: at most 120 bytes back, never before `floor`, on a char boundary.
+/// How far back a look-back reads: a reversed prefix ("point (f) of"), or a law named
+/// before the citation.
+pub(crate) const LOOK_BACK: usize = 120;
+
+/// Where a look-back may start: at most [`LOOK_BACK`] bytes back, never before `floor`, on
+/// a char boundary.
 fn window_before(text: &str, pos: usize, floor: usize) -> Option<usize> {
-    let mut w = pos.saturating_sub(120).max(floor);
+    let mut w = pos.saturating_sub(LOOK_BACK).max(floor);
     while !text.is_char_boundary(w) {
         w += 1;
     }

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::automaton::{Search, search};
 use super::grammar;
-use super::parse::{laws_named, names_gdpr, parse_at};
+use super::parse::{LOOK_BACK, laws_named, names_gdpr, parse_at};
 use super::{Citation, Law, Provision, Style};
 use crate::law::gdpr;
 
@@ -73,9 +73,9 @@ pub fn scan_on(text: &str, implied_gdpr: bool, jobs: usize) -> Vec<Citation> {
 }
 
 /// How far before its keyword [`parse_at`] may read, with the `floor` it is given as the
-/// bound: a prefix ("Art. 6(1)(f) of", 120 bytes) and a law named before that (another
-/// 120), from a keyword a recital stem may have moved back by 3.
-const READS_BACK: usize = 2 * 120 + 16;
+/// bound: a prefix ("point (f) of", [`LOOK_BACK`]) and a law named before that (another
+/// look-back), from a keyword a recital stem may have moved back by 3.
+const READS_BACK: usize = 2 * LOOK_BACK + 16;
 
 /// [`scan`] of `text` cut at `cuts` (ascending char boundaries), the pieces scanned on
 /// `jobs` threads; the same citations as `scan`, whatever the cuts.

@@ -90,12 +90,7 @@ fn write_blocks(
                 one.clear();
                 serde_json::to_writer_pretty(&mut one, &Record::of(d))
                     .expect("writing to memory cannot fail");
-                for (k, line) in one.split(|&b| b == b'\n').enumerate() {
-                    if k > 0 {
-                        bytes.extend_from_slice(b"\n    ");
-                    }
-                    bytes.extend_from_slice(line);
-                }
+                indent(&one, b"\n    ", &mut bytes);
             }
             bytes
         },
@@ -110,15 +105,23 @@ fn write_blocks(
         errors: summary.errors,
         warnings: summary.warnings,
     };
+    let mut pretty = Vec::new();
+    serde_json::to_writer_pretty(&mut pretty, &counts).expect("writing to memory cannot fail");
     let mut tail = Vec::new();
-    serde_json::to_writer_pretty(&mut tail, &counts).expect("writing to memory cannot fail");
-    for (k, line) in tail.split(|&b| b == b'\n').enumerate() {
-        if k > 0 {
-            out.write_all(b"\n  ")?;
-        }
-        out.write_all(line)?;
-    }
+    indent(&pretty, b"\n  ", &mut tail);
+    out.write_all(&tail)?;
     out.write_all(b"\n}\n")
+}
+
+/// `json` appended to `out` with each line break `break_in`: the line break and the
+/// indentation of the level it is printed at.
+fn indent(json: &[u8], break_in: &[u8], out: &mut Vec<u8>) {
+    for (k, line) in json.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            out.extend_from_slice(break_in);
+        }
+        out.extend_from_slice(line);
+    }
 }
 
 /// One diagnostic as a JSON object with 1-based lines and character columns.

@@ -71,7 +71,7 @@ fn check_styles(
     // The rewrites made, by the number `rewrites` gives each key.
     let mut made: Vec<Rewrite> = Vec::new();
     let mut guards = Guards::default();
-    let mut neighbours = HashMap::default();
+    let mut neighbours = Guards::default();
     let note = format!(
         "this document's citation style is {} (`{}`)",
         target.as_str(),
@@ -316,20 +316,27 @@ impl<'a> Guards<'a> {
         let from = floor_boundary(text, c.span.start.saturating_sub(CONTEXT));
         let to = ceil_boundary(text, c.span.end + CONTEXT);
         let key = (&text[from..c.span.start], id, &text[c.span.end..to]);
+        self.kept(key, || {
+            let mut window = String::with_capacity(to - from + written.len());
+            window.push_str(key.0);
+            let at = window.len();
+            window.push_str(written);
+            window.push_str(key.2);
+            // A citation after the rewrite cannot be it: the scan stops at its end.
+            scan_to(&window, implied, at + written.len())
+                .iter()
+                .any(|again| {
+                    again.span == (at..at + written.len()) && again.provisions == c.provisions
+                })
+        })
+    }
+
+    /// The answer kept for `key`, else `answer()`, kept.
+    fn kept(&mut self, key: GuardKey<'a>, answer: impl FnOnce() -> bool) -> bool {
         if let Some(&same) = self.seen.get(&key) {
             return same;
         }
-        let mut window = String::with_capacity(to - from + written.len());
-        window.push_str(key.0);
-        let at = window.len();
-        window.push_str(written);
-        window.push_str(key.2);
-        // A citation after the rewrite cannot be it: the scan stops at its end.
-        let same = scan_to(&window, implied, at + written.len())
-            .iter()
-            .any(|again| {
-                again.span == (at..at + written.len()) && again.provisions == c.provisions
-            });
+        let same = answer();
         if self.seen.len() >= GUARDS_KEPT {
             self.seen.clear();
         }
@@ -350,10 +357,11 @@ const NEIGHBOURS: usize = 3 * SENTENCE_REACH;
 /// reach) can change that law. Read again only where such a citation is within reach of
 /// the rewrite; a citation that names its law reads the same wherever its sentence ends.
 ///
-/// The answer is a function of the text read and the rewrite, so it is kept as
-/// [`Guards`] keeps its own: a document that repeats its sentences reads each window once.
+/// The answer is a function of the text read and the rewrite, so `kept` keeps it (its own
+/// [`Guards`], as the windows differ from the in-context guard's): a document that repeats
+/// its sentences reads each window once.
 fn keeps_neighbours<'a>(
-    seen: &mut HashMap<GuardKey<'a>, bool, BuildHasherDefault<KeyHasher>>,
+    kept: &mut Guards<'a>,
     text: &'a str,
     citations: &[Citation],
     c: &Citation,
@@ -390,22 +398,16 @@ fn keeps_neighbours<'a>(
     let from = floor_boundary(text, from);
     let to = ceil_boundary(text, to);
     let key = (&text[from..c.span.start], id, &text[c.span.end..to]);
-    if let Some(&same) = seen.get(&key) {
-        return same;
-    }
-    let window = format!("{}{written}{}", key.0, key.2);
-    let read = |found: Vec<Citation>| -> Vec<(Law, bool, Vec<Provision>)> {
-        found
-            .into_iter()
-            .map(|x| (x.law, x.law_implied, x.provisions))
-            .collect()
-    };
-    let same = read(scan(&text[from..to], implied)) == read(scan(&window, implied));
-    if seen.len() >= GUARDS_KEPT {
-        seen.clear();
-    }
-    seen.insert(key, same);
-    same
+    kept.kept(key, || {
+        let window = format!("{}{written}{}", key.0, key.2);
+        let read = |found: Vec<Citation>| -> Vec<(Law, bool, Vec<Provision>)> {
+            found
+                .into_iter()
+                .map(|x| (x.law, x.law_implied, x.provisions))
+                .collect()
+        };
+        read(scan(&text[from..to], implied)) == read(scan(&window, implied))
+    })
 }
 
 /// Whether the rewrite alone reads back as one citation of the same provisions, in the
